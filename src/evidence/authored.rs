@@ -1,0 +1,31 @@
+//! The authored form: what people write, with sentence text in markdown. Publishing converts it
+//! into the published form and validates the result with the same checks the widget relies on.
+
+use crate::load::read_document;
+use crate::markdown::parse_inline;
+use crate::published::{Document, Evidence, Form, Inlines};
+use crate::validate::validate;
+use crate::{Path, Problem};
+
+/// An authored evidence set: text as markdown.
+pub type Authored = Document<String>;
+
+/// Reads an authored file, parses its markdown and validates the result: every problem at once,
+/// or the evidence ready to publish.
+pub fn publish(json: &str) -> Result<Evidence, Vec<Problem>> {
+    let authored: Authored = read_document(json, Form::Authored)?;
+    let mut problems = Vec::new();
+    let mut published = authored.map_texts(|text: String, path: &Path| -> Inlines {
+        let (nodes, found) = parse_inline(&text);
+        problems.extend(found.into_iter().map(|kind| Problem::new(path.clone(), kind)));
+        nodes
+    });
+    published.form = Form::Published;
+    published.schema = None;
+    problems.extend(validate(&published));
+    if problems.is_empty() {
+        Ok(Evidence::from_valid(published))
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,293 @@
+//! Problems found in an evidence file: where they are ([`Path`]) and what they are
+//! ([`ProblemKind`]), with messages that say how to fix them.
+
+use std::fmt;
+
+/// One step of a JSON path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// A key of an object.
+    Key(String),
+    /// A position in an array, from 0.
+    Index(usize),
+}
+
+/// Where a value sits in an evidence file, written like `sections[2].sentences[0]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Path(Vec<Segment>);
+
+impl Path {
+    /// The whole document.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path extended by an object key.
+    pub fn key(&self, key: &str) -> Self {
+        let mut next = self.clone();
+        next.0.push(Segment::Key(key.to_owned()));
+        next
+    }
+
+    /// This path extended by an array index.
+    pub fn index(&self, index: usize) -> Self {
+        let mut next = self.clone();
+        next.0.push(Segment::Index(index));
+        next
+    }
+
+    /// The steps of the path, outermost first.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// The path serde_path_to_error recorded for a deserialization failure.
+    pub(crate) fn from_serde(path: &serde_path_to_error::Path) -> Self {
+        use serde_path_to_error::Segment as S;
+        let segments = path
+            .iter()
+            .filter_map(|segment| match segment {
+                S::Seq { index } => Some(Segment::Index(*index)),
+                S::Map { key } => Some(Segment::Key(key.clone())),
+                S::Enum { variant } => Some(Segment::Key(variant.clone())),
+                S::Unknown => None,
+            })
+            .collect();
+        Self(segments)
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("(document)");
+        }
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => write!(f, "{key}")?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem in an evidence file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the problem is.
+    pub path: Path,
+    /// What the problem is.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// A problem of `kind` at `path`.
+    pub fn new(path: Path, kind: ProblemKind) -> Self {
+        Self { path, kind }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.kind)
+    }
+}
+
+/// What is wrong, with the data a message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The text is not JSON at all.
+    Syntax {
+        /// The parser's description.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The JSON does not have the shape of an evidence file (wrong type, unknown or missing field).
+    Shape {
+        /// The deserializer's description.
+        message: String,
+        /// 1-based line where reading stopped.
+        line: usize,
+        /// 1-based column where reading stopped.
+        column: usize,
+    },
+    /// The file is of the other form (authored where published is wanted, or the reverse).
+    WrongForm {
+        /// The form the file says it is.
+        found: String,
+        /// The form that was wanted.
+        expected: String,
+    },
+    /// A format version this code does not read.
+    UnsupportedVersion {
+        /// The version the file names.
+        found: u64,
+    },
+    /// A required text is empty or only white space.
+    Empty {
+        /// What should have been written, e.g. "the question".
+        what: &'static str,
+    },
+    /// A section id that cannot serve as a stable identifier.
+    BadSectionId {
+        /// The id as written.
+        id: String,
+    },
+    /// A section id used twice.
+    DuplicateSectionId {
+        /// The repeated id.
+        id: String,
+        /// Where it was first used.
+        first: Path,
+    },
+    /// A source number used twice.
+    DuplicateSource {
+        /// The repeated number.
+        number: u32,
+        /// Where it was first used.
+        first: Path,
+    },
+    /// Source number 0.
+    ZeroSource,
+    /// A citation marker whose number has no source.
+    CitationWithoutSource {
+        /// The marker's number.
+        number: u32,
+    },
+    /// A source that no sentence cites.
+    UncitedSource {
+        /// The source's number.
+        number: u32,
+    },
+    /// A link whose address is not http, https or mailto.
+    UnsafeLink {
+        /// The address as written.
+        href: String,
+    },
+    /// A source address that is not http or https.
+    UnsafeSourceUrl {
+        /// The address as written.
+        url: String,
+    },
+    /// A date that is not YYYY, YYYY-MM or YYYY-MM-DD.
+    BadDate {
+        /// The date as written.
+        value: String,
+    },
+    /// A language tag that is not of the BCP 47 shape.
+    BadLanguage {
+        /// The tag as written.
+        value: String,
+    },
+    /// Markup nested deeper than [`crate::MAX_INLINE_DEPTH`].
+    TooDeep,
+    /// A link or citation inside a link.
+    NestedInLink {
+        /// "a link" or "a citation marker".
+        what: &'static str,
+    },
+    /// Markdown the format does not allow in sentence text.
+    OutsideSubset {
+        /// What was written, e.g. "a heading".
+        construct: &'static str,
+    },
+    /// Citation markers written together as `[1][2]`, which markdown reads as one reference link.
+    JoinedCitations,
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax {
+                message,
+                line,
+                column,
+            } => write!(
+                f,
+                "not valid JSON at line {line}, column {column}: {message}"
+            ),
+            Self::Shape {
+                message,
+                line,
+                column,
+            } => write!(f, "{message} (line {line}, column {column})"),
+            Self::WrongForm { found, expected } => {
+                if found == "authored" {
+                    write!(
+                        f,
+                        "this is an authored evidence file (\"form\": \"authored\"), but the {expected} form is needed: publish it first with `explainer build FILE`"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "this file says \"form\": \"{found}\", but the {expected} form is needed"
+                    )
+                }
+            }
+            Self::UnsupportedVersion { found } => write!(
+                f,
+                "format version {found} is not supported: this version of Explainer reads version {}",
+                crate::FORMAT_VERSION
+            ),
+            Self::Empty { what } => write!(f, "{what} is empty: write it, or remove the field if it is optional"),
+            Self::BadSectionId { id } => write!(
+                f,
+                "section id `{id}` cannot be used: write lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters (for example `timeline`)"
+            ),
+            Self::DuplicateSectionId { id, first } => write!(
+                f,
+                "section id `{id}` is already used at {first}: give each section its own id"
+            ),
+            Self::DuplicateSource { number, first } => write!(
+                f,
+                "source {number} is already defined at {first}: give each source its own number"
+            ),
+            Self::ZeroSource => write!(f, "source number 0 is not allowed: sources are numbered from 1"),
+            Self::CitationWithoutSource { number } => write!(
+                f,
+                "citation [{number}] has no source: add a source with \"number\": {number} to \"sources\", or correct the marker"
+            ),
+            Self::UncitedSource { number } => write!(
+                f,
+                "source {number} is not cited anywhere: cite it as [{number}] where it supports a claim, or remove it"
+            ),
+            Self::UnsafeLink { href } => write!(
+                f,
+                "link address `{href}` is not allowed: links must be absolute addresses starting with http:, https: or mailto:"
+            ),
+            Self::UnsafeSourceUrl { url } => write!(
+                f,
+                "source address `{url}` is not allowed: write an absolute address starting with http:// or https://"
+            ),
+            Self::BadDate { value } => write!(
+                f,
+                "`{value}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"
+            ),
+            Self::BadLanguage { value } => write!(
+                f,
+                "`{value}` is not a language tag: write a BCP 47 tag such as `en` or `pt-BR`"
+            ),
+            Self::TooDeep => write!(
+                f,
+                "markup is nested more than {} levels deep: simplify the emphasis, strong text and links",
+                crate::MAX_INLINE_DEPTH
+            ),
+            Self::NestedInLink { what } => {
+                write!(f, "{what} sits inside a link: move it out of the link text")
+            }
+            Self::OutsideSubset { construct } => write!(
+                f,
+                "{construct} is not allowed in this text: write *emphasis*, **strong**, `code`, [links](https://…) and citation markers like [3]; put a backslash before a character to show it as written"
+            ),
+            Self::JoinedCitations => write!(
+                f,
+                "citation markers written together, like [1][2], read as one link: separate them with a space, like [1] [2]"
+            ),
+        }
+    }
+}

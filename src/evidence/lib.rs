@@ -1,0 +1,28 @@
+//! The evidence format behind the Explainer widget.
+//!
+//! An evidence set exists in two forms that share one shape ([`Document`]):
+//!
+//! - the **authored** form, which people write: sentence text is markdown
+//!   ([`authored`], native only, behind the `authoring` feature);
+//! - the **published** form, which the widget reads: sentence text is already parsed into
+//!   [`Inline`] nodes, so the browser never carries a markdown parser ([`published`]).
+//!
+//! Both are checked by one [`validate`] pass that reports every problem at once, each with the
+//! JSON path where it sits ([`Problem`]). Views only ever see the validated [`Evidence`].
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "authoring")]
+pub mod authored;
+pub mod error;
+mod load;
+#[cfg(feature = "authoring")]
+pub mod markdown;
+pub mod published;
+pub mod validate;
+
+pub use error::{Path, Problem, ProblemKind};
+pub use load::load_published;
+pub use published::{
+    CitationNumber, Document, Evidence, Form, Inline, Inlines, Link, Meta, Part, Place, Published,
+    Section, SectionId, Source, Verdict, FORMAT_VERSION, MAX_INLINE_DEPTH,
+};

@@ -1,0 +1,89 @@
+//! Reading an evidence file of either form: JSON syntax, then the header (form and version),
+//! then the shape, each failure reported with where it happened.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::published::{Document, Evidence, Form, Published};
+use crate::validate::validate;
+use crate::{FORMAT_VERSION, Path, Problem, ProblemKind};
+
+/// Just enough of a file to tell its form and version before its shape is judged, since another
+/// form or version has another shape and its field errors would only mislead.
+#[derive(Deserialize)]
+struct Header {
+    form: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// Reads `json` as a document of form `expected`, with text of type `T`.
+pub(crate) fn read_document<T: DeserializeOwned>(
+    json: &str,
+    expected: Form,
+) -> Result<Document<T>, Vec<Problem>> {
+    // A byte-order mark is legal before JSON text (RFC 8259 §8.1) and editors on Windows add it.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let root = Path::root();
+    match serde_json::from_str::<Header>(json) {
+        Err(error) if error.is_syntax() || error.is_eof() => {
+            return Err(vec![Problem::new(root, syntax(&error))]);
+        }
+        Err(_) => {} // Not an object: the typed read below says so with its path.
+        Ok(header) => {
+            let form = header.form.as_ref().and_then(|f| f.as_str());
+            if let Some(found) = form.filter(|f| *f != expected.name()) {
+                let kind = ProblemKind::WrongForm {
+                    found: found.to_owned(),
+                    expected: expected.name().to_owned(),
+                };
+                return Err(vec![Problem::new(root.key("form"), kind)]);
+            }
+            let version = header.version.as_ref().and_then(|v| v.as_u64());
+            if let Some(found) = version.filter(|v| *v != FORMAT_VERSION) {
+                let kind = ProblemKind::UnsupportedVersion { found };
+                return Err(vec![Problem::new(root.key("version"), kind)]);
+            }
+        }
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = Path::from_serde(error.path());
+        vec![Problem::new(path, shape(error.inner()))]
+    })
+}
+
+fn position_free_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    message.strip_suffix(&suffix).unwrap_or(&message).to_owned()
+}
+
+fn syntax(error: &serde_json::Error) -> ProblemKind {
+    ProblemKind::Syntax {
+        message: position_free_message(error),
+        line: error.line(),
+        column: error.column(),
+    }
+}
+
+fn shape(error: &serde_json::Error) -> ProblemKind {
+    if error.is_syntax() || error.is_eof() {
+        return syntax(error);
+    }
+    ProblemKind::Shape {
+        message: position_free_message(error),
+        line: error.line(),
+        column: error.column(),
+    }
+}
+
+/// Reads and validates a published evidence file: the one way the widget gets its model.
+pub fn load_published(json: &str) -> Result<Evidence, Vec<Problem>> {
+    let document: Published = read_document(json, Form::Published)?;
+    let problems = validate(&document);
+    if problems.is_empty() {
+        Ok(Evidence::from_valid(document))
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,340 @@
+//! Checks a published document and reports every problem at once, each with its path.
+//!
+//! Publishing an authored file runs the same checks on the converted document, so a file that
+//! publishes cleanly is exactly a file the widget will render.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::published::{for_each_citation, CitationNumber, Inline, Published};
+use crate::{Path, Problem, ProblemKind, FORMAT_VERSION, MAX_INLINE_DEPTH};
+
+/// Every problem in `doc`; empty when it is valid.
+pub fn validate(doc: &Published) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let root = Path::root();
+    let mut report = |path: Path, kind: ProblemKind| problems.push(Problem::new(path, kind));
+
+    if doc.version != FORMAT_VERSION {
+        report(
+            root.key("version"),
+            ProblemKind::UnsupportedVersion { found: doc.version },
+        );
+    }
+    check_meta(doc, &mut report);
+    require_text(&doc.question, root.key("question"), "the question", &mut report);
+    require_text(&doc.verdict.label, root.key("verdict").key("label"), "the verdict label", &mut report);
+    if doc.verdict.sentences.is_empty() {
+        report(
+            root.key("verdict").key("sentences"),
+            ProblemKind::Empty { what: "the verdict" },
+        );
+    }
+
+    let mut section_ids: BTreeMap<&str, Path> = BTreeMap::new();
+    for (i, section) in doc.sections.iter().enumerate() {
+        let path = root.key("sections").index(i);
+        let id = section.id.as_str();
+        if !is_section_id(id) {
+            report(path.key("id"), ProblemKind::BadSectionId { id: id.to_owned() });
+        } else if let Some(first) = section_ids.get(id) {
+            report(
+                path.key("id"),
+                ProblemKind::DuplicateSectionId {
+                    id: id.to_owned(),
+                    first: first.clone(),
+                },
+            );
+        } else {
+            section_ids.insert(id, path.key("id"));
+        }
+        require_text(&section.title, path.key("title"), "the section title", &mut report);
+        if section.sentences.is_empty() {
+            report(path.key("sentences"), ProblemKind::Empty { what: "the section" });
+        }
+    }
+
+    let mut sources: BTreeMap<CitationNumber, Path> = BTreeMap::new();
+    for (i, source) in doc.sources.iter().enumerate() {
+        let path = root.key("sources").index(i);
+        if source.number.0 == 0 {
+            report(path.key("number"), ProblemKind::ZeroSource);
+        } else if let Some(first) = sources.get(&source.number) {
+            report(
+                path.key("number"),
+                ProblemKind::DuplicateSource {
+                    number: source.number.0,
+                    first: first.clone(),
+                },
+            );
+        } else {
+            sources.insert(source.number, path.key("number"));
+        }
+        let optional = [
+            ("title", &source.title, "the title"),
+            ("publisher", &source.publisher, "the publisher"),
+            ("author", &source.author, "the author"),
+            ("note", &source.note, "the note"),
+        ];
+        for (key, value, what) in optional {
+            if let Some(value) = value {
+                require_text(value, path.key(key), what, &mut report);
+            }
+        }
+        if let Some(date) = &source.date {
+            check_date(date, path.key("date"), &mut report);
+        }
+        if let Some(url) = &source.url {
+            if !is_web_address(url) {
+                report(path.key("url"), ProblemKind::UnsafeSourceUrl { url: url.clone() });
+            }
+        }
+        for (e, excerpt) in source.excerpts.iter().enumerate() {
+            require_text(excerpt, path.key("excerpts").index(e), "the excerpt", &mut report);
+        }
+    }
+
+    let mut cited = BTreeSet::new();
+    for (_, path, text) in doc.texts() {
+        if text.is_empty() {
+            report(path.clone(), ProblemKind::Empty { what: "the text" });
+        }
+        check_inlines(text, &path, 1, false, &mut report);
+        for_each_citation(text, &mut |n| {
+            cited.insert(n);
+        });
+    }
+    // Reported once per dangling number, at its first use, so one typo gives one message.
+    let mut dangling = BTreeSet::new();
+    for (_, path, text) in doc.texts() {
+        for_each_citation(text, &mut |n| {
+            if !sources.contains_key(&n) && dangling.insert(n) {
+                report(path.clone(), ProblemKind::CitationWithoutSource { number: n.0 });
+            }
+        });
+    }
+    for (number, path) in &sources {
+        if !cited.contains(number) {
+            report(
+                path.clone(),
+                ProblemKind::UncitedSource { number: number.0 },
+            );
+        }
+    }
+    problems
+}
+
+fn check_meta(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
+    let path = Path::root().key("meta");
+    if let Some(language) = &doc.meta.language {
+        if !is_language_tag(language) {
+            report(
+                path.key("language"),
+                ProblemKind::BadLanguage { value: language.clone() },
+            );
+        }
+    }
+    for (key, value) in [("published", &doc.meta.published), ("updated", &doc.meta.updated)] {
+        if let Some(value) = value {
+            check_date(value, path.key(key), report);
+        }
+    }
+    if let Some(url) = &doc.meta.url {
+        if !is_web_address(url) {
+            report(path.key("url"), ProblemKind::UnsafeSourceUrl { url: url.clone() });
+        }
+    }
+}
+
+fn require_text(
+    value: &str,
+    path: Path,
+    what: &'static str,
+    report: &mut impl FnMut(Path, ProblemKind),
+) {
+    if value.trim().is_empty() {
+        report(path, ProblemKind::Empty { what });
+    }
+}
+
+fn check_date(value: &str, path: Path, report: &mut impl FnMut(Path, ProblemKind)) {
+    if !is_date(value) {
+        report(path, ProblemKind::BadDate { value: value.to_owned() });
+    }
+}
+
+/// Walks parsed text. Recursion is bounded: the depth check stops at [`MAX_INLINE_DEPTH`], and
+/// serde_json refuses input nested deeper than 128 before it gets here.
+fn check_inlines(
+    nodes: &[Inline],
+    path: &Path,
+    depth: usize,
+    in_link: bool,
+    report: &mut impl FnMut(Path, ProblemKind),
+) {
+    if depth > MAX_INLINE_DEPTH {
+        report(path.clone(), ProblemKind::TooDeep);
+        return;
+    }
+    for node in nodes {
+        match node {
+            Inline::Text(_) | Inline::Code(_) => {}
+            Inline::Cite(_) if in_link => report(
+                path.clone(),
+                ProblemKind::NestedInLink { what: "a citation marker" },
+            ),
+            Inline::Cite(_) => {}
+            Inline::Em(children) | Inline::Strong(children) => {
+                check_inlines(children, path, depth + 1, in_link, report);
+            }
+            Inline::Link(link) => {
+                if in_link {
+                    report(path.clone(), ProblemKind::NestedInLink { what: "a link" });
+                }
+                if !is_link_address(&link.href) {
+                    report(path.clone(), ProblemKind::UnsafeLink { href: link.href.clone() });
+                }
+                check_inlines(&link.children, path, depth + 1, true, report);
+            }
+        }
+    }
+}
+
+/// The scheme of an absolute address, lowercased; `None` for a relative one. Any character that
+/// cannot be part of a scheme (white space, control characters, entities left undecoded) makes
+/// the address relative, and therefore refused by the allow-lists below.
+fn scheme(address: &str) -> Option<String> {
+    let (scheme, _) = address.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then(|| scheme.to_ascii_lowercase())
+}
+
+/// Whether a link in text may point at `href`: http, https or mailto, nothing else.
+pub fn is_link_address(href: &str) -> bool {
+    matches!(scheme(href).as_deref(), Some("http" | "https" | "mailto")) && !has_space_or_control(href)
+}
+
+/// Whether `url` is an absolute http or https address.
+pub fn is_web_address(url: &str) -> bool {
+    matches!(scheme(url).as_deref(), Some("http" | "https"))
+        && url.split_once("://").is_some_and(|(_, rest)| !rest.is_empty())
+        && !has_space_or_control(url)
+}
+
+fn has_space_or_control(address: &str) -> bool {
+    address.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Whether `id` can be a section id.
+pub fn is_section_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    id.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Whether `value` is YYYY, YYYY-MM or YYYY-MM-DD with a month 01–12 and a day that month has.
+fn is_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok())?
+    };
+    let Some(year) = parts.first().and_then(|y| number(y, 4)) else {
+        return false;
+    };
+    match parts.as_slice() {
+        [_] => true,
+        [_, m] => number(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [_, m, d] => match (number(m, 2), number(d, 2)) {
+            (Some(m), Some(d)) if (1..=12).contains(&m) => {
+                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+                let days = match m {
+                    2 if leap => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                (1..=days).contains(&d)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether `tag` has the shape of a BCP 47 tag: alphanumeric subtags of 1–8 characters joined
+/// by hyphens, the first of 2–3 (or 5–8) letters.
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let first = subtags.next().unwrap_or("");
+    let first_ok = matches!(first.len(), 2 | 3 | 5..=8) && first.bytes().all(|b| b.is_ascii_alphabetic());
+    first_ok
+        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_addresses_allow_only_web_and_mail() {
+        for ok in ["https://example.org/a", "http://x.y", "mailto:desk@example.org", "HTTPS://EXAMPLE.ORG"] {
+            assert!(is_link_address(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox",
+            "&#106;avascript:alert(1)",
+            "/relative/path",
+            "//example.org",
+            "#fragment",
+            "",
+            "https://example.org/a b",
+        ] {
+            assert!(!is_link_address(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn web_addresses_need_a_host_part() {
+        assert!(is_web_address("https://finance.yahoo.com/news/x"));
+        assert!(!is_web_address("https://"));
+        assert!(!is_web_address("mailto:a@b.c"));
+        assert!(!is_web_address("ftp://example.org"));
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        for ok in ["2018", "2018-06", "2018-06-30", "2024-02-29", "2000-02-29"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in ["18", "2018-6", "2018-13", "2018-06-31", "2023-02-29", "1900-02-29", "2018/06/30", "June 2018", "2018-06-30T00:00"] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn section_ids_are_lowercase_slugs() {
+        assert!(is_section_id("bottom-line"));
+        assert!(is_section_id("2018"));
+        for bad in ["", "-x", "Bottom", "a b", "a_b", "é", &"a".repeat(65)] {
+            assert!(!is_section_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_tags_have_the_bcp47_shape() {
+        for ok in ["en", "pt-BR", "zh-Hant-TW", "es-419"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in ["", "e", "english language", "en_US", "en-", "123"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+}

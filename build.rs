@@ -1,1 +1,32 @@
-fn main(){}
+//! Publishes the bundled evidence set at build time, so the widget carries parsed text and no
+//! markdown parser. A bundled set with problems stops the build and lists them all.
+
+use std::path::PathBuf;
+use std::{env, fs};
+
+const BUNDLED: &str = "www/evidence/ice-contracts.json";
+
+fn main() {
+    println!("cargo::rerun-if-changed={BUNDLED}");
+    let authored = match fs::read_to_string(BUNDLED) {
+        Ok(text) => text,
+        Err(error) => {
+            println!("cargo::error=cannot read {BUNDLED}: {error}");
+            return;
+        }
+    };
+    match explainer_evidence::authored::publish(&authored) {
+        Ok(evidence) => {
+            let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+            let target = out.join("evidence.published.json");
+            if let Err(error) = fs::write(&target, evidence.to_json(false)) {
+                println!("cargo::error=cannot write {}: {error}", target.display());
+            }
+        }
+        Err(problems) => {
+            for problem in problems {
+                println!("cargo::error={BUNDLED}: {problem}");
+            }
+        }
+    }
+}

@@ -1,1 +1,15 @@
+//! Explainer: an embeddable fact-check explainer widget.
+//!
+//! - [`evidence`]: the evidence format (a workspace crate, `src/evidence/`), plain Rust.
+//! - [`widget`]: the Yew components that render a validated evidence set.
+//! - [`BUNDLED_EVIDENCE`]: the evidence set the widget ships with, published at build time.
+#![forbid(unsafe_code)]
 
+pub use explainer_evidence as evidence;
+
+pub mod widget;
+
+/// The bundled evidence set in published form, converted from `www/evidence/ice-contracts.json`
+/// by `build.rs`.
+pub const BUNDLED_EVIDENCE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/evidence.published.json"));

@@ -344,9 +344,33 @@ impl Evidence {
         sources
     }
 
-    /// The published form as JSON.
-    pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(&self.document)
+    /// The text at `place`, if the document has one there.
+    pub fn text(&self, place: &Place) -> Option<&Inlines> {
+        let doc = &self.document;
+        match &place.part {
+            Part::Verdict => doc.verdict.sentences.get(place.sentence),
+            Part::Section(id) => doc
+                .sections
+                .iter()
+                .find(|s| &s.id == id)
+                .and_then(|s| s.sentences.get(place.sentence)),
+            Part::Limits => doc.limits.get(place.sentence),
+        }
+    }
+
+    /// The section with `id` and its position (from 0).
+    pub fn section(&self, id: &SectionId) -> Option<(usize, &Section<Inlines>)> {
+        self.document.sections.iter().enumerate().find(|(_, s)| &s.id == id)
+    }
+
+    /// The published form as JSON: indented for people to read, or compact to embed.
+    pub fn to_json(&self, pretty: bool) -> String {
+        let written = if pretty {
+            serde_json::to_string_pretty(&self.document)
+        } else {
+            serde_json::to_string(&self.document)
+        };
+        let mut json = written
             .expect("an evidence document always serializes: it holds only strings and numbers");
         json.push('\n');
         json

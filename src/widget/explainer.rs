@@ -1,0 +1,146 @@
+//! The root components: [`Widget`] loads an evidence set; [`Explainer`] lays it out and owns the
+//! reducer.
+
+use std::rc::Rc;
+
+use explainer_evidence::{load_published, Evidence};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use super::ids::Ids;
+use super::limits::Limits;
+use super::load_error::LoadError;
+use super::section::Section;
+use super::source_list::SourceList;
+use super::state::{Action, State};
+use super::verdict::Verdict;
+
+/// What every component of one widget instance shares: the evidence, the id maker and the way
+/// to send actions to the reducer. It never changes during the widget's life.
+#[derive(Clone)]
+pub struct Shared {
+    /// The validated evidence set.
+    pub evidence: Rc<Evidence>,
+    /// DOM ids for this instance.
+    pub ids: Ids,
+    /// Sends an action to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.evidence, &other.evidence) && self.ids == other.ids && self.dispatch == other.dispatch
+    }
+}
+
+/// Properties of [`Widget`].
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    /// A published evidence set, as JSON.
+    pub json: AttrValue,
+    /// Names this instance; its DOM ids start with it, so widgets sharing a page stay apart.
+    #[prop_or(AttrValue::Static("explainer"))]
+    pub instance: AttrValue,
+}
+
+/// Loads a published evidence set and shows it, or shows every problem that stops it.
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let loaded = use_memo(props.json.clone(), |json| load_published(json).map(Rc::new).map_err(Rc::new));
+    match &*loaded {
+        Ok(evidence) => html! { <Explainer evidence={evidence.clone()} instance={props.instance.clone()} /> },
+        Err(problems) => html! {
+            <div class="ex-root"><LoadError problems={problems.clone()} /></div>
+        },
+    }
+}
+
+/// Properties of [`Explainer`].
+#[derive(Properties)]
+pub struct ExplainerProps {
+    /// The validated evidence set.
+    pub evidence: Rc<Evidence>,
+    /// Names this instance (see [`WidgetProps::instance`]).
+    pub instance: AttrValue,
+}
+
+impl PartialEq for ExplainerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.evidence, &other.evidence) && self.instance == other.instance
+    }
+}
+
+/// The question, verdict, sections, reporting limits and sources of one evidence set.
+#[component]
+pub fn Explainer(props: &ExplainerProps) -> Html {
+    let state = use_reducer(|| State::new(&props.evidence));
+    let root = use_node_ref();
+    let shared = {
+        let dispatcher = state.dispatcher();
+        use_memo((props.evidence.clone(), props.instance.clone()), move |(evidence, instance)| Shared {
+            evidence: evidence.clone(),
+            ids: Ids::new(instance),
+            dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
+        })
+    };
+    {
+        let (root, ids) = (root.clone(), shared.ids.clone());
+        use_effect_with(state.focus.clone(), move |request| {
+            if let Some(request) = request {
+                focus_element(&root, &ids.target(&request.target));
+            }
+        });
+    }
+
+    let doc = shared.evidence.document();
+    let ids = &shared.ids;
+    let all_open = state.all_open();
+    let toggle_all = {
+        let dispatch = shared.dispatch.clone();
+        let action = if all_open { Action::CollapseAll } else { Action::ExpandAll };
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+    let sections = doc.sections.iter().map(|section| {
+        let id = section.id.clone();
+        let open = state.open.contains(&id);
+        let key = id.as_str().to_owned();
+        html! { <Section {key} {id} {open} card={state.card.clone()} /> }
+    });
+    html! {
+        <ContextProvider<Shared> context={(*shared).clone()}>
+            <article class="ex-root" ref={root} lang={doc.meta.language.clone()} aria-labelledby={ids.question()}>
+                <header class="ex-header">
+                    <p class="ex-kicker">{ "Fact check" }</p>
+                    <h2 class="ex-question" id={ids.question()}>{ doc.question.clone() }</h2>
+                </header>
+                <Verdict card={state.card.clone()} />
+                if !doc.sections.is_empty() {
+                    <section class="ex-reasoning" aria-label="Reasoning">
+                        <div class="ex-toolbar">
+                            <h3 class="ex-h3">{ "How the evidence adds up" }</h3>
+                            <button type="button" class="ex-toggle-all" onclick={toggle_all}>
+                                { if all_open { "Collapse all sections" } else { "Expand all sections" } }
+                            </button>
+                        </div>
+                        { for sections }
+                    </section>
+                }
+                <Limits open={state.limits_open} card={state.card.clone()} />
+                <SourceList />
+            </article>
+        </ContextProvider<Shared>>
+    }
+}
+
+/// Scrolls to and focuses the element with `id` inside the widget. Searching from the widget's
+/// root, not the document, also finds it inside a shadow root.
+fn focus_element(root: &NodeRef, id: &str) {
+    let Some(root) = root.cast::<web_sys::Element>() else { return };
+    let Ok(Some(element)) = root.query_selector(&format!("[id=\"{id}\"]")) else { return };
+    let Ok(element) = element.dyn_into::<HtmlElement>() else { return };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = element.focus();
+}

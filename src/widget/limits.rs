@@ -1,0 +1,61 @@
+//! The "Reporting limits" disclosure: what the evidence cannot show.
+
+use explainer_evidence::{Part, Place};
+use yew::prelude::*;
+
+use super::explainer::Shared;
+use super::sentence::Sentence;
+use super::state::{Action, OpenCard};
+
+/// Properties of [`Limits`].
+#[derive(Properties, PartialEq)]
+pub struct LimitsProps {
+    /// Whether the disclosure is open.
+    pub open: bool,
+    /// The open card, if any.
+    pub card: Option<OpenCard>,
+}
+
+/// The reporting limits, visibly set apart from the reasoning.
+#[component]
+pub fn Limits(props: &LimitsProps) -> Html {
+    let Some(shared) = use_context::<Shared>() else {
+        return Html::default();
+    };
+    let count = shared.evidence.document().limits.len();
+    if count == 0 {
+        return Html::default();
+    }
+    let onclick = {
+        let dispatch = shared.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleLimits))
+    };
+    let items = (0..count).map(|sentence| {
+        let place = Place { part: Part::Limits, sentence };
+        html! { <li><Sentence {place} card={props.card.clone()} /></li> }
+    });
+    html! {
+        <section class="ex-limits" aria-labelledby={shared.ids.limits_button()}>
+            <h3 class="ex-section-heading">
+                <button
+                    type="button"
+                    class="ex-disclosure ex-limits-button"
+                    id={shared.ids.limits_button()}
+                    aria-expanded={props.open.to_string()}
+                    aria-controls={shared.ids.limits_panel()}
+                    {onclick}
+                >
+                    <span class="ex-limits-icon" aria-hidden="true">{ "!" }</span>
+                    <span class="ex-section-title">
+                        { "Reporting limits" }
+                        <span class="ex-limits-sub">{ "What this evidence cannot show" }</span>
+                    </span>
+                    <span class="ex-chevron" aria-hidden="true"></span>
+                </button>
+            </h3>
+            <div class="ex-panel" id={shared.ids.limits_panel()} hidden={!props.open}>
+                <ul class="ex-limit-list">{ for items }</ul>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,21 @@
+//! The widget's components, one per file, and the state they share.
+//!
+//! [`Widget`] loads a published evidence set and shows either the [`explainer::Explainer`] or
+//! the [`load_error::LoadError`] panel. Interactive state lives in one reducer ([`state`]);
+//! the other components only render what they are given.
+
+pub mod citation;
+pub mod explainer;
+pub mod ids;
+pub mod inlines;
+pub mod labels;
+pub mod limits;
+pub mod load_error;
+pub mod section;
+pub mod sentence;
+pub mod source_details;
+pub mod source_list;
+pub mod state;
+pub mod verdict;
+
+pub use explainer::{Widget, WidgetProps};

@@ -1,0 +1,103 @@
+//! What is known about one source: shown in its card and in the source list.
+//!
+//! Only phrasing elements (`span`, `cite`, `q`, `a`) so it is valid HTML inside a sentence.
+
+use explainer_evidence::{CitationNumber, Place};
+use yew::prelude::*;
+
+use super::explainer::Shared;
+use super::labels;
+use super::state::{Action, Target};
+
+/// Properties of [`SourceDetails`].
+#[derive(Properties, PartialEq)]
+pub struct SourceDetailsProps {
+    /// The source.
+    pub number: CitationNumber,
+    /// The sentence whose marker opened a card; `None` in the source list.
+    #[prop_or_default]
+    pub from: Option<Place>,
+}
+
+/// A source's number, title, byline, excerpts, note, link and the places that cite it.
+#[component]
+pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
+    let Some(shared) = use_context::<Shared>() else {
+        return Html::default();
+    };
+    let number = props.number;
+    let Some(source) = shared.evidence.source(number) else {
+        return Html::default();
+    };
+    let title = match (&source.title, &source.url) {
+        (Some(title), Some(url)) => html! {
+            <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                <cite>{ title.clone() }</cite>
+                <span class="ex-vh">{ " (opens in a new tab)" }</span>
+            </a>
+        },
+        (Some(title), None) => html! { <cite class="ex-src-title">{ title.clone() }</cite> },
+        (None, Some(url)) => html! {
+            <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                { url.clone() }<span class="ex-vh">{ " (opens in a new tab)" }</span>
+            </a>
+        },
+        (None, None) => Html::default(),
+    };
+    let unidentified = (!source.is_identified()).then(|| {
+        html! { <span class="ex-src-unknown">{ "The report does not identify this source." }</span> }
+    });
+    let partial = (source.is_identified() && source.title.is_none() && source.url.is_none())
+        .then(|| html! { <span class="ex-src-unknown">{ "The report gives no title or address for this source." }</span> });
+    let byline = labels::byline(source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
+    let excerpts = source.excerpts.iter().map(|e| {
+        html! { <span class="ex-src-excerpt"><q>{ e.clone() }</q></span> }
+    });
+    let note = source.note.clone().map(|n| html! { <span class="ex-src-note">{ n }</span> });
+
+    let places: Vec<&Place> = shared
+        .evidence
+        .cited_at(number)
+        .iter()
+        .filter(|p| Some(*p) != props.from.as_ref())
+        .collect();
+    let cited = (!places.is_empty()).then(|| {
+        let links = places.into_iter().map(|place| {
+            let onclick = {
+                let (dispatch, place) = (shared.dispatch.clone(), place.clone());
+                Callback::from(move |event: MouseEvent| {
+                    event.prevent_default();
+                    dispatch.emit(Action::Navigate(Target::Sentence(place.clone())));
+                })
+            };
+            html! {
+                <a
+                    class="ex-src-place"
+                    href={format!("#{}", shared.ids.sentence(place))}
+                    aria-label={labels::place_long(&shared.evidence, place)}
+                    {onclick}
+                >{ labels::place_short(&shared.evidence, place) }</a>
+            }
+        });
+        let heading = if props.from.is_some() { "Also cited in" } else { "Cited in" };
+        html! {
+            <span class="ex-src-cited">
+                <span class="ex-src-cited-label">{ heading }{ ": " }</span>
+                { for links }
+            </span>
+        }
+    });
+
+    html! {
+        <>
+            <span class="ex-src-number">{ format!("Source {number}") }</span>
+            { title }
+            { byline }
+            { unidentified }
+            { partial }
+            { for excerpts }
+            { note }
+            { cited }
+        </>
+    }
+}

@@ -1,0 +1,28 @@
+//! The source list that closes the widget: every source, with links back to where it is cited.
+
+use yew::prelude::*;
+
+use super::explainer::Shared;
+use super::source_details::SourceDetails;
+
+/// The numbered list of sources.
+#[component]
+pub fn SourceList() -> Html {
+    let Some(shared) = use_context::<Shared>() else {
+        return Html::default();
+    };
+    let items = shared.evidence.sources_by_number().into_iter().map(|source| {
+        let number = source.number;
+        html! {
+            <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
+                <SourceDetails {number} />
+            </li>
+        }
+    });
+    html! {
+        <section class="ex-sources" aria-labelledby={shared.ids.sources_heading()}>
+            <h3 class="ex-h3" id={shared.ids.sources_heading()}>{ "Sources" }</h3>
+            <ol class="ex-source-list">{ for items }</ol>
+        </section>
+    }
+}

@@ -1,0 +1,342 @@
+//! The widget's interactive state and the one reducer that changes it: which sections are open,
+//! whether the reporting limits are open, which source card shows and why, and where focus
+//! should move after a navigation.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use explainer_evidence::{CitationNumber, Evidence, Part, Place, SectionId};
+use yew::Reducible;
+
+/// One citation marker: the sentence it sits in and its position among that sentence's markers.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MarkerId {
+    /// The sentence holding the marker.
+    pub place: Place,
+    /// The marker's position in the sentence, from 0.
+    pub ordinal: usize,
+}
+
+/// Why a source card is showing. Each reason is held separately, so a card opened by keyboard
+/// focus does not close when a passing pointer leaves, and the reverse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The pointer rests on the marker or the card.
+    Hover,
+    /// Keyboard focus is on the marker or in the card.
+    Focus,
+    /// The marker was tapped on a touch screen.
+    Tap,
+}
+
+/// The source card that is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenCard {
+    /// The marker the card belongs to.
+    pub marker: MarkerId,
+    /// The source it shows.
+    pub number: CitationNumber,
+    hover: bool,
+    focus: bool,
+    tap: bool,
+}
+
+impl OpenCard {
+    /// Whether `reason` is one of the reasons the card shows.
+    pub fn opened_by(&self, reason: Reason) -> bool {
+        match reason {
+            Reason::Hover => self.hover,
+            Reason::Focus => self.focus,
+            Reason::Tap => self.tap,
+        }
+    }
+
+    fn set(&mut self, reason: Reason, value: bool) {
+        match reason {
+            Reason::Hover => self.hover = value,
+            Reason::Focus => self.focus = value,
+            Reason::Tap => self.tap = value,
+        }
+    }
+}
+
+/// Where a navigation goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A sentence; its section opens first.
+    Sentence(Place),
+    /// A source's entry in the source list.
+    Source(CitationNumber),
+    /// The reporting limits, which open.
+    Limits,
+    /// A section, which opens.
+    Section(SectionId),
+}
+
+/// A request to move focus to a target once it is rendered. The generation makes a repeated
+/// request to the same target a new value, so the effect runs again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusRequest {
+    /// Where focus goes.
+    pub target: Target,
+    /// Counts requests.
+    pub generation: u32,
+}
+
+/// Everything that changes while a reader uses the widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    sections: Vec<SectionId>,
+    /// The open sections.
+    pub open: BTreeSet<SectionId>,
+    /// Whether the reporting limits are open.
+    pub limits_open: bool,
+    /// The source card that is showing, if any.
+    pub card: Option<OpenCard>,
+    /// Where focus should move after the next render.
+    pub focus: Option<FocusRequest>,
+}
+
+/// What can happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Open or close a section.
+    ToggleSection(SectionId),
+    /// Open every section.
+    ExpandAll,
+    /// Close every section.
+    CollapseAll,
+    /// Open or close the reporting limits.
+    ToggleLimits,
+    /// Show a marker's card for a reason (replacing any other card).
+    ShowCard {
+        /// The marker.
+        marker: MarkerId,
+        /// Its source.
+        number: CitationNumber,
+        /// Why.
+        reason: Reason,
+    },
+    /// One reason for a marker's card has ended; the card closes when none is left.
+    HideCard {
+        /// The marker.
+        marker: MarkerId,
+        /// The reason that ended.
+        reason: Reason,
+    },
+    /// Close the card whatever opened it (Escape, a tap elsewhere).
+    DismissCard,
+    /// Go to a target, opening what hides it, and move focus there.
+    Navigate(Target),
+}
+
+impl State {
+    /// The starting state for `evidence`: everything collapsed, no card.
+    pub fn new(evidence: &Evidence) -> Self {
+        Self {
+            sections: evidence.document().sections.iter().map(|s| s.id.clone()).collect(),
+            open: BTreeSet::new(),
+            limits_open: false,
+            card: None,
+            focus: None,
+        }
+    }
+
+    /// Whether every section is open.
+    pub fn all_open(&self) -> bool {
+        self.sections.iter().all(|id| self.open.contains(id))
+    }
+
+    /// Whether the sentence at `place` is on screen (its section or the limits are open).
+    pub fn is_visible(&self, place: &Place) -> bool {
+        match &place.part {
+            Part::Verdict => true,
+            Part::Section(id) => self.open.contains(id),
+            Part::Limits => self.limits_open,
+        }
+    }
+
+    /// Applies `action`.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::ToggleSection(id) => {
+                if !self.open.remove(&id) {
+                    self.open.insert(id);
+                }
+            }
+            Action::ExpandAll => self.open = self.sections.iter().cloned().collect(),
+            Action::CollapseAll => self.open.clear(),
+            Action::ToggleLimits => self.limits_open = !self.limits_open,
+            Action::ShowCard { marker, number, reason } => {
+                let card = match self.card.take() {
+                    Some(card) if card.marker == marker => card,
+                    _ => OpenCard { marker, number, hover: false, focus: false, tap: false },
+                };
+                let mut card = card;
+                card.set(reason, true);
+                self.card = Some(card);
+            }
+            Action::HideCard { marker, reason } => {
+                if let Some(card) = self.card.as_mut().filter(|c| c.marker == marker) {
+                    card.set(reason, false);
+                    if !(card.hover || card.focus || card.tap) {
+                        self.card = None;
+                    }
+                }
+            }
+            Action::DismissCard => self.card = None,
+            Action::Navigate(target) => {
+                match &target {
+                    Target::Sentence(place) => match &place.part {
+                        Part::Section(id) => {
+                            self.open.insert(id.clone());
+                        }
+                        Part::Limits => self.limits_open = true,
+                        Part::Verdict => {}
+                    },
+                    Target::Limits => self.limits_open = true,
+                    Target::Section(id) => {
+                        self.open.insert(id.clone());
+                    }
+                    Target::Source(_) => {}
+                }
+                let generation = self.focus.as_ref().map_or(0, |f| f.generation.wrapping_add(1));
+                self.focus = Some(FocusRequest { target, generation });
+                self.card = None;
+            }
+        }
+        // A card never outlives its marker: closing a section closes the cards inside it.
+        if self.card.as_ref().is_some_and(|c| !self.is_visible(&c.marker.place)) {
+            self.card = None;
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence() -> Evidence {
+        explainer_evidence::load_published(crate::BUNDLED_EVIDENCE).expect("bundled set is valid")
+    }
+
+    fn section(id: &str) -> SectionId {
+        SectionId(id.to_owned())
+    }
+
+    fn marker(part: Part) -> MarkerId {
+        MarkerId { place: Place { part, sentence: 0 }, ordinal: 0 }
+    }
+
+    fn show(state: &mut State, m: &MarkerId, reason: Reason) {
+        let number = CitationNumber(1);
+        state.apply(Action::ShowCard { marker: m.clone(), number, reason });
+    }
+
+    #[test]
+    fn sections_start_closed_and_toggle() {
+        let mut state = State::new(&evidence());
+        assert!(state.open.is_empty());
+        state.apply(Action::ToggleSection(section("amazon")));
+        assert!(state.open.contains(&section("amazon")));
+        state.apply(Action::ToggleSection(section("amazon")));
+        assert!(state.open.is_empty());
+    }
+
+    #[test]
+    fn expand_all_opens_every_section_and_collapse_all_closes_them() {
+        let mut state = State::new(&evidence());
+        state.apply(Action::ExpandAll);
+        assert!(state.all_open());
+        assert_eq!(state.open.len(), 7);
+        state.apply(Action::CollapseAll);
+        assert!(state.open.is_empty());
+        assert!(!state.all_open());
+    }
+
+    #[test]
+    fn a_card_stays_while_any_reason_holds() {
+        let mut state = State::new(&evidence());
+        let m = marker(Part::Verdict);
+        show(&mut state, &m, Reason::Focus);
+        show(&mut state, &m, Reason::Hover);
+        state.apply(Action::HideCard { marker: m.clone(), reason: Reason::Hover });
+        assert!(state.card.as_ref().is_some_and(|c| c.opened_by(Reason::Focus)));
+        state.apply(Action::HideCard { marker: m.clone(), reason: Reason::Focus });
+        assert_eq!(state.card, None);
+    }
+
+    #[test]
+    fn hiding_another_markers_card_changes_nothing() {
+        let mut state = State::new(&evidence());
+        let a = marker(Part::Verdict);
+        let b = MarkerId { ordinal: 1, ..a.clone() };
+        show(&mut state, &a, Reason::Hover);
+        state.apply(Action::HideCard { marker: b, reason: Reason::Hover });
+        assert_eq!(state.card.as_ref().map(|c| &c.marker), Some(&a));
+    }
+
+    #[test]
+    fn a_new_card_replaces_the_old_one() {
+        let mut state = State::new(&evidence());
+        let a = marker(Part::Verdict);
+        let b = MarkerId { ordinal: 1, ..a.clone() };
+        show(&mut state, &a, Reason::Focus);
+        show(&mut state, &b, Reason::Hover);
+        let card = state.card.clone().expect("card");
+        assert_eq!(card.marker, b);
+        assert!(!card.opened_by(Reason::Focus));
+    }
+
+    #[test]
+    fn dismiss_closes_whatever_opened_the_card() {
+        let mut state = State::new(&evidence());
+        let m = marker(Part::Verdict);
+        show(&mut state, &m, Reason::Tap);
+        show(&mut state, &m, Reason::Focus);
+        state.apply(Action::DismissCard);
+        assert_eq!(state.card, None);
+    }
+
+    #[test]
+    fn collapsing_a_section_closes_its_card() {
+        let mut state = State::new(&evidence());
+        let m = marker(Part::Section(section("amazon")));
+        state.apply(Action::ToggleSection(section("amazon")));
+        show(&mut state, &m, Reason::Hover);
+        assert!(state.card.is_some());
+        state.apply(Action::CollapseAll);
+        assert_eq!(state.card, None);
+    }
+
+    #[test]
+    fn navigating_to_a_sentence_opens_its_section_and_requests_focus() {
+        let mut state = State::new(&evidence());
+        let place = Place { part: Part::Section(section("middlemen")), sentence: 0 };
+        state.apply(Action::Navigate(Target::Sentence(place.clone())));
+        assert!(state.open.contains(&section("middlemen")));
+        let first = state.focus.clone().expect("focus request");
+        assert_eq!(first.target, Target::Sentence(place.clone()));
+        state.apply(Action::Navigate(Target::Sentence(place)));
+        assert_ne!(state.focus.expect("focus request").generation, first.generation);
+    }
+
+    #[test]
+    fn navigating_to_the_limits_opens_them() {
+        let mut state = State::new(&evidence());
+        state.apply(Action::Navigate(Target::Limits));
+        assert!(state.limits_open);
+        state.apply(Action::ToggleLimits);
+        assert!(!state.limits_open);
+    }
+}

@@ -62,7 +62,16 @@ impl fmt::Display for Path {
         if self.0.is_empty() {
             return f.write_str("(document)");
         }
+        // A hostile file can nest a hundred levels; the start and end say where to look.
+        const HEAD: usize = 8;
+        const TAIL: usize = 2;
         for (i, segment) in self.0.iter().enumerate() {
+            if self.0.len() > HEAD + TAIL + 1 && i >= HEAD && i < self.0.len() - TAIL {
+                if i == HEAD {
+                    write!(f, "…({} levels)…", self.0.len() - HEAD - TAIL)?;
+                }
+                continue;
+            }
             match segment {
                 Segment::Key(key) if i == 0 => write!(f, "{key}")?,
                 Segment::Key(key) => write!(f, ".{key}")?,
@@ -132,6 +141,23 @@ pub enum ProblemKind {
     Empty {
         /// What should have been written, e.g. "the question".
         what: &'static str,
+        /// Whether the field may be left out instead.
+        optional: bool,
+    },
+    /// The file is JSON, but not an object.
+    NotAnObject {
+        /// What the file holds instead, e.g. "an array".
+        found: &'static str,
+    },
+    /// Arrays or objects nested deeper than the reader allows (128 levels).
+    NestedTooDeep {
+        /// 1-based line where the reader stopped.
+        line: usize,
+    },
+    /// The JSON text stops before it is complete.
+    Truncated {
+        /// 1-based line where it stops.
+        line: usize,
     },
     /// A section id that cannot serve as a stable identifier.
     BadSectionId {
@@ -222,10 +248,15 @@ impl fmt::Display for ProblemKind {
                         f,
                         "this is an authored evidence file (\"form\": \"authored\"), but the {expected} form is needed: publish it first with `explainer build FILE`"
                     )
+                } else if found == "published" {
+                    write!(
+                        f,
+                        "this file is already published (\"form\": \"published\"), but the {expected} form is needed: give it to the widget as it is"
+                    )
                 } else {
                     write!(
                         f,
-                        "this file says \"form\": \"{found}\", but the {expected} form is needed"
+                        "\"form\" is \"{found}\": write \"authored\" for a file people edit, or \"published\" for one the widget reads"
                     )
                 }
             }
@@ -234,7 +265,22 @@ impl fmt::Display for ProblemKind {
                 "format version {found} is not supported: this version of Explainer reads version {}",
                 crate::FORMAT_VERSION
             ),
-            Self::Empty { what } => write!(f, "{what} is empty: write it, or remove the field if it is optional"),
+            Self::Empty { what, optional: false } => write!(f, "{what} is empty: write it"),
+            Self::Empty { what, optional: true } => {
+                write!(f, "{what} is empty: write it, or leave the field out")
+            }
+            Self::NotAnObject { found } => write!(
+                f,
+                "the file holds {found}, not an evidence set: an evidence file is one JSON object with \"version\", \"form\", \"question\", \"verdict\", \"sections\" and \"sources\""
+            ),
+            Self::NestedTooDeep { line } => write!(
+                f,
+                "the JSON nests more than 128 levels deep (stopped at line {line}): no evidence file needs that; check for runaway brackets"
+            ),
+            Self::Truncated { line } => write!(
+                f,
+                "the JSON ends at line {line} before it is complete: the file may be cut short, or a bracket or quote is missing"
+            ),
             Self::BadSectionId { id } => write!(
                 f,
                 "section id `{id}` cannot be used: write lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters (for example `timeline`)"

@@ -24,11 +24,24 @@ pub(crate) fn read_document<T: DeserializeOwned>(
     // A byte-order mark is legal before JSON text (RFC 8259 §8.1) and editors on Windows add it.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let root = Path::root();
+    // Syntax first, with nothing allocated, so a broken file gets one clear message.
+    if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(json) {
+        return Err(vec![Problem::new(root, syntax(&error))]);
+    }
+    // serde would accept an array for a struct, field by position; an evidence file is an object.
+    let found = match json.trim_start().as_bytes().first() {
+        Some(b'{') => None,
+        Some(b'[') => Some("an array"),
+        Some(b'"') => Some("a string"),
+        Some(b't' | b'f') => Some("a boolean"),
+        Some(b'n') => Some("null"),
+        _ => Some("a number"),
+    };
+    if let Some(found) = found {
+        return Err(vec![Problem::new(root, ProblemKind::NotAnObject { found })]);
+    }
     match serde_json::from_str::<Header>(json) {
-        Err(error) if error.is_syntax() || error.is_eof() => {
-            return Err(vec![Problem::new(root, syntax(&error))]);
-        }
-        Err(_) => {} // Not an object: the typed read below says so with its path.
+        Err(_) => {} // A header of the wrong type: the typed read below says so with its path.
         Ok(header) => {
             let form = header.form.as_ref().and_then(|f| f.as_str());
             if let Some(found) = form.filter(|f| *f != expected.name()) {
@@ -59,6 +72,13 @@ fn position_free_message(error: &serde_json::Error) -> String {
 }
 
 fn syntax(error: &serde_json::Error) -> ProblemKind {
+    if error.is_eof() {
+        return ProblemKind::Truncated { line: error.line() };
+    }
+    // serde_json has no error category for its depth limit; its message is the only sign.
+    if error.to_string().starts_with("recursion limit exceeded") {
+        return ProblemKind::NestedTooDeep { line: error.line() };
+    }
     ProblemKind::Syntax {
         message: position_free_message(error),
         line: error.line(),

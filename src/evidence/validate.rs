@@ -26,7 +26,7 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
     if doc.verdict.sentences.is_empty() {
         report(
             root.key("verdict").key("sentences"),
-            ProblemKind::Empty { what: "the verdict" },
+            ProblemKind::Empty { what: "the verdict", optional: false },
         );
     }
 
@@ -49,7 +49,7 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         }
         require_text(&section.title, path.key("title"), "the section title", &mut report);
         if section.sentences.is_empty() {
-            report(path.key("sentences"), ProblemKind::Empty { what: "the section" });
+            report(path.key("sentences"), ProblemKind::Empty { what: "the section", optional: false });
         }
     }
 
@@ -76,8 +76,8 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
             ("note", &source.note, "the note"),
         ];
         for (key, value, what) in optional {
-            if let Some(value) = value {
-                require_text(value, path.key(key), what, &mut report);
+            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                report(path.key(key), ProblemKind::Empty { what, optional: true });
             }
         }
         if let Some(date) = &source.date {
@@ -96,7 +96,7 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
     let mut cited = BTreeSet::new();
     for (_, path, text) in doc.texts() {
         if text.is_empty() {
-            report(path.clone(), ProblemKind::Empty { what: "the text" });
+            report(path.clone(), ProblemKind::Empty { what: "the text", optional: false });
         }
         check_inlines(text, &path, 1, false, &mut report);
         for_each_citation(text, &mut |n| {
@@ -152,7 +152,7 @@ fn require_text(
     report: &mut impl FnMut(Path, ProblemKind),
 ) {
     if value.trim().is_empty() {
-        report(path, ProblemKind::Empty { what });
+        report(path, ProblemKind::Empty { what, optional: false });
     }
 }
 
@@ -264,11 +264,11 @@ fn is_date(value: &str) -> bool {
 }
 
 /// Whether `tag` has the shape of a BCP 47 tag: alphanumeric subtags of 1–8 characters joined
-/// by hyphens, the first of 2–3 (or 5–8) letters.
+/// by hyphens, the first a language code of 2–3 letters (so a word like `English` is refused).
 fn is_language_tag(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let first = subtags.next().unwrap_or("");
-    let first_ok = matches!(first.len(), 2 | 3 | 5..=8) && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let first_ok = matches!(first.len(), 2 | 3) && first.bytes().all(|b| b.is_ascii_alphabetic());
     first_ok
         && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
@@ -333,7 +333,7 @@ mod tests {
         for ok in ["en", "pt-BR", "zh-Hant-TW", "es-419"] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in ["", "e", "english language", "en_US", "en-", "123"] {
+        for bad in ["", "e", "English", "english language", "en_US", "en-", "123"] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }

@@ -40,21 +40,6 @@ impl Path {
     pub fn segments(&self) -> &[Segment] {
         &self.0
     }
-
-    /// The path serde_path_to_error recorded for a deserialization failure.
-    pub(crate) fn from_serde(path: &serde_path_to_error::Path) -> Self {
-        use serde_path_to_error::Segment as S;
-        let segments = path
-            .iter()
-            .filter_map(|segment| match segment {
-                S::Seq { index } => Some(Segment::Index(*index)),
-                S::Map { key } => Some(Segment::Key(key.clone())),
-                S::Enum { variant } => Some(Segment::Key(variant.clone())),
-                S::Unknown => None,
-            })
-            .collect();
-        Self(segments)
-    }
 }
 
 impl fmt::Display for Path {

@@ -15,6 +15,7 @@
 pub mod authored;
 pub mod error;
 mod load;
+pub mod locate;
 #[cfg(feature = "authoring")]
 pub mod markdown;
 pub mod published;

@@ -12,8 +12,8 @@ use crate::{FORMAT_VERSION, Path, Problem, ProblemKind};
 /// form or version has another shape and its field errors would only mislead.
 #[derive(Deserialize)]
 struct Header {
-    form: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
+    form: Option<String>,
+    version: Option<u64>,
 }
 
 /// Reads `json` as a document of form `expected`, with text of type `T`.
@@ -43,25 +43,22 @@ pub(crate) fn read_document<T: DeserializeOwned>(
     match serde_json::from_str::<Header>(json) {
         Err(_) => {} // A header of the wrong type: the typed read below says so with its path.
         Ok(header) => {
-            let form = header.form.as_ref().and_then(|f| f.as_str());
-            if let Some(found) = form.filter(|f| *f != expected.name()) {
+            if let Some(found) = header.form.filter(|f| f != expected.name()) {
                 let kind = ProblemKind::WrongForm {
-                    found: found.to_owned(),
+                    found,
                     expected: expected.name().to_owned(),
                 };
                 return Err(vec![Problem::new(root.key("form"), kind)]);
             }
-            let version = header.version.as_ref().and_then(|v| v.as_u64());
-            if let Some(found) = version.filter(|v| *v != FORMAT_VERSION) {
+            if let Some(found) = header.version.filter(|v| *v != FORMAT_VERSION) {
                 let kind = ProblemKind::UnsupportedVersion { found };
                 return Err(vec![Problem::new(root.key("version"), kind)]);
             }
         }
     }
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = Path::from_serde(error.path());
-        vec![Problem::new(path, shape(error.inner()))]
+    serde_json::from_str(json).map_err(|error| {
+        let path = crate::locate::path_at(json, error.line(), error.column());
+        vec![Problem::new(path, shape(&error))]
     })
 }
 

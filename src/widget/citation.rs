@@ -234,7 +234,9 @@ fn place_card(marker: &HtmlElement, card: &HtmlElement) {
     let top = if fits_below || above < EDGE_PX { below } else { above };
 
     let style = card.style();
-    let _ = style.set_property("left", &format!("{}px", left - r.left()));
-    let _ = style.set_property("top", &format!("{}px", top - r.top()));
+    // Whole pixels: formatting floats would pull float printing into the wasm for nothing.
+    let px = |value: f64| format!("{}px", value.round() as i32);
+    let _ = style.set_property("left", &px(left - r.left()));
+    let _ = style.set_property("top", &px(top - r.top()));
     let _ = style.set_property("visibility", "visible");
 }

@@ -1,0 +1,167 @@
+//! Finds the JSON path at a position in JSON text.
+//!
+//! serde_json reports where reading failed as a line and column; this scanner turns that into
+//! the path an author can follow (`sections[0].titel`). It runs only when reading fails, and
+//! costs the widget far less than tracking paths during every read.
+
+use crate::Path;
+
+enum Frame {
+    Object { key: Option<String>, in_value: bool },
+    Array { index: usize, has_value: bool },
+}
+
+/// The path of the value at 1-based `line` and `column` (serde_json's error position, which
+/// points at the last byte it read).
+pub fn path_at(json: &str, line: usize, column: usize) -> Path {
+    let start = json
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    path_at_offset(json, start + column.saturating_sub(1))
+}
+
+fn path_at_offset(json: &str, target: usize) -> Path {
+    let bytes = json.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && i < target {
+        match bytes[i] {
+            b'"' => {
+                let end = string_end(bytes, i);
+                let is_key = matches!(stack.last(), Some(Frame::Object { in_value: false, .. }));
+                if is_key {
+                    let key = json.get(i + 1..end.min(bytes.len())).unwrap_or("").to_owned();
+                    if let Some(Frame::Object { key: slot, .. }) = stack.last_mut() {
+                        *slot = Some(key);
+                    }
+                } else {
+                    mark_value(&mut stack);
+                }
+                i = end;
+            }
+            b'{' => {
+                mark_value(&mut stack);
+                stack.push(Frame::Object { key: None, in_value: false });
+            }
+            b'[' => {
+                mark_value(&mut stack);
+                stack.push(Frame::Array { index: 0, has_value: false });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                Some(Frame::Array { index, has_value }) => {
+                    *index += 1;
+                    *has_value = false;
+                }
+                None => {}
+            },
+            b if b.is_ascii_whitespace() => {}
+            _ => mark_value(&mut stack),
+        }
+        i += 1;
+    }
+    // At a closing bracket the error is about the container itself (a missing field, a wrong
+    // length), not about its last member.
+    if matches!(bytes.get(target), Some(b'}' | b']')) {
+        match stack.last_mut() {
+            Some(Frame::Object { key, .. }) => *key = None,
+            Some(Frame::Array { has_value, .. }) => *has_value = false,
+            None => {}
+        }
+    }
+    let mut path = Path::root();
+    for frame in &stack {
+        path = match frame {
+            Frame::Object { key: Some(key), .. } => path.key(key),
+            Frame::Array { index, has_value: true } => path.index(*index),
+            _ => path,
+        };
+    }
+    path
+}
+
+/// Marks that the innermost array has started a member, so its index belongs in the path.
+fn mark_value(stack: &mut [Frame]) {
+    if let Some(Frame::Array { has_value, .. }) = stack.last_mut() {
+        *has_value = true;
+    }
+}
+
+/// The index of the quote closing the string that opens at `open` (or the end of the text).
+fn string_end(bytes: &[u8], open: usize) -> usize {
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+impl Path {
+    /// Whether this path is empty (the whole document).
+    pub fn is_root(&self) -> bool {
+        self.segments().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(json: &str, needle: &str) -> String {
+        let offset = json.find(needle).expect("needle") + needle.len() - 1;
+        path_at_offset(json, offset).to_string()
+    }
+
+    #[test]
+    fn keys_and_indexes_lead_to_the_value() {
+        let json = r#"{ "sections": [ { "id": "a" }, { "id": "b", "titel": "x" } ] }"#;
+        assert_eq!(at(json, r#""titel""#), "sections[1].titel");
+        assert_eq!(at(json, r#""b""#), "sections[1].id");
+    }
+
+    #[test]
+    fn a_closing_bracket_names_its_container() {
+        let json = r#"{ "sections": [ { "id": "a", "title": "t" } ] }"#;
+        assert_eq!(at(json, r#""t" }"#), "sections[0]");
+        assert_eq!(at(json, "} ]"), "sections");
+    }
+
+    #[test]
+    fn escaped_quotes_and_brackets_in_strings_do_not_confuse_it() {
+        let json = r#"{ "a": "x\"[{", "b": [1, 2, "3"] }"#;
+        assert_eq!(at(json, r#""3""#), "b[2]");
+    }
+
+    #[test]
+    fn line_and_column_are_serde_jsons() {
+        let json = "{\n  \"verdict\": {\n    \"sentences\": \"oops\"\n  }\n}";
+        let error = serde_json::from_str::<crate::Document<String>>(json).expect_err("invalid");
+        assert_eq!(path_at(json, error.line(), error.column()).to_string(), "verdict.sentences");
+        let missing = "{\n  \"verdict\": { \"label\": \"x\" }\n}";
+        let error = serde_json::from_str::<crate::Document<String>>(missing).expect_err("missing");
+        assert!(error.to_string().starts_with("missing field `sentences`"), "{error}");
+        assert_eq!(path_at(missing, error.line(), error.column()).to_string(), "verdict");
+    }
+
+    #[test]
+    fn the_root_is_the_document() {
+        assert!(path_at("[]", 1, 1).is_root());
+    }
+}

@@ -1,0 +1,139 @@
+//! Native render tests: the widget's own components through Yew's server renderer, no browser.
+
+use std::collections::HashSet;
+
+use explainer::evidence::{authored::publish, load_published, published::for_each_citation, CitationNumber};
+use explainer::widget::{Widget, WidgetProps};
+use serde_json::json;
+
+async fn render(json: &str, instance: &str) -> String {
+    let props = WidgetProps { json: json.to_owned().into(), instance: instance.to_owned().into() };
+    yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false).render().await
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+fn ids(html: &str) -> Vec<String> {
+    html.split(" id=\"").skip(1).map(|rest| rest.split('"').next().unwrap_or("").to_owned()).collect()
+}
+
+#[tokio::test]
+async fn the_bundled_set_shows_question_verdict_sections_limits_and_sources() {
+    let html = render(explainer::BUNDLED_EVIDENCE, "explainer").await;
+    assert!(html.contains("Did Microsoft or Amazon end contracts with ICE and when?"));
+    assert!(html.contains("No documented end to either company’s ICE work"));
+    assert_eq!(count(&html, "class=\"ex-section\""), 7);
+    assert_eq!(count(&html, "aria-expanded=\"false\""), 8, "seven sections and the limits, all closed");
+    assert_eq!(count(&html, "class=\"ex-panel\""), 8);
+    assert_eq!(count(&html, " hidden"), 8, "every panel starts hidden");
+    assert!(html.contains("Reporting limits"));
+    assert!(html.contains("What this evidence cannot show"));
+    assert_eq!(count(&html, "class=\"ex-source\""), 10);
+    assert!(html.contains("Expand all sections"));
+}
+
+#[tokio::test]
+async fn every_citation_marker_is_a_link_to_its_source_with_a_name() {
+    let evidence = load_published(explainer::BUNDLED_EVIDENCE).expect("valid");
+    let mut markers = 0;
+    for (_, _, text) in evidence.document().texts() {
+        for_each_citation(text, &mut |_| markers += 1);
+    }
+    let html = render(explainer::BUNDLED_EVIDENCE, "explainer").await;
+    assert_eq!(count(&html, "class=\"ex-marker\""), markers);
+    assert!(html.contains(
+        "href=\"#explainer-source-4\" aria-label=\"Source 4: Amazon Employees Continue to Urge Company to Cut Ties With ICE\""
+    ));
+    assert!(html.contains("aria-label=\"Source 9, not identified by the report\""));
+    assert_eq!(count(&html, ">[5]</a>"), evidence.cited_at(CitationNumber(5)).len());
+}
+
+#[tokio::test]
+async fn sources_say_what_is_known_and_link_back_to_every_citing_sentence() {
+    let evidence = load_published(explainer::BUNDLED_EVIDENCE).expect("valid");
+    let html = render(explainer::BUNDLED_EVIDENCE, "explainer").await;
+    assert_eq!(count(&html, "The report does not identify this source."), 8);
+    assert_eq!(count(&html, "The report gives no title or address for this source."), 1, "source 3: Forbes only");
+    let places: usize = evidence.sources_by_number().iter().map(|s| evidence.cited_at(s.number).len()).sum();
+    assert_eq!(count(&html, "class=\"ex-src-place\""), places);
+    assert!(html.contains("<cite>Amazon Employees Continue to Urge Company to Cut Ties With ICE</cite>"));
+    assert!(html.contains("Yahoo Finance · Michael Tedder"));
+}
+
+#[tokio::test]
+async fn ids_are_unique_within_a_widget_and_apart_between_widgets() {
+    let a = ids(&render(explainer::BUNDLED_EVIDENCE, "first").await);
+    let b = ids(&render(explainer::BUNDLED_EVIDENCE, "second").await);
+    let set_a: HashSet<&String> = a.iter().collect();
+    assert_eq!(set_a.len(), a.len(), "duplicate ids in one widget");
+    assert!(b.iter().all(|id| !set_a.contains(id)), "two widgets share an id");
+    assert!(a.iter().all(|id| id.starts_with("first-")));
+}
+
+#[tokio::test]
+async fn every_aria_reference_points_at_an_element_of_the_widget() {
+    let html = render(explainer::BUNDLED_EVIDENCE, "explainer").await;
+    let ids: HashSet<String> = ids(&html).into_iter().collect();
+    for attribute in ["aria-controls", "aria-labelledby"] {
+        for rest in html.split(&format!(" {attribute}=\"")).skip(1) {
+            let target = rest.split('"').next().unwrap_or("");
+            assert!(ids.contains(target), "{attribute} points at a missing id: {target}");
+        }
+    }
+    for rest in html.split(" href=\"#").skip(1) {
+        let target = rest.split('"').next().unwrap_or("");
+        assert!(ids.contains(target), "in-page link to a missing id: {target}");
+    }
+}
+
+#[tokio::test]
+async fn evidence_text_is_shown_as_text_never_as_markup() {
+    let hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>";
+    let authored = json!({
+        "version": 1, "form": "authored",
+        "question": hostile,
+        "verdict": { "label": hostile, "sentences": [format!("{hostile} [1].")] },
+        "sections": [{ "id": "a", "title": hostile, "sentences": [format!("*{hostile}* `{hostile}` [1].")] }],
+        "limits": [hostile],
+        "sources": [{ "number": 1, "title": hostile, "publisher": hostile, "excerpts": [hostile], "note": hostile }]
+    });
+    let published = publish(&authored.to_string()).expect("hostile text is still valid text").to_json(false);
+    let html = render(&published, "x").await;
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[tokio::test]
+async fn links_in_text_open_in_a_new_tab_without_an_opener() {
+    let authored = include_str!("fixtures/valid/bridge.json");
+    let html = render(&publish(authored).expect("valid").to_json(false), "b").await;
+    let blank = count(&html, "target=\"_blank\"");
+    assert!(blank >= 2, "the text link and the source title link");
+    assert_eq!(count(&html, "target=\"_blank\" rel=\"noopener noreferrer\""), blank);
+    assert!(html.contains("<em>north</em>") && html.contains("<strong>Monday</strong>") && html.contains("<code>EB-12</code>"));
+    assert!(html.contains("&lt;b&gt;nothing&lt;/b&gt;"), "raw HTML shows as text");
+}
+
+#[tokio::test]
+async fn invalid_evidence_shows_every_problem_in_an_error_panel() {
+    let html = render("{ \"version\": 1,", "x").await;
+    assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("This explainer cannot be shown"));
+    assert!(html.contains("the JSON ends at line 1 before it is complete"));
+
+    let dangling = include_str!("fixtures/invalid-published/hand-edited.json");
+    let html = render(dangling, "x").await;
+    assert!(html.contains("The evidence set has 6 problems:"));
+    assert!(html.contains("citation [7] has no source"));
+    assert!(html.contains("<code class=\"ex-error-path\">verdict.sentences[0]</code>"));
+    assert!(!html.contains("ex-question"), "no half-rendered explainer");
+}
+
+#[tokio::test]
+async fn an_authored_file_given_to_the_widget_says_how_to_publish_it() {
+    let html = render(include_str!("fixtures/valid/bridge.json"), "x").await;
+    assert!(html.contains("this is an authored evidence file"));
+}

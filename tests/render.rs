@@ -1,5 +1,7 @@
 //! Native render tests: the widget's own components through Yew's server renderer, no browser.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::HashSet;
 
 use explainer::evidence::{authored::publish, load_published, published::for_each_citation, CitationNumber};

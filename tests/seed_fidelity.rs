@@ -1,6 +1,8 @@
 //! The bundled evidence set says exactly what the seed report says: every sentence word for
 //! word, in its section, with every citation marker where the report puts it.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use explainer::evidence::{Evidence, Inline, load_published};
 
 const REPORT: &str = include_str!("../www/evidence/ice-contracts.report.txt");

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what building and testing Explainer needs, skipping whatever is already there at the
+# right version. Safe to run again. Tools and the versions it installs:
+#   rust target wasm32-unknown-unknown    (rustup)
+#   trunk 0.21.14                          (cargo install; 0.22 needs a newer rustc)
+#   wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
+#   chromium + chromedriver, brotli        (Debian packages; needs root)
+#   binaryen (wasm-opt), playwright-core   (npm, from package-lock.json)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '==> %s\n' "$*"; }
+
+TRUNK_VERSION=0.21.14
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 13 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION (about 6 minutes)"
+  # Not --locked: the registry here lacks some of its locked dependencies.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+fi
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v brotli >/dev/null || missing+=(brotli)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: ${missing[*]} missing and not root; install them with apt-get" >&2
+    exit 2
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

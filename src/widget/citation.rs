@@ -211,8 +211,9 @@ fn while_open(
     ]
 }
 
-/// Puts the card below its marker, or above it when there is no room below, never over it, and
-/// inside the viewport horizontally. The card is positioned against the widget root.
+/// Puts the card below its marker, or above it when only there it fits, never over it; when it
+/// fits neither side, on the roomier side with its height capped so it scrolls within the
+/// viewport. Horizontally it stays inside the viewport. Positions are against the widget root.
 fn place_card(marker: &HtmlElement, card: &HtmlElement) {
     let Some(window) = web_sys::window() else { return };
     let Some(root) = marker.closest(".ex-root").ok().flatten() else { return };
@@ -221,21 +222,24 @@ fn place_card(marker: &HtmlElement, card: &HtmlElement) {
         .and_then(|d| d.document_element())
         .map_or(0.0, |e| f64::from(e.client_width()));
     let viewport_height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let style = card.style();
+    let _ = style.remove_property("max-height");
     let m = marker.get_bounding_client_rect();
     let r = root.get_bounding_client_rect();
     let c = card.get_bounding_client_rect();
 
-    let left = (m.left())
-        .min(viewport_width - EDGE_PX - c.width())
-        .max(EDGE_PX);
-    let below = m.bottom() + GAP_PX;
-    let above = m.top() - GAP_PX - c.height();
-    let fits_below = below + c.height() <= viewport_height - EDGE_PX;
-    let top = if fits_below || above < EDGE_PX { below } else { above };
+    let left = m.left().min(viewport_width - EDGE_PX - c.width()).max(EDGE_PX);
+    let room_below = viewport_height - m.bottom() - GAP_PX - EDGE_PX;
+    let room_above = m.top() - GAP_PX - EDGE_PX;
+    let below = c.height() <= room_below || (c.height() > room_above && room_below >= room_above);
+    let height = c.height().min(if below { room_below } else { room_above }).max(0.0);
+    let top = if below { m.bottom() + GAP_PX } else { m.top() - GAP_PX - height };
 
-    let style = card.style();
     // Whole pixels: formatting floats would pull float printing into the wasm for nothing.
     let px = |value: f64| format!("{}px", value.round() as i32);
+    if height < c.height() {
+        let _ = style.set_property("max-height", &px(height));
+    }
     let _ = style.set_property("left", &px(left - r.left()));
     let _ = style.set_property("top", &px(top - r.top()));
     let _ = style.set_property("visibility", "visible");

@@ -50,9 +50,18 @@ pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
     let partial = (source.is_identified() && source.title.is_none() && source.url.is_none())
         .then(|| html! { <span class="ex-src-unknown">{ "The report gives no title or address for this source." }</span> });
     let byline = labels::byline(source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
-    let excerpts = source.excerpts.iter().map(|e| {
+    // A card is a glance: one passage, and where to find the rest.
+    let in_card = props.from.is_some();
+    let shown = if in_card { source.excerpts.len().min(1) } else { source.excerpts.len() };
+    let excerpts = source.excerpts[..shown].iter().map(|e| {
         html! { <span class="ex-src-excerpt"><q>{ e.clone() }</q></span> }
     });
+    let more = match source.excerpts.len() - shown {
+        0 => None,
+        1 => Some("1 more passage in the source list".to_owned()),
+        n => Some(format!("{n} more passages in the source list")),
+    }
+    .map(|text| html! { <span class="ex-src-more">{ text }</span> });
     let note = source.note.clone().map(|n| html! { <span class="ex-src-note">{ n }</span> });
 
     let places: Vec<&Place> = shared
@@ -79,7 +88,7 @@ pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
                 >{ labels::place_short(&shared.evidence, place) }</a>
             }
         });
-        let heading = if props.from.is_some() { "Also cited in" } else { "Cited in" };
+        let heading = if in_card { "Also cited in" } else { "Cited in" };
         html! {
             <span class="ex-src-cited">
                 <span class="ex-src-cited-label">{ heading }{ ": " }</span>
@@ -96,6 +105,7 @@ pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
             { unidentified }
             { partial }
             { for excerpts }
+            { more }
             { note }
             { cited }
         </>

@@ -127,6 +127,7 @@ test('at 320 px on a touch screen, a tap shows a card inside the viewport and a 
     const { marker: m, card: c } = await boxes(page, marker);
     assert.ok(!overlaps(m, c), `card ${i} does not cover its marker`);
     assert.ok(c.x >= 0 && c.x + c.width <= 320, `card ${i} fits the width: ${JSON.stringify(c)}`);
+    assert.ok(c.y >= 0 && c.y + c.height <= 640, `card ${i} fits the height: ${JSON.stringify(c)}`);
     await page.locator('.ex-question').tap();
     await page.locator('.ex-card').waitFor({ state: 'detached' });
   }

@@ -8,7 +8,9 @@ use explainer::widget::{Widget, WidgetProps};
 use gloo_timers::future::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit};
+use web_sys::{
+    Element, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,13 +18,22 @@ wasm_bindgen_test_configure!(run_in_browser);
 const PATIENCE: Duration = Duration::from_secs(3);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 fn mount(json: &str, instance: &str) -> Element {
     let host = document().create_element("div").expect("div");
-    document().body().expect("body").append_child(&host).expect("append");
-    let props = WidgetProps { json: json.to_owned().into(), instance: instance.to_owned().into() };
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let props = WidgetProps {
+        json: json.to_owned().into(),
+        instance: instance.to_owned().into(),
+    };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     host
 }
@@ -30,23 +41,35 @@ fn mount(json: &str, instance: &str) -> Element {
 async fn until(what: &str, mut condition: impl FnMut() -> bool) {
     let start = js_sys::Date::now();
     while !condition() {
-        assert!(js_sys::Date::now() - start < PATIENCE.as_millis() as f64, "timed out waiting until {what}");
+        assert!(
+            js_sys::Date::now() - start < PATIENCE.as_millis() as f64,
+            "timed out waiting until {what}"
+        );
         sleep(Duration::from_millis(10)).await;
     }
 }
 
 fn find(root: &Element, selector: &str) -> Option<HtmlElement> {
-    root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into().ok())
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
 }
 
 fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length()).filter_map(|i| list.get(i)).filter_map(|n| n.dyn_into().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
 }
 
 async fn mounted(instance: &str) -> Element {
     let host = mount(explainer::BUNDLED_EVIDENCE, instance);
-    until("the widget renders", || find(&host, ".ex-question").is_some()).await;
+    until("the widget renders", || {
+        find(&host, ".ex-question").is_some()
+    })
+    .await;
     host
 }
 
@@ -76,11 +99,17 @@ async fn sections_expand_and_collapse_in_place() {
     let host = mounted("sections").await;
     let button = find(&host, "#sections-button-amazon").expect("button");
     let panel = find(&host, "#sections-panel-amazon").expect("panel");
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(panel.hidden());
     button.click();
     until("the section opens", || !panel.hidden()).await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     button.click();
     until("the section closes", || panel.hidden()).await;
 }
@@ -91,39 +120,66 @@ async fn expand_all_and_collapse_all() {
     let toggle = find(&host, ".ex-toggle-all").expect("toggle");
     toggle.click();
     until("every section opens", || {
-        all(&host, ".ex-section .ex-disclosure").iter().all(|b| b.get_attribute("aria-expanded").as_deref() == Some("true"))
+        all(&host, ".ex-section .ex-disclosure")
+            .iter()
+            .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("true"))
     })
     .await;
-    assert_eq!(toggle.text_content().as_deref(), Some("Collapse all sections"));
+    assert_eq!(
+        toggle.text_content().as_deref(),
+        Some("Collapse all sections")
+    );
     toggle.click();
-    until("every section closes", || all(&host, ".ex-section .ex-panel").iter().all(|p| p.hidden())).await;
+    until("every section closes", || {
+        all(&host, ".ex-section .ex-panel")
+            .iter()
+            .all(|p| p.hidden())
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn hovering_a_marker_opens_its_card_after_the_intent_delay_and_leaving_closes_it() {
     let host = mounted("hover").await;
     let wrapper = find(&host, ".ex-verdict .ex-cite").expect("a verdict marker");
-    wrapper.dispatch_event(&pointer("pointerenter", "mouse")).expect("dispatch");
+    wrapper
+        .dispatch_event(&pointer("pointerenter", "mouse"))
+        .expect("dispatch");
     assert_eq!(cards(&host), 0, "no card before the intent delay");
     until("the card opens", || cards(&host) == 1).await;
     let card = find(&host, ".ex-card").expect("card");
     assert!(card.text_content().unwrap_or_default().contains("Source 1"));
     let marker = find(&host, ".ex-verdict .ex-marker").expect("marker");
     assert_eq!(marker.get_attribute("aria-describedby"), Some(card.id()));
-    wrapper.dispatch_event(&pointer("pointerleave", "mouse")).expect("dispatch");
-    assert_eq!(cards(&host), 1, "the grace period keeps it open for a moment");
-    until("the card closes after the grace period", || cards(&host) == 0).await;
+    wrapper
+        .dispatch_event(&pointer("pointerleave", "mouse"))
+        .expect("dispatch");
+    assert_eq!(
+        cards(&host),
+        1,
+        "the grace period keeps it open for a moment"
+    );
+    until("the card closes after the grace period", || {
+        cards(&host) == 0
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn returning_within_the_grace_period_keeps_the_card() {
     let host = mounted("grace").await;
     let wrapper = find(&host, ".ex-verdict .ex-cite").expect("marker");
-    wrapper.dispatch_event(&pointer("pointerenter", "mouse")).expect("dispatch");
+    wrapper
+        .dispatch_event(&pointer("pointerenter", "mouse"))
+        .expect("dispatch");
     until("the card opens", || cards(&host) == 1).await;
-    wrapper.dispatch_event(&pointer("pointerleave", "mouse")).expect("dispatch");
+    wrapper
+        .dispatch_event(&pointer("pointerleave", "mouse"))
+        .expect("dispatch");
     // The pointer reaches the card, which sits inside the wrapper, before the grace ends.
-    wrapper.dispatch_event(&pointer("pointerenter", "mouse")).expect("dispatch");
+    wrapper
+        .dispatch_event(&pointer("pointerenter", "mouse"))
+        .expect("dispatch");
     let deadline = js_sys::Date::now() + f64::from(explainer::widget::citation::GRACE_MS) * 2.0;
     until("past the grace deadline", || js_sys::Date::now() > deadline).await;
     assert_eq!(cards(&host), 1, "the card stayed");
@@ -137,7 +193,11 @@ async fn focus_opens_the_card_at_once_and_escape_closes_it() {
     until("the card opens on focus", || cards(&host) == 1).await;
     document().dispatch_event(&escape()).expect("dispatch");
     until("Escape closes the card", || cards(&host) == 0).await;
-    assert_eq!(document().active_element().map(|e| e.id()), Some(marker.id()), "focus stays on the marker");
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some(marker.id()),
+        "focus stays on the marker"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -154,7 +214,10 @@ async fn focus_can_move_into_the_card_and_leaving_closes_it() {
     link.focus().expect("focus the link");
     sleep(Duration::from_millis(0)).await;
     assert_eq!(cards(&host), 1, "moving focus into the card keeps it");
-    find(&host, ".ex-toggle-all").expect("toggle").focus().expect("focus elsewhere");
+    find(&host, ".ex-toggle-all")
+        .expect("toggle")
+        .focus()
+        .expect("focus elsewhere");
     until("focus leaving closes the card", || cards(&host) == 0).await;
 }
 
@@ -162,27 +225,42 @@ async fn focus_can_move_into_the_card_and_leaving_closes_it() {
 async fn a_tap_opens_the_card_and_a_tap_elsewhere_closes_it() {
     let host = mounted("tap").await;
     let marker = find(&host, ".ex-verdict .ex-marker").expect("marker");
-    marker.dispatch_event(&pointer("pointerdown", "touch")).expect("dispatch");
+    marker
+        .dispatch_event(&pointer("pointerdown", "touch"))
+        .expect("dispatch");
     marker.click();
     until("the tap opens the card", || cards(&host) == 1).await;
     let question = find(&host, ".ex-question").expect("question");
-    question.dispatch_event(&pointer("pointerdown", "touch")).expect("dispatch");
+    question
+        .dispatch_event(&pointer("pointerdown", "touch"))
+        .expect("dispatch");
     until("a tap elsewhere closes it", || cards(&host) == 0).await;
 }
 
 #[wasm_bindgen_test]
 async fn adjacent_markers_each_open_their_own_card() {
     let host = mounted("adjacent").await;
-    find(&host, "#adjacent-button-flashpoint").expect("button").click();
-    until("section 1 opens", || !find(&host, "#adjacent-panel-flashpoint").expect("panel").hidden()).await;
+    find(&host, "#adjacent-button-flashpoint")
+        .expect("button")
+        .click();
+    until("section 1 opens", || {
+        !find(&host, "#adjacent-panel-flashpoint")
+            .expect("panel")
+            .hidden()
+    })
+    .await;
     let markers = all(&host, "#adjacent-panel-flashpoint .ex-marker");
-    let labels: Vec<String> = markers.iter().map(|m| m.text_content().unwrap_or_default()).collect();
+    let labels: Vec<String> = markers
+        .iter()
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
     assert_eq!(labels, ["[5]", "[6]", "[3]", "[2]", "[1]"]);
     for (marker, label) in markers.iter().zip(&labels) {
         marker.focus().expect("focus");
         let number = label.trim_matches(|c| c == '[' || c == ']').to_owned();
         until("this marker's card", || {
-            find(&host, ".ex-card .ex-src-number").and_then(|n| n.text_content()) == Some(format!("Source {number}"))
+            find(&host, ".ex-card .ex-src-number").and_then(|n| n.text_content())
+                == Some(format!("Source {number}"))
         })
         .await;
         assert_eq!(cards(&host), 1);
@@ -194,10 +272,17 @@ async fn a_marker_click_goes_to_its_source_and_a_back_link_returns_to_the_senten
     let host = mounted("nav").await;
     let marker = find(&host, ".ex-verdict .ex-marker").expect("marker");
     marker.click();
-    until("focus moves to source 1", || document().active_element().map(|e| e.id()).as_deref() == Some("nav-source-1")).await;
+    until("focus moves to source 1", || {
+        document().active_element().map(|e| e.id()).as_deref() == Some("nav-source-1")
+    })
+    .await;
     let back = all(&host, "#nav-source-1 .ex-src-place")
         .into_iter()
-        .find(|a| a.text_content().unwrap_or_default().starts_with("Section 3"))
+        .find(|a| {
+            a.text_content()
+                .unwrap_or_default()
+                .starts_with("Section 3")
+        })
         .expect("a back-link to section 3");
     back.click();
     until("focus returns to the sentence, its section opened", || {
@@ -214,7 +299,9 @@ async fn the_verdict_leads_to_the_reporting_limits() {
     assert!(panel.hidden());
     find(&host, ".ex-to-limits a").expect("link").click();
     until("the limits open and take focus", || {
-        !panel.hidden() && document().active_element().map(|e| e.id()).as_deref() == Some("limits-limits-button")
+        !panel.hidden()
+            && document().active_element().map(|e| e.id()).as_deref()
+                == Some("limits-limits-button")
     })
     .await;
 }
@@ -224,14 +311,23 @@ async fn two_widgets_on_one_page_keep_their_own_state() {
     let a = mounted("one").await;
     let b = mounted("two").await;
     find(&a, "#one-button-amazon").expect("button").click();
-    until("the first widget's section opens", || !find(&a, "#one-panel-amazon").expect("panel").hidden()).await;
-    assert!(find(&b, "#two-panel-amazon").expect("panel").hidden(), "the second widget is untouched");
+    until("the first widget's section opens", || {
+        !find(&a, "#one-panel-amazon").expect("panel").hidden()
+    })
+    .await;
+    assert!(
+        find(&b, "#two-panel-amazon").expect("panel").hidden(),
+        "the second widget is untouched"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn invalid_evidence_shows_the_error_panel() {
     let host = mount("{\"version\": 1, \"form\": \"published\"}", "bad");
-    until("the error panel shows", || find(&host, "[role=alert]").is_some()).await;
+    until("the error panel shows", || {
+        find(&host, "[role=alert]").is_some()
+    })
+    .await;
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("This explainer cannot be shown"), "{text}");
     assert!(text.contains("missing field"), "{text}");

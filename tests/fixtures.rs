@@ -8,10 +8,12 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use explainer::evidence::{authored::publish, load_published, Problem};
+use explainer::evidence::{Problem, authored::publish, load_published};
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.expect("directory entry").path())
@@ -65,7 +67,8 @@ fn invalid_published_files_give_their_expected_messages() {
 fn valid_files_publish_and_their_published_form_loads_unchanged() {
     for file in fixtures("valid") {
         let text = fs::read_to_string(&file).expect("fixture is UTF-8");
-        let evidence = publish(&text).unwrap_or_else(|p| panic!("{}:\n{}", file.display(), messages(&p)));
+        let evidence =
+            publish(&text).unwrap_or_else(|p| panic!("{}:\n{}", file.display(), messages(&p)));
         let reloaded = load_published(&evidence.to_json(true))
             .unwrap_or_else(|p| panic!("{} published:\n{}", file.display(), messages(&p)));
         assert_eq!(reloaded, evidence, "{}", file.display());
@@ -81,7 +84,9 @@ fn the_bundled_authored_set_publishes_to_what_the_widget_embeds() {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/bridge.json"))
-        .expect("fixture");
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/bridge.json"),
+    )
+    .expect("fixture");
     assert!(publish(&format!("\u{feff}{text}")).is_ok());
 }

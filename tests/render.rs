@@ -4,13 +4,21 @@
 
 use std::collections::HashSet;
 
-use explainer::evidence::{authored::publish, load_published, published::for_each_citation, CitationNumber};
+use explainer::evidence::{
+    CitationNumber, authored::publish, load_published, published::for_each_citation,
+};
 use explainer::widget::{Widget, WidgetProps};
 use serde_json::json;
 
 async fn render(json: &str, instance: &str) -> String {
-    let props = WidgetProps { json: json.to_owned().into(), instance: instance.to_owned().into() };
-    yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false).render().await
+    let props = WidgetProps {
+        json: json.to_owned().into(),
+        instance: instance.to_owned().into(),
+    };
+    yew::LocalServerRenderer::<Widget>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
 }
 
 fn count(html: &str, needle: &str) -> usize {
@@ -18,7 +26,10 @@ fn count(html: &str, needle: &str) -> usize {
 }
 
 fn ids(html: &str) -> Vec<String> {
-    html.split(" id=\"").skip(1).map(|rest| rest.split('"').next().unwrap_or("").to_owned()).collect()
+    html.split(" id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or("").to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -27,7 +38,11 @@ async fn the_bundled_set_shows_question_verdict_sections_limits_and_sources() {
     assert!(html.contains("Did Microsoft or Amazon end contracts with ICE and when?"));
     assert!(html.contains("No documented end to either company’s ICE work"));
     assert_eq!(count(&html, "class=\"ex-section\""), 7);
-    assert_eq!(count(&html, "aria-expanded=\"false\""), 8, "seven sections and the limits, all closed");
+    assert_eq!(
+        count(&html, "aria-expanded=\"false\""),
+        8,
+        "seven sections and the limits, all closed"
+    );
     assert_eq!(count(&html, "class=\"ex-panel\""), 8);
     assert_eq!(count(&html, " hidden"), 8, "every panel starts hidden");
     assert!(html.contains("Reporting limits"));
@@ -49,7 +64,10 @@ async fn every_citation_marker_is_a_link_to_its_source_with_a_name() {
         "href=\"#explainer-source-4\" aria-label=\"Source 4: Amazon Employees Continue to Urge Company to Cut Ties With ICE\""
     ));
     assert!(html.contains("aria-label=\"Source 9, not identified by the report\""));
-    assert_eq!(count(&html, ">[5]</a>"), evidence.cited_at(CitationNumber(5)).len());
+    assert_eq!(
+        count(&html, ">[5]</a>"),
+        evidence.cited_at(CitationNumber(5)).len()
+    );
 }
 
 #[tokio::test]
@@ -57,10 +75,25 @@ async fn sources_say_what_is_known_and_link_back_to_every_citing_sentence() {
     let evidence = load_published(explainer::BUNDLED_EVIDENCE).expect("valid");
     let html = render(explainer::BUNDLED_EVIDENCE, "explainer").await;
     assert_eq!(count(&html, "The report does not identify this source."), 8);
-    assert_eq!(count(&html, "The report gives no title or address for this source."), 1, "source 3: Forbes only");
-    let places: usize = evidence.sources_by_number().iter().map(|s| evidence.cited_at(s.number).len()).sum();
+    assert_eq!(
+        count(
+            &html,
+            "The report gives no title or address for this source."
+        ),
+        1,
+        "source 3: Forbes only"
+    );
+    let places: usize = evidence
+        .sources_by_number()
+        .iter()
+        .map(|s| evidence.cited_at(s.number).len())
+        .sum();
     assert_eq!(count(&html, "class=\"ex-src-place\""), places);
-    assert!(html.contains("<cite>Amazon Employees Continue to Urge Company to Cut Ties With ICE</cite>"));
+    assert!(
+        html.contains(
+            "<cite>Amazon Employees Continue to Urge Company to Cut Ties With ICE</cite>"
+        )
+    );
     assert!(html.contains("Yahoo Finance · Michael Tedder"));
 }
 
@@ -70,7 +103,10 @@ async fn ids_are_unique_within_a_widget_and_apart_between_widgets() {
     let b = ids(&render(explainer::BUNDLED_EVIDENCE, "second").await);
     let set_a: HashSet<&String> = a.iter().collect();
     assert_eq!(set_a.len(), a.len(), "duplicate ids in one widget");
-    assert!(b.iter().all(|id| !set_a.contains(id)), "two widgets share an id");
+    assert!(
+        b.iter().all(|id| !set_a.contains(id)),
+        "two widgets share an id"
+    );
     assert!(a.iter().all(|id| id.starts_with("first-")));
 }
 
@@ -81,12 +117,18 @@ async fn every_aria_reference_points_at_an_element_of_the_widget() {
     for attribute in ["aria-controls", "aria-labelledby"] {
         for rest in html.split(&format!(" {attribute}=\"")).skip(1) {
             let target = rest.split('"').next().unwrap_or("");
-            assert!(ids.contains(target), "{attribute} points at a missing id: {target}");
+            assert!(
+                ids.contains(target),
+                "{attribute} points at a missing id: {target}"
+            );
         }
     }
     for rest in html.split(" href=\"#").skip(1) {
         let target = rest.split('"').next().unwrap_or("");
-        assert!(ids.contains(target), "in-page link to a missing id: {target}");
+        assert!(
+            ids.contains(target),
+            "in-page link to a missing id: {target}"
+        );
     }
 }
 
@@ -101,7 +143,9 @@ async fn evidence_text_is_shown_as_text_never_as_markup() {
         "limits": [hostile],
         "sources": [{ "number": 1, "title": hostile, "publisher": hostile, "excerpts": [hostile], "note": hostile }]
     });
-    let published = publish(&authored.to_string()).expect("hostile text is still valid text").to_json(false);
+    let published = publish(&authored.to_string())
+        .expect("hostile text is still valid text")
+        .to_json(false);
     let html = render(&published, "x").await;
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("<img"), "{html}");
@@ -114,9 +158,19 @@ async fn links_in_text_open_in_a_new_tab_without_an_opener() {
     let html = render(&publish(authored).expect("valid").to_json(false), "b").await;
     let blank = count(&html, "target=\"_blank\"");
     assert!(blank >= 2, "the text link and the source title link");
-    assert_eq!(count(&html, "target=\"_blank\" rel=\"noopener noreferrer\""), blank);
-    assert!(html.contains("<em>north</em>") && html.contains("<strong>Monday</strong>") && html.contains("<code>EB-12</code>"));
-    assert!(html.contains("&lt;b&gt;nothing&lt;/b&gt;"), "raw HTML shows as text");
+    assert_eq!(
+        count(&html, "target=\"_blank\" rel=\"noopener noreferrer\""),
+        blank
+    );
+    assert!(
+        html.contains("<em>north</em>")
+            && html.contains("<strong>Monday</strong>")
+            && html.contains("<code>EB-12</code>")
+    );
+    assert!(
+        html.contains("&lt;b&gt;nothing&lt;/b&gt;"),
+        "raw HTML shows as text"
+    );
 }
 
 #[tokio::test]

@@ -23,11 +23,18 @@ fn read_report() -> Report {
     let mut sections = Vec::new();
     while let Some(heading) = lines.next() {
         let (number, title) = heading.split_once(". ").expect("numbered heading");
-        assert_eq!(number.parse::<usize>().expect("section number"), sections.len() + 1);
+        assert_eq!(
+            number.parse::<usize>().expect("section number"),
+            sections.len() + 1
+        );
         let paragraph = lines.next().expect("section paragraph").to_owned();
         sections.push((title.to_owned(), paragraph));
     }
-    Report { question, summary, sections }
+    Report {
+        question,
+        summary,
+        sections,
+    }
 }
 
 /// Text as the report writes it: citations as `[n]`, nothing else added.
@@ -73,13 +80,20 @@ fn every_section_holds_its_paragraph_word_for_word() {
     let report = read_report();
     let evidence = bundled();
     let sections = &evidence.document().sections;
-    assert_eq!(sections.len(), report.sections.len(), "one section per numbered heading");
+    assert_eq!(
+        sections.len(),
+        report.sections.len(),
+        "one section per numbered heading"
+    );
     for (section, (title, paragraph)) in sections.iter().zip(&report.sections) {
         assert_eq!(&section.title, title);
         let sentences: Vec<String> = section.sentences.iter().map(|s| plain(s)).collect();
         assert_eq!(&sentences.join(" "), paragraph, "section {}", section.id);
         assert_eq!(
-            sentences.iter().flat_map(|s| citations(s)).collect::<Vec<_>>(),
+            sentences
+                .iter()
+                .flat_map(|s| citations(s))
+                .collect::<Vec<_>>(),
             citations(paragraph),
             "section {}: the same markers in the same order",
             section.id
@@ -91,21 +105,40 @@ fn every_section_holds_its_paragraph_word_for_word() {
 fn the_verdict_is_the_executive_summary_and_the_bottom_line() {
     let report = read_report();
     let evidence = bundled();
-    let verdict: Vec<String> = evidence.document().verdict.sentences.iter().map(|s| plain(s)).collect();
+    let verdict: Vec<String> = evidence
+        .document()
+        .verdict
+        .sentences
+        .iter()
+        .map(|s| plain(s))
+        .collect();
     assert_eq!(verdict[0], report.summary);
     let (_, bottom_line) = report.sections.last().expect("a bottom line section");
     assert_eq!(verdict.len(), 2);
-    assert!(bottom_line.starts_with(&verdict[1]), "the bottom line's first sentence: {}", verdict[1]);
+    assert!(
+        bottom_line.starts_with(&verdict[1]),
+        "the bottom line's first sentence: {}",
+        verdict[1]
+    );
     assert!(verdict[1].ends_with("[1] [4] [2]."));
 }
 
 #[test]
 fn every_report_marker_points_to_a_source_and_sources_run_one_to_ten() {
     let evidence = bundled();
-    let numbers: Vec<u32> = evidence.sources_by_number().iter().map(|s| s.number.0).collect();
+    let numbers: Vec<u32> = evidence
+        .sources_by_number()
+        .iter()
+        .map(|s| s.number.0)
+        .collect();
     assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
     for n in citations(REPORT) {
-        assert!(evidence.source(explainer::evidence::CitationNumber(n)).is_some(), "[{n}]");
+        assert!(
+            evidence
+                .source(explainer::evidence::CitationNumber(n))
+                .is_some(),
+            "[{n}]"
+        );
     }
 }
 
@@ -115,22 +148,39 @@ fn only_what_the_seeds_show_is_said_of_the_sources() {
     for source in evidence.sources_by_number() {
         match source.number.0 {
             4 => {
-                assert_eq!(source.title.as_deref(), Some("Amazon Employees Continue to Urge Company to Cut Ties With ICE"));
+                assert_eq!(
+                    source.title.as_deref(),
+                    Some("Amazon Employees Continue to Urge Company to Cut Ties With ICE")
+                );
                 assert_eq!(source.author.as_deref(), Some("Michael Tedder"));
                 assert_eq!(source.publisher.as_deref(), Some("Yahoo Finance"));
                 assert_eq!(
                     source.url.as_deref(),
-                    Some("https://finance.yahoo.com/news/amazon-employees-urge-companies-cut-224516650.html")
+                    Some(
+                        "https://finance.yahoo.com/news/amazon-employees-urge-companies-cut-224516650.html"
+                    )
                 );
                 assert_eq!(source.date, None, "the article gives no date");
-                assert!(source.note.as_deref().is_some_and(|n| n.contains("source bundle")));
+                assert!(
+                    source
+                        .note
+                        .as_deref()
+                        .is_some_and(|n| n.contains("source bundle"))
+                );
                 assert!(!source.excerpts.is_empty());
             }
             3 => {
                 assert_eq!(source.publisher.as_deref(), Some("Forbes"));
-                assert_eq!((&source.title, &source.url, &source.date), (&None, &None, &None));
+                assert_eq!(
+                    (&source.title, &source.url, &source.date),
+                    (&None, &None, &None)
+                );
             }
-            _ => assert!(!source.is_identified(), "source {} must stay unidentified", source.number),
+            _ => assert!(
+                !source.is_identified(),
+                "source {} must stay unidentified",
+                source.number
+            ),
         }
     }
 }
@@ -139,20 +189,44 @@ fn only_what_the_seeds_show_is_said_of_the_sources() {
 fn source_four_excerpts_are_quoted_exactly_from_the_article() {
     let article = include_str!("fixtures/seed-article-4.txt");
     let evidence = bundled();
-    let four = evidence.source(explainer::evidence::CitationNumber(4)).expect("source 4");
+    let four = evidence
+        .source(explainer::evidence::CitationNumber(4))
+        .expect("source 4");
     for excerpt in &four.excerpts {
-        assert!(article.contains(excerpt.as_str()), "not in the article: {excerpt}");
+        assert!(
+            article.contains(excerpt.as_str()),
+            "not in the article: {excerpt}"
+        );
     }
 }
 
 #[test]
 fn reporting_limits_quote_the_report() {
     let evidence = bundled();
-    let limits: Vec<String> = evidence.document().limits.iter().map(|l| plain(l)).collect();
-    assert!(limits.iter().any(|l| l.contains("in the record assembled here")));
+    let limits: Vec<String> = evidence
+        .document()
+        .limits
+        .iter()
+        .map(|l| plain(l))
+        .collect();
+    assert!(
+        limits
+            .iter()
+            .any(|l| l.contains("in the record assembled here"))
+    );
     let (_, bottom_line) = read_report().sections.pop().expect("bottom line");
-    assert!(limits.iter().any(|l| bottom_line.ends_with(l.as_str())), "the report's closing limit, verbatim");
-    for quoted in limits.iter().flat_map(|l| l.split('“').skip(1).map(|q| q.split('”').next().unwrap_or(""))) {
-        assert!(REPORT.contains(quoted), "quoted but not in the report: {quoted}");
+    assert!(
+        limits.iter().any(|l| bottom_line.ends_with(l.as_str())),
+        "the report's closing limit, verbatim"
+    );
+    for quoted in limits.iter().flat_map(|l| {
+        l.split('“')
+            .skip(1)
+            .map(|q| q.split('”').next().unwrap_or(""))
+    }) {
+        assert!(
+            REPORT.contains(quoted),
+            "quoted but not in the report: {quoted}"
+        );
     }
 }

@@ -17,7 +17,11 @@ pub fn publish(json: &str) -> Result<Evidence, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut published = authored.map_texts(|text: String, path: &Path| -> Inlines {
         let (nodes, found) = parse_inline(&text);
-        problems.extend(found.into_iter().map(|kind| Problem::new(path.clone(), kind)));
+        problems.extend(
+            found
+                .into_iter()
+                .map(|kind| Problem::new(path.clone(), kind)),
+        );
         nodes
     });
     published.form = Form::Published;

@@ -250,8 +250,14 @@ impl fmt::Display for ProblemKind {
                 "format version {found} is not supported: this version of Explainer reads version {}",
                 crate::FORMAT_VERSION
             ),
-            Self::Empty { what, optional: false } => write!(f, "{what} is empty: write it"),
-            Self::Empty { what, optional: true } => {
+            Self::Empty {
+                what,
+                optional: false,
+            } => write!(f, "{what} is empty: write it"),
+            Self::Empty {
+                what,
+                optional: true,
+            } => {
                 write!(f, "{what} is empty: write it, or leave the field out")
             }
             Self::NotAnObject { found } => write!(
@@ -278,7 +284,10 @@ impl fmt::Display for ProblemKind {
                 f,
                 "source {number} is already defined at {first}: give each source its own number"
             ),
-            Self::ZeroSource => write!(f, "source number 0 is not allowed: sources are numbered from 1"),
+            Self::ZeroSource => write!(
+                f,
+                "source number 0 is not allowed: sources are numbered from 1"
+            ),
             Self::CitationWithoutSource { number } => write!(
                 f,
                 "citation [{number}] has no source: add a source with \"number\": {number} to \"sources\", or correct the marker"

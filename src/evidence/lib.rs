@@ -24,6 +24,6 @@ pub mod validate;
 pub use error::{Path, Problem, ProblemKind};
 pub use load::load_published;
 pub use published::{
-    CitationNumber, Document, Evidence, Form, Inline, Inlines, Link, Meta, Part, Place, Published,
-    Section, SectionId, Source, Verdict, FORMAT_VERSION, MAX_INLINE_DEPTH,
+    CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline, Inlines, Link,
+    MAX_INLINE_DEPTH, Meta, Part, Place, Published, Section, SectionId, Source, Verdict,
 };

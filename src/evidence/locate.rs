@@ -30,9 +30,18 @@ fn path_at_offset(json: &str, target: usize) -> Path {
         match bytes[i] {
             b'"' => {
                 let end = string_end(bytes, i);
-                let is_key = matches!(stack.last(), Some(Frame::Object { in_value: false, .. }));
+                let is_key = matches!(
+                    stack.last(),
+                    Some(Frame::Object {
+                        in_value: false,
+                        ..
+                    })
+                );
                 if is_key {
-                    let key = json.get(i + 1..end.min(bytes.len())).unwrap_or("").to_owned();
+                    let key = json
+                        .get(i + 1..end.min(bytes.len()))
+                        .unwrap_or("")
+                        .to_owned();
                     if let Some(Frame::Object { key: slot, .. }) = stack.last_mut() {
                         *slot = Some(key);
                     }
@@ -43,11 +52,17 @@ fn path_at_offset(json: &str, target: usize) -> Path {
             }
             b'{' => {
                 mark_value(&mut stack);
-                stack.push(Frame::Object { key: None, in_value: false });
+                stack.push(Frame::Object {
+                    key: None,
+                    in_value: false,
+                });
             }
             b'[' => {
                 mark_value(&mut stack);
-                stack.push(Frame::Array { index: 0, has_value: false });
+                stack.push(Frame::Array {
+                    index: 0,
+                    has_value: false,
+                });
             }
             b'}' | b']' => {
                 stack.pop();
@@ -86,7 +101,10 @@ fn path_at_offset(json: &str, target: usize) -> Path {
     for frame in &stack {
         path = match frame {
             Frame::Object { key: Some(key), .. } => path.key(key),
-            Frame::Array { index, has_value: true } => path.index(*index),
+            Frame::Array {
+                index,
+                has_value: true,
+            } => path.index(*index),
             _ => path,
         };
     }
@@ -153,11 +171,20 @@ mod tests {
     fn line_and_column_are_serde_jsons() {
         let json = "{\n  \"verdict\": {\n    \"sentences\": \"oops\"\n  }\n}";
         let error = serde_json::from_str::<crate::Document<String>>(json).expect_err("invalid");
-        assert_eq!(path_at(json, error.line(), error.column()).to_string(), "verdict.sentences");
+        assert_eq!(
+            path_at(json, error.line(), error.column()).to_string(),
+            "verdict.sentences"
+        );
         let missing = "{\n  \"verdict\": { \"label\": \"x\" }\n}";
         let error = serde_json::from_str::<crate::Document<String>>(missing).expect_err("missing");
-        assert!(error.to_string().starts_with("missing field `sentences`"), "{error}");
-        assert_eq!(path_at(missing, error.line(), error.column()).to_string(), "verdict");
+        assert!(
+            error.to_string().starts_with("missing field `sentences`"),
+            "{error}"
+        );
+        assert_eq!(
+            path_at(missing, error.line(), error.column()).to_string(),
+            "verdict"
+        );
     }
 
     #[test]

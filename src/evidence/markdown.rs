@@ -7,7 +7,7 @@
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::published::{CitationNumber, Inline, Inlines, Link};
-use crate::{ProblemKind, MAX_INLINE_DEPTH};
+use crate::{MAX_INLINE_DEPTH, ProblemKind};
 
 /// How the converter marks a citation while pulldown-cmark parses: a destination no author can
 /// produce through markdown, because only the broken-link callback returns it.
@@ -34,7 +34,10 @@ pub fn parse_inline(src: &str) -> (Inlines, Vec<ProblemKind>) {
         let number = (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
             .then(|| digits.parse::<u32>().ok())
             .flatten()?;
-        Some((CowStr::from(format!("{CITE_PREFIX}{number}")), CowStr::from("")))
+        Some((
+            CowStr::from(format!("{CITE_PREFIX}{number}")),
+            CowStr::from(""),
+        ))
     };
     let parser = Parser::new_with_broken_link_callback(src, Options::empty(), Some(&mut callback));
 
@@ -48,14 +51,20 @@ pub fn parse_inline(src: &str) -> (Inlines, Vec<ProblemKind>) {
                 paragraphs += 1;
                 if paragraphs == 2 {
                     report(
-                        ProblemKind::OutsideSubset { construct: "a second paragraph (a blank line)" },
+                        ProblemKind::OutsideSubset {
+                            construct: "a second paragraph (a blank line)",
+                        },
                         &mut problems,
                     );
                 }
             }
             Event::Start(Tag::Emphasis) => open(&mut stack, Frame::Em, &mut problems),
             Event::Start(Tag::Strong) => open(&mut stack, Frame::Strong, &mut problems),
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 let frame = match dest_url.strip_prefix(CITE_PREFIX) {
                     Some(number) => {
                         if link_type != LinkType::ShortcutUnknown {
@@ -75,8 +84,18 @@ pub fn parse_inline(src: &str) -> (Inlines, Vec<ProblemKind>) {
             }
             Event::Code(code) => push(&mut stack, Inline::Code(code.into_string())),
             Event::SoftBreak => push_text(&mut stack, " "),
-            Event::HardBreak => report(ProblemKind::OutsideSubset { construct: "a line break" }, &mut problems),
-            Event::Rule => report(ProblemKind::OutsideSubset { construct: "a horizontal rule" }, &mut problems),
+            Event::HardBreak => report(
+                ProblemKind::OutsideSubset {
+                    construct: "a line break",
+                },
+                &mut problems,
+            ),
+            Event::Rule => report(
+                ProblemKind::OutsideSubset {
+                    construct: "a horizontal rule",
+                },
+                &mut problems,
+            ),
             Event::Start(tag) => {
                 if let Some(construct) = outside_subset(&tag) {
                     report(ProblemKind::OutsideSubset { construct }, &mut problems);
@@ -104,11 +123,9 @@ fn outside_subset(tag: &Tag<'_>) -> Option<&'static str> {
         Tag::List(_) | Tag::Item => "a list (a line starting with -, * or a number and a dot)",
         Tag::Image { .. } => "an image",
         Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => "a table",
-        Tag::HtmlBlock
-        | Tag::Paragraph
-        | Tag::Emphasis
-        | Tag::Strong
-        | Tag::Link { .. } => return None,
+        Tag::HtmlBlock | Tag::Paragraph | Tag::Emphasis | Tag::Strong | Tag::Link { .. } => {
+            return None;
+        }
         _ => "markup of this kind",
     })
 }
@@ -133,7 +150,9 @@ fn close(stack: &mut Vec<(Option<Frame>, Inlines)>) {
     if stack.len() <= 1 {
         return;
     }
-    let Some((frame, children)) = stack.pop() else { return };
+    let Some((frame, children)) = stack.pop() else {
+        return;
+    };
     let node = match frame {
         Some(Frame::Em) => Inline::Em(children),
         Some(Frame::Strong) => Inline::Strong(children),
@@ -209,7 +228,10 @@ mod tests {
                 text(" "),
                 Inline::Code("c".into()),
                 text(" "),
-                Inline::Link(Link { href: "https://example.org".into(), children: vec![text("d")] }),
+                Inline::Link(Link {
+                    href: "https://example.org".into(),
+                    children: vec![text("d")]
+                }),
                 text(" <b>e</b>"),
             ]
         );
@@ -225,7 +247,10 @@ mod tests {
         let nodes = ok("[x](&#106;avascript:alert(1))");
         assert_eq!(
             nodes,
-            vec![Inline::Link(Link { href: "javascript:alert(1)".into(), children: vec![text("x")] })]
+            vec![Inline::Link(Link {
+                href: "javascript:alert(1)".into(),
+                children: vec![text("x")]
+            })]
         );
     }
 
@@ -240,12 +265,19 @@ mod tests {
         for (src, construct) in [
             ("# Title", "a heading"),
             ("> quote", "a block quote (a line starting with >)"),
-            ("- item", "a list (a line starting with -, * or a number and a dot)"),
+            (
+                "- item",
+                "a list (a line starting with -, * or a number and a dot)",
+            ),
             ("![alt](https://example.org/a.png)", "an image"),
             ("one\n\ntwo", "a second paragraph (a blank line)"),
         ] {
             let (_, problems) = parse_inline(src);
-            assert_eq!(problems, vec![ProblemKind::OutsideSubset { construct }], "{src:?}");
+            assert_eq!(
+                problems,
+                vec![ProblemKind::OutsideSubset { construct }],
+                "{src:?}"
+            );
         }
     }
 

@@ -230,7 +230,14 @@ impl<T> Document<T> {
         let mut out = Vec::new();
         let verdict = root.key("verdict").key("sentences");
         for (i, text) in self.verdict.sentences.iter().enumerate() {
-            out.push((Place { part: Part::Verdict, sentence: i }, verdict.index(i), text));
+            out.push((
+                Place {
+                    part: Part::Verdict,
+                    sentence: i,
+                },
+                verdict.index(i),
+                text,
+            ));
         }
         for (s, section) in self.sections.iter().enumerate() {
             let path = root.key("sections").index(s).key("sentences");
@@ -244,7 +251,14 @@ impl<T> Document<T> {
         }
         let limits = root.key("limits");
         for (i, text) in self.limits.iter().enumerate() {
-            out.push((Place { part: Part::Limits, sentence: i }, limits.index(i), text));
+            out.push((
+                Place {
+                    part: Part::Limits,
+                    sentence: i,
+                },
+                limits.index(i),
+                text,
+            ));
         }
         out
     }
@@ -255,7 +269,11 @@ impl<T> Document<T> {
     pub fn map_texts<U>(self, mut f: impl FnMut(T, &crate::Path) -> U) -> Document<U> {
         let root = crate::Path::root();
         let mut convert = |texts: Vec<T>, path: crate::Path| -> Vec<U> {
-            texts.into_iter().enumerate().map(|(i, t)| f(t, &path.index(i))).collect()
+            texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| f(t, &path.index(i)))
+                .collect()
         };
         let verdict = Verdict {
             label: self.verdict.label,
@@ -268,7 +286,10 @@ impl<T> Document<T> {
             .map(|(s, section)| Section {
                 id: section.id,
                 title: section.title,
-                sentences: convert(section.sentences, root.key("sections").index(s).key("sentences")),
+                sentences: convert(
+                    section.sentences,
+                    root.key("sections").index(s).key("sentences"),
+                ),
             })
             .collect();
         let limits = convert(self.limits, root.key("limits"));
@@ -360,7 +381,11 @@ impl Evidence {
 
     /// The section with `id` and its position (from 0).
     pub fn section(&self, id: &SectionId) -> Option<(usize, &Section<Inlines>)> {
-        self.document.sections.iter().enumerate().find(|(_, s)| &s.id == id)
+        self.document
+            .sections
+            .iter()
+            .enumerate()
+            .find(|(_, s)| &s.id == id)
     }
 
     /// The published form as JSON: indented for people to read, or compact to embed.

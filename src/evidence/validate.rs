@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::published::{for_each_citation, CitationNumber, Inline, Published};
-use crate::{Path, Problem, ProblemKind, FORMAT_VERSION, MAX_INLINE_DEPTH};
+use crate::published::{CitationNumber, Inline, Published, for_each_citation};
+use crate::{FORMAT_VERSION, MAX_INLINE_DEPTH, Path, Problem, ProblemKind};
 
 /// Every problem in `doc`; empty when it is valid.
 pub fn validate(doc: &Published) -> Vec<Problem> {
@@ -21,12 +21,25 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         );
     }
     check_meta(doc, &mut report);
-    require_text(&doc.question, root.key("question"), "the question", &mut report);
-    require_text(&doc.verdict.label, root.key("verdict").key("label"), "the verdict label", &mut report);
+    require_text(
+        &doc.question,
+        root.key("question"),
+        "the question",
+        &mut report,
+    );
+    require_text(
+        &doc.verdict.label,
+        root.key("verdict").key("label"),
+        "the verdict label",
+        &mut report,
+    );
     if doc.verdict.sentences.is_empty() {
         report(
             root.key("verdict").key("sentences"),
-            ProblemKind::Empty { what: "the verdict", optional: false },
+            ProblemKind::Empty {
+                what: "the verdict",
+                optional: false,
+            },
         );
     }
 
@@ -35,7 +48,10 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         let path = root.key("sections").index(i);
         let id = section.id.as_str();
         if !is_section_id(id) {
-            report(path.key("id"), ProblemKind::BadSectionId { id: id.to_owned() });
+            report(
+                path.key("id"),
+                ProblemKind::BadSectionId { id: id.to_owned() },
+            );
         } else if let Some(first) = section_ids.get(id) {
             report(
                 path.key("id"),
@@ -47,9 +63,20 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         } else {
             section_ids.insert(id, path.key("id"));
         }
-        require_text(&section.title, path.key("title"), "the section title", &mut report);
+        require_text(
+            &section.title,
+            path.key("title"),
+            "the section title",
+            &mut report,
+        );
         if section.sentences.is_empty() {
-            report(path.key("sentences"), ProblemKind::Empty { what: "the section", optional: false });
+            report(
+                path.key("sentences"),
+                ProblemKind::Empty {
+                    what: "the section",
+                    optional: false,
+                },
+            );
         }
     }
 
@@ -77,26 +104,39 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         ];
         for (key, value, what) in optional {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-                report(path.key(key), ProblemKind::Empty { what, optional: true });
+                report(
+                    path.key(key),
+                    ProblemKind::Empty {
+                        what,
+                        optional: true,
+                    },
+                );
             }
         }
         if let Some(date) = &source.date {
             check_date(date, path.key("date"), &mut report);
         }
-        if let Some(url) = &source.url {
-            if !is_web_address(url) {
-                report(path.key("url"), ProblemKind::UnsafeSourceUrl { url: url.clone() });
-            }
-        }
+        check_web_address(&source.url, path.key("url"), &mut report);
         for (e, excerpt) in source.excerpts.iter().enumerate() {
-            require_text(excerpt, path.key("excerpts").index(e), "the excerpt", &mut report);
+            require_text(
+                excerpt,
+                path.key("excerpts").index(e),
+                "the excerpt",
+                &mut report,
+            );
         }
     }
 
     let mut cited = BTreeSet::new();
     for (_, path, text) in doc.texts() {
         if text.is_empty() {
-            report(path.clone(), ProblemKind::Empty { what: "the text", optional: false });
+            report(
+                path.clone(),
+                ProblemKind::Empty {
+                    what: "the text",
+                    optional: false,
+                },
+            );
         }
         check_inlines(text, &path, 1, false, &mut report);
         for_each_citation(text, &mut |n| {
@@ -108,7 +148,10 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
     for (_, path, text) in doc.texts() {
         for_each_citation(text, &mut |n| {
             if !sources.contains_key(&n) && dangling.insert(n) {
-                report(path.clone(), ProblemKind::CitationWithoutSource { number: n.0 });
+                report(
+                    path.clone(),
+                    ProblemKind::CitationWithoutSource { number: n.0 },
+                );
             }
         });
     }
@@ -125,23 +168,28 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
 
 fn check_meta(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
     let path = Path::root().key("meta");
-    if let Some(language) = &doc.meta.language {
-        if !is_language_tag(language) {
-            report(
-                path.key("language"),
-                ProblemKind::BadLanguage { value: language.clone() },
-            );
-        }
+    if let Some(language) = &doc.meta.language
+        && !is_language_tag(language)
+    {
+        let value = language.clone();
+        report(path.key("language"), ProblemKind::BadLanguage { value });
     }
-    for (key, value) in [("published", &doc.meta.published), ("updated", &doc.meta.updated)] {
+    for (key, value) in [
+        ("published", &doc.meta.published),
+        ("updated", &doc.meta.updated),
+    ] {
         if let Some(value) = value {
             check_date(value, path.key(key), report);
         }
     }
-    if let Some(url) = &doc.meta.url {
-        if !is_web_address(url) {
-            report(path.key("url"), ProblemKind::UnsafeSourceUrl { url: url.clone() });
-        }
+    check_web_address(&doc.meta.url, path.key("url"), report);
+}
+
+fn check_web_address(url: &Option<String>, path: Path, report: &mut impl FnMut(Path, ProblemKind)) {
+    if let Some(url) = url
+        && !is_web_address(url)
+    {
+        report(path, ProblemKind::UnsafeSourceUrl { url: url.clone() });
     }
 }
 
@@ -152,13 +200,24 @@ fn require_text(
     report: &mut impl FnMut(Path, ProblemKind),
 ) {
     if value.trim().is_empty() {
-        report(path, ProblemKind::Empty { what, optional: false });
+        report(
+            path,
+            ProblemKind::Empty {
+                what,
+                optional: false,
+            },
+        );
     }
 }
 
 fn check_date(value: &str, path: Path, report: &mut impl FnMut(Path, ProblemKind)) {
     if !is_date(value) {
-        report(path, ProblemKind::BadDate { value: value.to_owned() });
+        report(
+            path,
+            ProblemKind::BadDate {
+                value: value.to_owned(),
+            },
+        );
     }
 }
 
@@ -180,7 +239,9 @@ fn check_inlines(
             Inline::Text(_) | Inline::Code(_) => {}
             Inline::Cite(_) if in_link => report(
                 path.clone(),
-                ProblemKind::NestedInLink { what: "a citation marker" },
+                ProblemKind::NestedInLink {
+                    what: "a citation marker",
+                },
             ),
             Inline::Cite(_) => {}
             Inline::Em(children) | Inline::Strong(children) => {
@@ -191,7 +252,12 @@ fn check_inlines(
                     report(path.clone(), ProblemKind::NestedInLink { what: "a link" });
                 }
                 if !is_link_address(&link.href) {
-                    report(path.clone(), ProblemKind::UnsafeLink { href: link.href.clone() });
+                    report(
+                        path.clone(),
+                        ProblemKind::UnsafeLink {
+                            href: link.href.clone(),
+                        },
+                    );
                 }
                 check_inlines(&link.children, path, depth + 1, true, report);
             }
@@ -212,13 +278,16 @@ fn scheme(address: &str) -> Option<String> {
 
 /// Whether a link in text may point at `href`: http, https or mailto, nothing else.
 pub fn is_link_address(href: &str) -> bool {
-    matches!(scheme(href).as_deref(), Some("http" | "https" | "mailto")) && !has_space_or_control(href)
+    matches!(scheme(href).as_deref(), Some("http" | "https" | "mailto"))
+        && !has_space_or_control(href)
 }
 
 /// Whether `url` is an absolute http or https address.
 pub fn is_web_address(url: &str) -> bool {
     matches!(scheme(url).as_deref(), Some("http" | "https"))
-        && url.split_once("://").is_some_and(|(_, rest)| !rest.is_empty())
+        && url
+            .split_once("://")
+            .is_some_and(|(_, rest)| !rest.is_empty())
         && !has_space_or_control(url)
 }
 
@@ -230,7 +299,9 @@ fn has_space_or_control(address: &str) -> bool {
 pub fn is_section_id(id: &str) -> bool {
     let mut chars = id.chars();
     id.len() <= 64
-        && chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
@@ -270,7 +341,8 @@ fn is_language_tag(tag: &str) -> bool {
     let first = subtags.next().unwrap_or("");
     let first_ok = matches!(first.len(), 2 | 3) && first.bytes().all(|b| b.is_ascii_alphabetic());
     first_ok
-        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -279,7 +351,12 @@ mod tests {
 
     #[test]
     fn link_addresses_allow_only_web_and_mail() {
-        for ok in ["https://example.org/a", "http://x.y", "mailto:desk@example.org", "HTTPS://EXAMPLE.ORG"] {
+        for ok in [
+            "https://example.org/a",
+            "http://x.y",
+            "mailto:desk@example.org",
+            "HTTPS://EXAMPLE.ORG",
+        ] {
             assert!(is_link_address(ok), "{ok}");
         }
         for bad in [
@@ -314,7 +391,17 @@ mod tests {
         for ok in ["2018", "2018-06", "2018-06-30", "2024-02-29", "2000-02-29"] {
             assert!(is_date(ok), "{ok}");
         }
-        for bad in ["18", "2018-6", "2018-13", "2018-06-31", "2023-02-29", "1900-02-29", "2018/06/30", "June 2018", "2018-06-30T00:00"] {
+        for bad in [
+            "18",
+            "2018-6",
+            "2018-13",
+            "2018-06-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2018/06/30",
+            "June 2018",
+            "2018-06-30T00:00",
+        ] {
             assert!(!is_date(bad), "{bad}");
         }
     }
@@ -333,7 +420,15 @@ mod tests {
         for ok in ["en", "pt-BR", "zh-Hant-TW", "es-419"] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in ["", "e", "English", "english language", "en_US", "en-", "123"] {
+        for bad in [
+            "",
+            "e",
+            "English",
+            "english language",
+            "en_US",
+            "en-",
+            "123",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }

@@ -52,7 +52,8 @@ pub fn Citation(props: &CitationProps) -> Html {
     let open = props.card.is_some();
 
     {
-        let (wrapper, marker_ref, card_ref) = (wrapper.clone(), marker_ref.clone(), card_ref.clone());
+        let (wrapper, marker_ref, card_ref) =
+            (wrapper.clone(), marker_ref.clone(), card_ref.clone());
         let dispatch = shared.as_ref().map(|s| s.dispatch.clone());
         use_effect_with(open, move |open| {
             let listeners = match (open, dispatch) {
@@ -80,7 +81,14 @@ pub fn Citation(props: &CitationProps) -> Html {
         let (schedule, marker) = (schedule.clone(), marker.clone());
         Callback::from(move |event: PointerEvent| {
             if event.pointer_type() != "touch" {
-                schedule(OPEN_DELAY_MS, Action::ShowCard { marker: marker.clone(), number, reason: Reason::Hover });
+                schedule(
+                    OPEN_DELAY_MS,
+                    Action::ShowCard {
+                        marker: marker.clone(),
+                        number,
+                        reason: Reason::Hover,
+                    },
+                );
             }
         })
     };
@@ -88,18 +96,29 @@ pub fn Citation(props: &CitationProps) -> Html {
         let (schedule, marker) = (schedule.clone(), marker.clone());
         Callback::from(move |event: PointerEvent| {
             if event.pointer_type() != "touch" {
-                schedule(GRACE_MS, Action::HideCard { marker: marker.clone(), reason: Reason::Hover });
+                schedule(
+                    GRACE_MS,
+                    Action::HideCard {
+                        marker: marker.clone(),
+                        reason: Reason::Hover,
+                    },
+                );
             }
         })
     };
     let onfocusin = {
         let (dispatch, marker) = (shared.dispatch.clone(), marker.clone());
         Callback::from(move |_: FocusEvent| {
-            dispatch.emit(Action::ShowCard { marker: marker.clone(), number, reason: Reason::Focus });
+            dispatch.emit(Action::ShowCard {
+                marker: marker.clone(),
+                number,
+                reason: Reason::Focus,
+            });
         })
     };
     let onfocusout = {
-        let (dispatch, marker, wrapper) = (shared.dispatch.clone(), marker.clone(), wrapper.clone());
+        let (dispatch, marker, wrapper) =
+            (shared.dispatch.clone(), marker.clone(), wrapper.clone());
         Callback::from(move |event: FocusEvent| {
             let staying = event
                 .related_target()
@@ -107,7 +126,10 @@ pub fn Citation(props: &CitationProps) -> Html {
                 .zip(wrapper.get())
                 .is_some_and(|(to, wrapper)| wrapper.contains(Some(&to)));
             if !staying {
-                dispatch.emit(Action::HideCard { marker: marker.clone(), reason: Reason::Focus });
+                dispatch.emit(Action::HideCard {
+                    marker: marker.clone(),
+                    reason: Reason::Focus,
+                });
             }
         })
     };
@@ -116,7 +138,8 @@ pub fn Citation(props: &CitationProps) -> Html {
         Callback::from(move |event: PointerEvent| *last_pointer.borrow_mut() = event.pointer_type())
     };
     let onclick = {
-        let (dispatch, marker, card) = (shared.dispatch.clone(), marker.clone(), props.card.clone());
+        let (dispatch, marker, card) =
+            (shared.dispatch.clone(), marker.clone(), props.card.clone());
         Callback::from(move |event: MouseEvent| {
             if event.ctrl_key() || event.meta_key() || event.shift_key() {
                 return;
@@ -126,7 +149,11 @@ pub fn Citation(props: &CitationProps) -> Html {
             let tapped = card.as_ref().is_some_and(|c| c.opened_by(Reason::Tap));
             // The first tap shows the card (touch has no hover); a second tap follows the link.
             if pointer == "touch" && !tapped {
-                dispatch.emit(Action::ShowCard { marker: marker.clone(), number, reason: Reason::Tap });
+                dispatch.emit(Action::ShowCard {
+                    marker: marker.clone(),
+                    number,
+                    reason: Reason::Tap,
+                });
             } else {
                 dispatch.emit(Action::Navigate(Target::Source(number)));
             }
@@ -172,8 +199,12 @@ fn while_open(
     ) else {
         return Vec::new();
     };
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    let Some(document) = window.document() else { return Vec::new() };
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let Some(document) = window.document() else {
+        return Vec::new();
+    };
     place_card(&marker, &card);
 
     let place = {
@@ -193,7 +224,9 @@ fn while_open(
     let escape = {
         let focus_back = Rc::new(RefCell::new((marker, card)));
         move |event: &web_sys::Event| {
-            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
             if key.key() != "Escape" {
                 return;
             }
@@ -215,25 +248,43 @@ fn while_open(
 /// fits neither side, on the roomier side with its height capped so it scrolls within the
 /// viewport. Horizontally it stays inside the viewport. Positions are against the widget root.
 fn place_card(marker: &HtmlElement, card: &HtmlElement) {
-    let Some(window) = web_sys::window() else { return };
-    let Some(root) = marker.closest(".ex-root").ok().flatten() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = marker.closest(".ex-root").ok().flatten() else {
+        return;
+    };
     let viewport_width = window
         .document()
         .and_then(|d| d.document_element())
         .map_or(0.0, |e| f64::from(e.client_width()));
-    let viewport_height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let viewport_height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
     let style = card.style();
     let _ = style.remove_property("max-height");
     let m = marker.get_bounding_client_rect();
     let r = root.get_bounding_client_rect();
     let c = card.get_bounding_client_rect();
 
-    let left = m.left().min(viewport_width - EDGE_PX - c.width()).max(EDGE_PX);
+    let left = m
+        .left()
+        .min(viewport_width - EDGE_PX - c.width())
+        .max(EDGE_PX);
     let room_below = viewport_height - m.bottom() - GAP_PX - EDGE_PX;
     let room_above = m.top() - GAP_PX - EDGE_PX;
     let below = c.height() <= room_below || (c.height() > room_above && room_below >= room_above);
-    let height = c.height().min(if below { room_below } else { room_above }).max(0.0);
-    let top = if below { m.bottom() + GAP_PX } else { m.top() - GAP_PX - height };
+    let height = c
+        .height()
+        .min(if below { room_below } else { room_above })
+        .max(0.0);
+    let top = if below {
+        m.bottom() + GAP_PX
+    } else {
+        m.top() - GAP_PX - height
+    };
 
     // Whole pixels: formatting floats would pull float printing into the wasm for nothing.
     let px = |value: f64| format!("{}px", value.round() as i32);

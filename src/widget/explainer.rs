@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use explainer_evidence::{load_published, Evidence};
+use explainer_evidence::{Evidence, load_published};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -30,7 +30,9 @@ pub struct Shared {
 
 impl PartialEq for Shared {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.evidence, &other.evidence) && self.ids == other.ids && self.dispatch == other.dispatch
+        Rc::ptr_eq(&self.evidence, &other.evidence)
+            && self.ids == other.ids
+            && self.dispatch == other.dispatch
     }
 }
 
@@ -47,9 +49,13 @@ pub struct WidgetProps {
 /// Loads a published evidence set and shows it, or shows every problem that stops it.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let loaded = use_memo(props.json.clone(), |json| load_published(json).map(Rc::new).map_err(Rc::new));
+    let loaded = use_memo(props.json.clone(), |json| {
+        load_published(json).map(Rc::new).map_err(Rc::new)
+    });
     match &*loaded {
-        Ok(evidence) => html! { <Explainer evidence={evidence.clone()} instance={props.instance.clone()} /> },
+        Ok(evidence) => {
+            html! { <Explainer evidence={evidence.clone()} instance={props.instance.clone()} /> }
+        }
         Err(problems) => html! {
             <div class="ex-root"><LoadError problems={problems.clone()} /></div>
         },
@@ -78,11 +84,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let shared = {
         let dispatcher = state.dispatcher();
-        use_memo((props.evidence.clone(), props.instance.clone()), move |(evidence, instance)| Shared {
-            evidence: evidence.clone(),
-            ids: Ids::new(instance),
-            dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
-        })
+        use_memo(
+            (props.evidence.clone(), props.instance.clone()),
+            move |(evidence, instance)| Shared {
+                evidence: evidence.clone(),
+                ids: Ids::new(instance),
+                dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
+            },
+        )
     };
     {
         let (root, ids) = (root.clone(), shared.ids.clone());
@@ -98,7 +107,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let all_open = state.all_open();
     let toggle_all = {
         let dispatch = shared.dispatch.clone();
-        let action = if all_open { Action::CollapseAll } else { Action::ExpandAll };
+        let action = if all_open {
+            Action::CollapseAll
+        } else {
+            Action::ExpandAll
+        };
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
     let sections = doc.sections.iter().map(|section| {
@@ -136,9 +149,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 /// Scrolls to and focuses the element with `id` inside the widget. Searching from the widget's
 /// root, not the document, also finds it inside a shadow root.
 fn focus_element(root: &NodeRef, id: &str) {
-    let Some(root) = root.cast::<web_sys::Element>() else { return };
-    let Ok(Some(element)) = root.query_selector(&format!("[id=\"{id}\"]")) else { return };
-    let Ok(element) = element.dyn_into::<HtmlElement>() else { return };
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(Some(element)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
+        return;
+    };
+    let Ok(element) = element.dyn_into::<HtmlElement>() else {
+        return;
+    };
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Center);
     element.scroll_into_view_with_scroll_into_view_options(&options);

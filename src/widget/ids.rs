@@ -22,8 +22,14 @@ impl Ids {
             .map(|c| c.to_ascii_lowercase())
             .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
             .collect();
-        let prefix = if clean.is_empty() { "explainer".to_owned() } else { clean };
-        Self { prefix: prefix.into() }
+        let prefix = if clean.is_empty() {
+            "explainer".to_owned()
+        } else {
+            clean
+        };
+        Self {
+            prefix: prefix.into(),
+        }
     }
 
     /// The question heading.
@@ -99,18 +105,33 @@ mod tests {
 
     #[test]
     fn instances_get_distinct_safe_prefixes() {
-        let place = Place { part: Part::Verdict, sentence: 0 };
+        let place = Place {
+            part: Part::Verdict,
+            sentence: 0,
+        };
         assert_eq!(Ids::new("ex-1").sentence(&place), "ex-1-verdict-1");
-        assert_ne!(Ids::new("ex-1").sentence(&place), Ids::new("ex-2").sentence(&place));
-        assert_eq!(Ids::new("\"><script>").source(CitationNumber(4)), "script-source-4");
+        assert_ne!(
+            Ids::new("ex-1").sentence(&place),
+            Ids::new("ex-2").sentence(&place)
+        );
+        assert_eq!(
+            Ids::new("\"><script>").source(CitationNumber(4)),
+            "script-source-4"
+        );
         assert_eq!(Ids::new("").source(CitationNumber(4)), "explainer-source-4");
     }
 
     #[test]
     fn sentence_ids_cannot_collide_across_sections() {
         let ids = Ids::new("x");
-        let a = Place { part: Part::Section(SectionId("a".into())), sentence: 11 };
-        let b = Place { part: Part::Section(SectionId("a-1".into())), sentence: 1 };
+        let a = Place {
+            part: Part::Section(SectionId("a".into())),
+            sentence: 11,
+        };
+        let b = Place {
+            part: Part::Section(SectionId("a-1".into())),
+            sentence: 1,
+        };
         assert_eq!(ids.sentence(&a), "x-s-a-12");
         assert_eq!(ids.sentence(&b), "x-s-a-1-2");
     }

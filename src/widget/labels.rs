@@ -6,7 +6,9 @@ use explainer_evidence::{Evidence, Part, Place, Source};
 pub fn place_short(evidence: &Evidence, place: &Place) -> String {
     let n = place.sentence + 1;
     match &place.part {
-        Part::Verdict if evidence.document().verdict.sentences.len() > 1 => format!("Verdict, sentence {n}"),
+        Part::Verdict if evidence.document().verdict.sentences.len() > 1 => {
+            format!("Verdict, sentence {n}")
+        }
         Part::Verdict => "Verdict".to_owned(),
         Part::Section(id) => match evidence.section(id) {
             Some((i, section)) if section.sentences.len() > 1 => {
@@ -62,12 +64,27 @@ mod tests {
     #[test]
     fn places_are_named_by_section_number_and_sentence() {
         let e = evidence();
-        let amazon = Place { part: Part::Section(SectionId("amazon".into())), sentence: 0 };
+        let amazon = Place {
+            part: Part::Section(SectionId("amazon".into())),
+            sentence: 0,
+        };
         assert_eq!(place_short(&e, &amazon), "Section 3");
         assert!(place_long(&e, &amazon).starts_with("Section 3: What Amazon did"));
-        let bottom = Place { part: Part::Section(SectionId("bottom-line".into())), sentence: 1 };
+        let bottom = Place {
+            part: Part::Section(SectionId("bottom-line".into())),
+            sentence: 1,
+        };
         assert_eq!(place_short(&e, &bottom), "Section 7, sentence 2");
-        assert_eq!(place_short(&e, &Place { part: Part::Limits, sentence: 1 }), "Reporting limit 2");
+        assert_eq!(
+            place_short(
+                &e,
+                &Place {
+                    part: Part::Limits,
+                    sentence: 1
+                }
+            ),
+            "Reporting limit 2"
+        );
     }
 
     #[test]
@@ -77,15 +94,24 @@ mod tests {
             marker_name(e.source(CitationNumber(4)), 4),
             "Source 4: Amazon Employees Continue to Urge Company to Cut Ties With ICE"
         );
-        assert_eq!(marker_name(e.source(CitationNumber(3)), 3), "Source 3: Forbes");
-        assert_eq!(marker_name(e.source(CitationNumber(9)), 9), "Source 9, not identified by the report");
+        assert_eq!(
+            marker_name(e.source(CitationNumber(3)), 3),
+            "Source 3: Forbes"
+        );
+        assert_eq!(
+            marker_name(e.source(CitationNumber(9)), 9),
+            "Source 9, not identified by the report"
+        );
     }
 
     #[test]
     fn bylines_join_what_is_known() {
         let e = evidence();
         let four = e.source(CitationNumber(4)).expect("source 4");
-        assert_eq!(byline(four).as_deref(), Some("Yahoo Finance · Michael Tedder"));
+        assert_eq!(
+            byline(four).as_deref(),
+            Some("Yahoo Finance · Michael Tedder")
+        );
         assert_eq!(byline(e.source(CitationNumber(1)).expect("source 1")), None);
     }
 }

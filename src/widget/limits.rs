@@ -31,7 +31,10 @@ pub fn Limits(props: &LimitsProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleLimits))
     };
     let items = (0..count).map(|sentence| {
-        let place = Place { part: Part::Limits, sentence };
+        let place = Place {
+            part: Part::Limits,
+            sentence,
+        };
         html! { <li><Sentence {place} card={props.card.clone()} /></li> }
     });
     html! {

@@ -33,7 +33,10 @@ pub fn Section(props: &SectionProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleSection(id.clone())))
     };
     let sentences = (0..section.sentences.len()).map(|sentence| {
-        let place = Place { part: Part::Section(props.id.clone()), sentence };
+        let place = Place {
+            part: Part::Section(props.id.clone()),
+            sentence,
+        };
         html! { <><Sentence {place} card={props.card.clone()} />{ " " }</> }
     });
     html! {

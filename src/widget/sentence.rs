@@ -28,7 +28,10 @@ pub fn Sentence(props: &SentenceProps) -> Html {
     };
     let mut ordinal = 0;
     let mut cite = |number| {
-        let marker = MarkerId { place: props.place.clone(), ordinal };
+        let marker = MarkerId {
+            place: props.place.clone(),
+            ordinal,
+        };
         ordinal += 1;
         let card = props.card.clone().filter(|c| c.marker == marker);
         html! { <Citation {marker} {number} {card} /> }

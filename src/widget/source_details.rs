@@ -52,7 +52,11 @@ pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
     let byline = labels::byline(source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
     // A card is a glance: one passage, and where to find the rest.
     let in_card = props.from.is_some();
-    let shown = if in_card { source.excerpts.len().min(1) } else { source.excerpts.len() };
+    let shown = if in_card {
+        source.excerpts.len().min(1)
+    } else {
+        source.excerpts.len()
+    };
     let excerpts = source.excerpts[..shown].iter().map(|e| {
         html! { <span class="ex-src-excerpt"><q>{ e.clone() }</q></span> }
     });
@@ -62,7 +66,10 @@ pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
         n => Some(format!("{n} more passages in the source list")),
     }
     .map(|text| html! { <span class="ex-src-more">{ text }</span> });
-    let note = source.note.clone().map(|n| html! { <span class="ex-src-note">{ n }</span> });
+    let note = source
+        .note
+        .clone()
+        .map(|n| html! { <span class="ex-src-note">{ n }</span> });
 
     let places: Vec<&Place> = shared
         .evidence

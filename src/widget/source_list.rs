@@ -11,14 +11,18 @@ pub fn SourceList() -> Html {
     let Some(shared) = use_context::<Shared>() else {
         return Html::default();
     };
-    let items = shared.evidence.sources_by_number().into_iter().map(|source| {
-        let number = source.number;
-        html! {
-            <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
-                <SourceDetails {number} />
-            </li>
-        }
-    });
+    let items = shared
+        .evidence
+        .sources_by_number()
+        .into_iter()
+        .map(|source| {
+            let number = source.number;
+            html! {
+                <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
+                    <SourceDetails {number} />
+                </li>
+            }
+        });
     html! {
         <section class="ex-sources" aria-labelledby={shared.ids.sources_heading()}>
             <h3 class="ex-h3" id={shared.ids.sources_heading()}>{ "Sources" }</h3>

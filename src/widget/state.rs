@@ -134,7 +134,12 @@ impl State {
     /// The starting state for `evidence`: everything collapsed, no card.
     pub fn new(evidence: &Evidence) -> Self {
         Self {
-            sections: evidence.document().sections.iter().map(|s| s.id.clone()).collect(),
+            sections: evidence
+                .document()
+                .sections
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
             open: BTreeSet::new(),
             limits_open: false,
             card: None,
@@ -167,10 +172,20 @@ impl State {
             Action::ExpandAll => self.open = self.sections.iter().cloned().collect(),
             Action::CollapseAll => self.open.clear(),
             Action::ToggleLimits => self.limits_open = !self.limits_open,
-            Action::ShowCard { marker, number, reason } => {
+            Action::ShowCard {
+                marker,
+                number,
+                reason,
+            } => {
                 let card = match self.card.take() {
                     Some(card) if card.marker == marker => card,
-                    _ => OpenCard { marker, number, hover: false, focus: false, tap: false },
+                    _ => OpenCard {
+                        marker,
+                        number,
+                        hover: false,
+                        focus: false,
+                        tap: false,
+                    },
                 };
                 let mut card = card;
                 card.set(reason, true);
@@ -200,13 +215,20 @@ impl State {
                     }
                     Target::Source(_) => {}
                 }
-                let generation = self.focus.as_ref().map_or(0, |f| f.generation.wrapping_add(1));
+                let generation = self
+                    .focus
+                    .as_ref()
+                    .map_or(0, |f| f.generation.wrapping_add(1));
                 self.focus = Some(FocusRequest { target, generation });
                 self.card = None;
             }
         }
         // A card never outlives its marker: closing a section closes the cards inside it.
-        if self.card.as_ref().is_some_and(|c| !self.is_visible(&c.marker.place)) {
+        if self
+            .card
+            .as_ref()
+            .is_some_and(|c| !self.is_visible(&c.marker.place))
+        {
             self.card = None;
         }
     }
@@ -235,12 +257,19 @@ mod tests {
     }
 
     fn marker(part: Part) -> MarkerId {
-        MarkerId { place: Place { part, sentence: 0 }, ordinal: 0 }
+        MarkerId {
+            place: Place { part, sentence: 0 },
+            ordinal: 0,
+        }
     }
 
     fn show(state: &mut State, m: &MarkerId, reason: Reason) {
         let number = CitationNumber(1);
-        state.apply(Action::ShowCard { marker: m.clone(), number, reason });
+        state.apply(Action::ShowCard {
+            marker: m.clone(),
+            number,
+            reason,
+        });
     }
 
     #[test]
@@ -270,9 +299,20 @@ mod tests {
         let m = marker(Part::Verdict);
         show(&mut state, &m, Reason::Focus);
         show(&mut state, &m, Reason::Hover);
-        state.apply(Action::HideCard { marker: m.clone(), reason: Reason::Hover });
-        assert!(state.card.as_ref().is_some_and(|c| c.opened_by(Reason::Focus)));
-        state.apply(Action::HideCard { marker: m.clone(), reason: Reason::Focus });
+        state.apply(Action::HideCard {
+            marker: m.clone(),
+            reason: Reason::Hover,
+        });
+        assert!(
+            state
+                .card
+                .as_ref()
+                .is_some_and(|c| c.opened_by(Reason::Focus))
+        );
+        state.apply(Action::HideCard {
+            marker: m.clone(),
+            reason: Reason::Focus,
+        });
         assert_eq!(state.card, None);
     }
 
@@ -280,9 +320,15 @@ mod tests {
     fn hiding_another_markers_card_changes_nothing() {
         let mut state = State::new(&evidence());
         let a = marker(Part::Verdict);
-        let b = MarkerId { ordinal: 1, ..a.clone() };
+        let b = MarkerId {
+            ordinal: 1,
+            ..a.clone()
+        };
         show(&mut state, &a, Reason::Hover);
-        state.apply(Action::HideCard { marker: b, reason: Reason::Hover });
+        state.apply(Action::HideCard {
+            marker: b,
+            reason: Reason::Hover,
+        });
         assert_eq!(state.card.as_ref().map(|c| &c.marker), Some(&a));
     }
 
@@ -290,7 +336,10 @@ mod tests {
     fn a_new_card_replaces_the_old_one() {
         let mut state = State::new(&evidence());
         let a = marker(Part::Verdict);
-        let b = MarkerId { ordinal: 1, ..a.clone() };
+        let b = MarkerId {
+            ordinal: 1,
+            ..a.clone()
+        };
         show(&mut state, &a, Reason::Focus);
         show(&mut state, &b, Reason::Hover);
         let card = state.card.clone().expect("card");
@@ -322,13 +371,19 @@ mod tests {
     #[test]
     fn navigating_to_a_sentence_opens_its_section_and_requests_focus() {
         let mut state = State::new(&evidence());
-        let place = Place { part: Part::Section(section("middlemen")), sentence: 0 };
+        let place = Place {
+            part: Part::Section(section("middlemen")),
+            sentence: 0,
+        };
         state.apply(Action::Navigate(Target::Sentence(place.clone())));
         assert!(state.open.contains(&section("middlemen")));
         let first = state.focus.clone().expect("focus request");
         assert_eq!(first.target, Target::Sentence(place.clone()));
         state.apply(Action::Navigate(Target::Sentence(place)));
-        assert_ne!(state.focus.expect("focus request").generation, first.generation);
+        assert_ne!(
+            state.focus.expect("focus request").generation,
+            first.generation
+        );
     }
 
     #[test]

@@ -22,7 +22,10 @@ pub fn Verdict(props: &VerdictProps) -> Html {
     };
     let verdict = &shared.evidence.document().verdict;
     let sentences = (0..verdict.sentences.len()).map(|sentence| {
-        let place = Place { part: Part::Verdict, sentence };
+        let place = Place {
+            part: Part::Verdict,
+            sentence,
+        };
         html! { <><Sentence {place} card={props.card.clone()} />{ " " }</> }
     });
     let to_limits = {

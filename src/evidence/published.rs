@@ -1,6 +1,5 @@
 //! The shape of an evidence set, and its published form: what the widget reads.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -325,22 +324,42 @@ pub fn for_each_citation(text: &[Inline], f: &mut impl FnMut(CitationNumber)) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     document: Published,
-    cited_at: BTreeMap<CitationNumber, Vec<Place>>,
+    /// Positions in `document.sources`, ordered by source number.
+    by_number: Vec<usize>,
+    /// For each entry of `by_number`, the sentences citing that source in reading order.
+    cited_at: Vec<Vec<Place>>,
 }
 
 impl Evidence {
     /// Wraps a document that [`crate::validate::validate`] found no problem in.
     pub(crate) fn from_valid(document: Published) -> Self {
-        let mut cited_at: BTreeMap<CitationNumber, Vec<Place>> = BTreeMap::new();
-        for (place, _, text) in document.texts() {
-            for_each_citation(text, &mut |n| {
-                let places = cited_at.entry(n).or_default();
-                if places.last() != Some(&place) {
-                    places.push(place.clone());
-                }
-            });
+        let mut by_number: Vec<usize> = (0..document.sources.len()).collect();
+        by_number.sort_unstable_by_key(|&i| document.sources[i].number);
+        let mut evidence = Self {
+            cited_at: vec![Vec::new(); by_number.len()],
+            by_number,
+            document,
+        };
+        let mut citations = Vec::new();
+        for (place, _, text) in evidence.document.texts() {
+            for_each_citation(text, &mut |n| citations.push((n, place.clone())));
         }
-        Self { document, cited_at }
+        for (n, place) in citations {
+            if let Some(slot) = evidence.slot(n) {
+                let places = &mut evidence.cited_at[slot];
+                if places.last() != Some(&place) {
+                    places.push(place);
+                }
+            }
+        }
+        evidence
+    }
+
+    /// The position of source `n` in `by_number`.
+    fn slot(&self, n: CitationNumber) -> Option<usize> {
+        self.by_number
+            .binary_search_by_key(&n, |&i| self.document.sources[i].number)
+            .ok()
     }
 
     /// The document.
@@ -350,19 +369,21 @@ impl Evidence {
 
     /// The source with number `n`, if there is one.
     pub fn source(&self, n: CitationNumber) -> Option<&Source> {
-        self.document.sources.iter().find(|s| s.number == n)
+        self.slot(n)
+            .map(|slot| &self.document.sources[self.by_number[slot]])
     }
 
     /// Every sentence that cites source `n`, in reading order.
     pub fn cited_at(&self, n: CitationNumber) -> &[Place] {
-        self.cited_at.get(&n).map(Vec::as_slice).unwrap_or(&[])
+        self.slot(n).map_or(&[], |slot| &self.cited_at[slot])
     }
 
     /// The sources ordered by number.
     pub fn sources_by_number(&self) -> Vec<&Source> {
-        let mut sources: Vec<&Source> = self.document.sources.iter().collect();
-        sources.sort_by_key(|s| s.number);
-        sources
+        self.by_number
+            .iter()
+            .map(|&i| &self.document.sources[i])
+            .collect()
     }
 
     /// The text at `place`, if the document has one there.

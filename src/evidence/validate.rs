@@ -3,8 +3,6 @@
 //! Publishing an authored file runs the same checks on the converted document, so a file that
 //! publishes cleanly is exactly a file the widget will render.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::published::{CitationNumber, Inline, Published, for_each_citation};
 use crate::{FORMAT_VERSION, MAX_INLINE_DEPTH, Path, Problem, ProblemKind};
 
@@ -43,7 +41,7 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         );
     }
 
-    let mut section_ids: BTreeMap<&str, Path> = BTreeMap::new();
+    let section_firsts = first_uses(doc.sections.iter().map(|s| s.id.as_str()));
     for (i, section) in doc.sections.iter().enumerate() {
         let path = root.key("sections").index(i);
         let id = section.id.as_str();
@@ -52,16 +50,13 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
                 path.key("id"),
                 ProblemKind::BadSectionId { id: id.to_owned() },
             );
-        } else if let Some(first) = section_ids.get(id) {
+        } else if section_firsts[i] != i {
+            let first = root.key("sections").index(section_firsts[i]).key("id");
+            let id = id.to_owned();
             report(
                 path.key("id"),
-                ProblemKind::DuplicateSectionId {
-                    id: id.to_owned(),
-                    first: first.clone(),
-                },
+                ProblemKind::DuplicateSectionId { id, first },
             );
-        } else {
-            section_ids.insert(id, path.key("id"));
         }
         require_text(
             &section.title,
@@ -80,21 +75,20 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         }
     }
 
-    let mut sources: BTreeMap<CitationNumber, Path> = BTreeMap::new();
+    let source_firsts = first_uses(doc.sources.iter().map(|s| s.number));
     for (i, source) in doc.sources.iter().enumerate() {
         let path = root.key("sources").index(i);
         if source.number.0 == 0 {
             report(path.key("number"), ProblemKind::ZeroSource);
-        } else if let Some(first) = sources.get(&source.number) {
+        } else if source_firsts[i] != i {
+            let first = root.key("sources").index(source_firsts[i]).key("number");
             report(
                 path.key("number"),
                 ProblemKind::DuplicateSource {
                     number: source.number.0,
-                    first: first.clone(),
+                    first,
                 },
             );
-        } else {
-            sources.insert(source.number, path.key("number"));
         }
         let optional = [
             ("title", &source.title, "the title"),
@@ -127,43 +121,62 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         }
     }
 
-    let mut cited = BTreeSet::new();
+    let mut cited: Vec<CitationNumber> = Vec::new();
     for (_, path, text) in doc.texts() {
         if text.is_empty() {
-            report(
-                path.clone(),
-                ProblemKind::Empty {
-                    what: "the text",
-                    optional: false,
-                },
-            );
+            let kind = ProblemKind::Empty {
+                what: "the text",
+                optional: false,
+            };
+            report(path.clone(), kind);
         }
         check_inlines(text, &path, 1, false, &mut report);
-        for_each_citation(text, &mut |n| {
-            cited.insert(n);
-        });
+        for_each_citation(text, &mut |n| cited.push(n));
     }
+    cited.sort_unstable();
+    cited.dedup();
+    let mut defined: Vec<CitationNumber> = doc.sources.iter().map(|s| s.number).collect();
+    defined.sort_unstable();
     // Reported once per dangling number, at its first use, so one typo gives one message.
-    let mut dangling = BTreeSet::new();
+    let mut dangling: Vec<CitationNumber> = Vec::new();
     for (_, path, text) in doc.texts() {
         for_each_citation(text, &mut |n| {
-            if !sources.contains_key(&n) && dangling.insert(n) {
-                report(
-                    path.clone(),
-                    ProblemKind::CitationWithoutSource { number: n.0 },
-                );
+            if defined.binary_search(&n).is_err()
+                && let Err(at) = dangling.binary_search(&n)
+            {
+                dangling.insert(at, n);
+                let kind = ProblemKind::CitationWithoutSource { number: n.0 };
+                report(path.clone(), kind);
             }
         });
     }
-    for (number, path) in &sources {
-        if !cited.contains(number) {
-            report(
-                path.clone(),
-                ProblemKind::UncitedSource { number: number.0 },
-            );
+    for (i, source) in doc.sources.iter().enumerate() {
+        let counted = source.number.0 != 0 && source_firsts[i] == i;
+        if counted && cited.binary_search(&source.number).is_err() {
+            let path = root.key("sources").index(i).key("number");
+            let kind = ProblemKind::UncitedSource {
+                number: source.number.0,
+            };
+            report(path, kind);
         }
     }
     problems
+}
+
+/// For each item, the position of the first item equal to it: its own position unless it
+/// repeats an earlier one. Sorting keeps this O(n log n) for hostile files with many items.
+fn first_uses<T: Ord>(items: impl Iterator<Item = T>) -> Vec<usize> {
+    let mut keyed: Vec<(T, usize)> = items.enumerate().map(|(i, t)| (t, i)).collect();
+    keyed.sort_unstable();
+    let mut first = vec![0; keyed.len()];
+    let mut group_start = 0;
+    for k in 0..keyed.len() {
+        if k == 0 || keyed[k].0 != keyed[k - 1].0 {
+            group_start = keyed[k].1;
+        }
+        first[keyed[k].1] = group_start;
+    }
+    first
 }
 
 fn check_meta(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {

@@ -116,7 +116,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     let sections = doc.sections.iter().map(|section| {
         let id = section.id.clone();
-        let open = state.open.contains(&id);
+        let open = state.is_open(&id);
         let key = id.as_str().to_owned();
         html! { <Section {key} {id} {open} card={state.card.clone()} /> }
     });

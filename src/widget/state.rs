@@ -2,7 +2,6 @@
 //! whether the reporting limits are open, which source card shows and why, and where focus
 //! should move after a navigation.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use explainer_evidence::{CitationNumber, Evidence, Part, Place, SectionId};
@@ -87,8 +86,8 @@ pub struct FocusRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     sections: Vec<SectionId>,
-    /// The open sections.
-    pub open: BTreeSet<SectionId>,
+    /// The open sections, in the order they were opened.
+    pub open: Vec<SectionId>,
     /// Whether the reporting limits are open.
     pub limits_open: bool,
     /// The source card that is showing, if any.
@@ -140,7 +139,7 @@ impl State {
                 .iter()
                 .map(|s| s.id.clone())
                 .collect(),
-            open: BTreeSet::new(),
+            open: Vec::new(),
             limits_open: false,
             card: None,
             focus: None,
@@ -149,27 +148,39 @@ impl State {
 
     /// Whether every section is open.
     pub fn all_open(&self) -> bool {
-        self.sections.iter().all(|id| self.open.contains(id))
+        self.sections.iter().all(|id| self.is_open(id))
     }
 
     /// Whether the sentence at `place` is on screen (its section or the limits are open).
     pub fn is_visible(&self, place: &Place) -> bool {
         match &place.part {
             Part::Verdict => true,
-            Part::Section(id) => self.open.contains(id),
+            Part::Section(id) => self.is_open(id),
             Part::Limits => self.limits_open,
+        }
+    }
+
+    /// Whether section `id` is open.
+    pub fn is_open(&self, id: &SectionId) -> bool {
+        self.open.contains(id)
+    }
+
+    fn open_section(&mut self, id: &SectionId) {
+        if !self.is_open(id) {
+            self.open.push(id.clone());
         }
     }
 
     /// Applies `action`.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::ToggleSection(id) => {
-                if !self.open.remove(&id) {
-                    self.open.insert(id);
+            Action::ToggleSection(id) => match self.open.iter().position(|open| *open == id) {
+                Some(at) => {
+                    self.open.remove(at);
                 }
-            }
-            Action::ExpandAll => self.open = self.sections.iter().cloned().collect(),
+                None => self.open.push(id),
+            },
+            Action::ExpandAll => self.open = self.sections.clone(),
             Action::CollapseAll => self.open.clear(),
             Action::ToggleLimits => self.limits_open = !self.limits_open,
             Action::ShowCard {
@@ -203,16 +214,12 @@ impl State {
             Action::Navigate(target) => {
                 match &target {
                     Target::Sentence(place) => match &place.part {
-                        Part::Section(id) => {
-                            self.open.insert(id.clone());
-                        }
+                        Part::Section(id) => self.open_section(id),
                         Part::Limits => self.limits_open = true,
                         Part::Verdict => {}
                     },
                     Target::Limits => self.limits_open = true,
-                    Target::Section(id) => {
-                        self.open.insert(id.clone());
-                    }
+                    Target::Section(id) => self.open_section(id),
                     Target::Source(_) => {}
                 }
                 let generation = self
@@ -277,7 +284,7 @@ mod tests {
         let mut state = State::new(&evidence());
         assert!(state.open.is_empty());
         state.apply(Action::ToggleSection(section("amazon")));
-        assert!(state.open.contains(&section("amazon")));
+        assert!(state.is_open(&section("amazon")));
         state.apply(Action::ToggleSection(section("amazon")));
         assert!(state.open.is_empty());
     }
@@ -376,7 +383,7 @@ mod tests {
             sentence: 0,
         };
         state.apply(Action::Navigate(Target::Sentence(place.clone())));
-        assert!(state.open.contains(&section("middlemen")));
+        assert!(state.is_open(&section("middlemen")));
         let first = state.focus.clone().expect("focus request");
         assert_eq!(first.target, Target::Sentence(place.clone()));
         state.apply(Action::Navigate(Target::Sentence(place)));

@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use super::explainer::Shared;
 use super::labels;
-use super::source_details::SourceDetails;
+use super::source_details;
 use super::state::{Action, MarkerId, OpenCard, Reason, Target};
 
 /// How long the pointer must rest on a marker before its card opens, so that a pointer passing
@@ -32,6 +32,8 @@ const EDGE_PX: f64 = 8.0;
 /// Properties of [`Citation`].
 #[derive(Properties, PartialEq)]
 pub struct CitationProps {
+    /// The widget's shared data.
+    pub shared: Shared,
     /// Which marker this is.
     pub marker: MarkerId,
     /// The source it cites.
@@ -43,7 +45,6 @@ pub struct CitationProps {
 /// One citation marker, `[n]`, with its card when open.
 #[component]
 pub fn Citation(props: &CitationProps) -> Html {
-    let shared = use_context::<Shared>();
     let wrapper = use_node_ref();
     let marker_ref = use_node_ref();
     let card_ref = use_node_ref();
@@ -54,19 +55,18 @@ pub fn Citation(props: &CitationProps) -> Html {
     {
         let (wrapper, marker_ref, card_ref) =
             (wrapper.clone(), marker_ref.clone(), card_ref.clone());
-        let dispatch = shared.as_ref().map(|s| s.dispatch.clone());
+        let dispatch = props.shared.dispatch.clone();
         use_effect_with(open, move |open| {
-            let listeners = match (open, dispatch) {
-                (true, Some(dispatch)) => while_open(&wrapper, &marker_ref, &card_ref, dispatch),
-                _ => Vec::new(),
+            let listeners = if *open {
+                while_open(&wrapper, &marker_ref, &card_ref, dispatch)
+            } else {
+                Vec::new()
             };
             move || drop(listeners)
         });
     }
 
-    let Some(shared) = shared else {
-        return html! { <span>{ format!("[{}]", props.number) }</span> };
-    };
+    let shared = &props.shared;
     let number = props.number;
     let marker = props.marker.clone();
     let schedule = {
@@ -177,7 +177,7 @@ pub fn Citation(props: &CitationProps) -> Html {
             >{ format!("[{number}]") }</a>
             if open {
                 <span class="ex-card" ref={card_ref} id={card_id} role="group" aria-label={format!("Source {number}")}>
-                    <SourceDetails {number} from={Some(marker.place.clone())} />
+                    { source_details::view(shared, number, Some(&marker.place)) }
                 </span>
             }
         </span>

@@ -9,15 +9,11 @@ use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::ids::Ids;
-use super::limits::Limits;
-use super::load_error::LoadError;
-use super::section::Section;
-use super::source_list::SourceList;
 use super::state::{Action, State};
-use super::verdict::Verdict;
+use super::{limits, load_error, section, source_list, verdict};
 
-/// What every component of one widget instance shares: the evidence, the id maker and the way
-/// to send actions to the reducer. It never changes during the widget's life.
+/// What every view of one widget instance needs: the evidence, the id maker and the way to send
+/// actions to the reducer. It never changes during the widget's life, and is cheap to clone.
 #[derive(Clone)]
 pub struct Shared {
     /// The validated evidence set.
@@ -57,7 +53,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             html! { <Explainer evidence={evidence.clone()} instance={props.instance.clone()} /> }
         }
         Err(problems) => html! {
-            <div class="ex-root"><LoadError problems={problems.clone()} /></div>
+            <div class="ex-root">{ load_error::view(problems) }</div>
         },
     }
 }
@@ -114,20 +110,18 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         };
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
-    let sections = doc.sections.iter().map(|section| {
-        let id = section.id.clone();
-        let open = state.is_open(&id);
-        let key = id.as_str().to_owned();
-        html! { <Section {key} {id} {open} card={state.card.clone()} /> }
-    });
+    let card = state.card.as_ref();
+    let sections = doc
+        .sections
+        .iter()
+        .map(|s| section::view(&shared, &s.id, state.is_open(&s.id), card));
     html! {
-        <ContextProvider<Shared> context={(*shared).clone()}>
             <article class="ex-root" ref={root} lang={doc.meta.language.clone()} aria-labelledby={ids.question()}>
                 <header class="ex-header">
                     <p class="ex-kicker">{ "Fact check" }</p>
                     <h2 class="ex-question" id={ids.question()}>{ doc.question.clone() }</h2>
                 </header>
-                <Verdict card={state.card.clone()} />
+                { verdict::view(&shared, card) }
                 if !doc.sections.is_empty() {
                     <section class="ex-reasoning" aria-label="Reasoning">
                         <div class="ex-toolbar">
@@ -139,10 +133,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         { for sections }
                     </section>
                 }
-                <Limits open={state.limits_open} card={state.card.clone()} />
-                <SourceList />
+                { limits::view(&shared, state.limits_open, card) }
+                { source_list::view(&shared) }
             </article>
-        </ContextProvider<Shared>>
     }
 }
 

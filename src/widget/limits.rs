@@ -4,24 +4,11 @@ use explainer_evidence::{Part, Place};
 use yew::prelude::*;
 
 use super::explainer::Shared;
-use super::sentence::Sentence;
+use super::sentence;
 use super::state::{Action, OpenCard};
 
-/// Properties of [`Limits`].
-#[derive(Properties, PartialEq)]
-pub struct LimitsProps {
-    /// Whether the disclosure is open.
-    pub open: bool,
-    /// The open card, if any.
-    pub card: Option<OpenCard>,
-}
-
 /// The reporting limits, visibly set apart from the reasoning.
-#[component]
-pub fn Limits(props: &LimitsProps) -> Html {
-    let Some(shared) = use_context::<Shared>() else {
-        return Html::default();
-    };
+pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
     let count = shared.evidence.document().limits.len();
     if count == 0 {
         return Html::default();
@@ -35,7 +22,7 @@ pub fn Limits(props: &LimitsProps) -> Html {
             part: Part::Limits,
             sentence,
         };
-        html! { <li><Sentence {place} card={props.card.clone()} /></li> }
+        html! { <li>{ sentence::view(shared, &place, card) }</li> }
     });
     html! {
         <section class="ex-limits" aria-labelledby={shared.ids.limits_button()}>
@@ -44,7 +31,7 @@ pub fn Limits(props: &LimitsProps) -> Html {
                     type="button"
                     class="ex-disclosure ex-limits-button"
                     id={shared.ids.limits_button()}
-                    aria-expanded={props.open.to_string()}
+                    aria-expanded={open.to_string()}
                     aria-controls={shared.ids.limits_panel()}
                     {onclick}
                 >
@@ -56,7 +43,7 @@ pub fn Limits(props: &LimitsProps) -> Html {
                     <span class="ex-chevron" aria-hidden="true"></span>
                 </button>
             </h3>
-            <div class="ex-panel" id={shared.ids.limits_panel()} hidden={!props.open}>
+            <div class="ex-panel" id={shared.ids.limits_panel()} hidden={!open}>
                 <ul class="ex-limit-list">{ for items }</ul>
             </div>
         </section>

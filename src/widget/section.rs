@@ -4,40 +4,25 @@ use explainer_evidence::{Part, Place, SectionId};
 use yew::prelude::*;
 
 use super::explainer::Shared;
-use super::sentence::Sentence;
+use super::sentence;
 use super::state::{Action, OpenCard};
 
-/// Properties of [`Section`].
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    /// Which section.
-    pub id: SectionId,
-    /// Whether it is open.
-    pub open: bool,
-    /// The open card, if any.
-    pub card: Option<OpenCard>,
-}
-
 /// A numbered section title that opens and closes the section's text in place.
-#[component]
-pub fn Section(props: &SectionProps) -> Html {
-    let Some(shared) = use_context::<Shared>() else {
-        return Html::default();
-    };
-    let Some((index, section)) = shared.evidence.section(&props.id) else {
+pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>) -> Html {
+    let Some((index, section)) = shared.evidence.section(id) else {
         return Html::default();
     };
     let ids = &shared.ids;
     let onclick = {
-        let (dispatch, id) = (shared.dispatch.clone(), props.id.clone());
+        let (dispatch, id) = (shared.dispatch.clone(), id.clone());
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleSection(id.clone())))
     };
     let sentences = (0..section.sentences.len()).map(|sentence| {
         let place = Place {
-            part: Part::Section(props.id.clone()),
+            part: Part::Section(id.clone()),
             sentence,
         };
-        html! { <><Sentence {place} card={props.card.clone()} />{ " " }</> }
+        html! { <>{ sentence::view(shared, &place, card) }{ " " }</> }
     });
     html! {
         <div class="ex-section">
@@ -45,9 +30,9 @@ pub fn Section(props: &SectionProps) -> Html {
                 <button
                     type="button"
                     class="ex-disclosure"
-                    id={ids.section_button(&props.id)}
-                    aria-expanded={props.open.to_string()}
-                    aria-controls={ids.section_panel(&props.id)}
+                    id={ids.section_button(id)}
+                    aria-expanded={open.to_string()}
+                    aria-controls={ids.section_panel(id)}
                     {onclick}
                 >
                     <span class="ex-section-number">{ index + 1 }</span>
@@ -55,7 +40,7 @@ pub fn Section(props: &SectionProps) -> Html {
                     <span class="ex-chevron" aria-hidden="true"></span>
                 </button>
             </h3>
-            <div class="ex-panel" id={ids.section_panel(&props.id)} hidden={!props.open}>
+            <div class="ex-panel" id={ids.section_panel(id)} hidden={!open}>
                 <p>{ for sentences }</p>
             </div>
         </div>

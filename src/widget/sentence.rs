@@ -8,36 +8,24 @@ use super::explainer::Shared;
 use super::inlines;
 use super::state::{MarkerId, OpenCard};
 
-/// Properties of [`Sentence`].
-#[derive(Properties, PartialEq)]
-pub struct SentenceProps {
-    /// Which sentence.
-    pub place: Place,
-    /// The open card, when it belongs to one of this sentence's markers.
-    pub card: Option<OpenCard>,
-}
-
-/// A sentence as an element that navigation can focus, its markers numbered in order.
-#[component]
-pub fn Sentence(props: &SentenceProps) -> Html {
-    let Some(shared) = use_context::<Shared>() else {
-        return Html::default();
-    };
-    let Some(text) = shared.evidence.text(&props.place) else {
+/// A sentence as an element that navigation can focus, its markers numbered in order. `card` is
+/// the open card, if any; only the marker it belongs to shows it.
+pub fn view(shared: &Shared, place: &Place, card: Option<&OpenCard>) -> Html {
+    let Some(text) = shared.evidence.text(place) else {
         return Html::default();
     };
     let mut ordinal = 0;
     let mut cite = |number| {
         let marker = MarkerId {
-            place: props.place.clone(),
+            place: place.clone(),
             ordinal,
         };
         ordinal += 1;
-        let card = props.card.clone().filter(|c| c.marker == marker);
-        html! { <Citation {marker} {number} {card} /> }
+        let card = card.filter(|c| c.marker == marker).cloned();
+        html! { <Citation shared={shared.clone()} {marker} {number} {card} /> }
     };
     html! {
-        <span class="ex-sentence" id={shared.ids.sentence(&props.place)} tabindex="-1">
+        <span class="ex-sentence" id={shared.ids.sentence(place)} tabindex="-1">
             { inlines::render(text, &mut cite) }
         </span>
     }

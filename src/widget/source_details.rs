@@ -9,23 +9,9 @@ use super::explainer::Shared;
 use super::labels;
 use super::state::{Action, Target};
 
-/// Properties of [`SourceDetails`].
-#[derive(Properties, PartialEq)]
-pub struct SourceDetailsProps {
-    /// The source.
-    pub number: CitationNumber,
-    /// The sentence whose marker opened a card; `None` in the source list.
-    #[prop_or_default]
-    pub from: Option<Place>,
-}
-
-/// A source's number, title, byline, excerpts, note, link and the places that cite it.
-#[component]
-pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
-    let Some(shared) = use_context::<Shared>() else {
-        return Html::default();
-    };
-    let number = props.number;
+/// A source's number, title, byline, excerpts, note, link and the places that cite it. `from`
+/// is the sentence whose marker opened a card, or `None` in the source list.
+pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Html {
     let Some(source) = shared.evidence.source(number) else {
         return Html::default();
     };
@@ -51,7 +37,7 @@ pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
         .then(|| html! { <span class="ex-src-unknown">{ "The report gives no title or address for this source." }</span> });
     let byline = labels::byline(source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
     // A card is a glance: one passage, and where to find the rest.
-    let in_card = props.from.is_some();
+    let in_card = from.is_some();
     let shown = if in_card {
         source.excerpts.len().min(1)
     } else {
@@ -75,7 +61,7 @@ pub fn SourceDetails(props: &SourceDetailsProps) -> Html {
         .evidence
         .cited_at(number)
         .iter()
-        .filter(|p| Some(*p) != props.from.as_ref())
+        .filter(|p| Some(*p) != from)
         .collect();
     let cited = (!places.is_empty()).then(|| {
         let links = places.into_iter().map(|place| {

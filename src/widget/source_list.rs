@@ -3,14 +3,10 @@
 use yew::prelude::*;
 
 use super::explainer::Shared;
-use super::source_details::SourceDetails;
+use super::source_details;
 
 /// The numbered list of sources.
-#[component]
-pub fn SourceList() -> Html {
-    let Some(shared) = use_context::<Shared>() else {
-        return Html::default();
-    };
+pub fn view(shared: &Shared) -> Html {
     let items = shared
         .evidence
         .sources_by_number()
@@ -19,7 +15,7 @@ pub fn SourceList() -> Html {
             let number = source.number;
             html! {
                 <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
-                    <SourceDetails {number} />
+                    { source_details::view(shared, number, None) }
                 </li>
             }
         });

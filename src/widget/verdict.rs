@@ -4,29 +4,18 @@ use explainer_evidence::{Part, Place};
 use yew::prelude::*;
 
 use super::explainer::Shared;
-use super::sentence::Sentence;
+use super::sentence;
 use super::state::{Action, OpenCard, Target};
 
-/// Properties of [`Verdict`].
-#[derive(Properties, PartialEq)]
-pub struct VerdictProps {
-    /// The open card, if any.
-    pub card: Option<OpenCard>,
-}
-
 /// The short answer a reader sees first.
-#[component]
-pub fn Verdict(props: &VerdictProps) -> Html {
-    let Some(shared) = use_context::<Shared>() else {
-        return Html::default();
-    };
+pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
     let verdict = &shared.evidence.document().verdict;
     let sentences = (0..verdict.sentences.len()).map(|sentence| {
         let place = Place {
             part: Part::Verdict,
             sentence,
         };
-        html! { <><Sentence {place} card={props.card.clone()} />{ " " }</> }
+        html! { <>{ sentence::view(shared, &place, card) }{ " " }</> }
     });
     let to_limits = {
         let dispatch = shared.dispatch.clone();

@@ -333,8 +333,10 @@ pub struct Evidence {
 impl Evidence {
     /// Wraps a document that [`crate::validate::validate`] found no problem in.
     pub(crate) fn from_valid(document: Published) -> Self {
-        let mut by_number: Vec<usize> = (0..document.sources.len()).collect();
-        by_number.sort_unstable_by_key(|&i| document.sources[i].number);
+        let sources = &document.sources;
+        let by_number = crate::sorted_indices(sources.len(), &|a, b| {
+            sources[a].number.cmp(&sources[b].number)
+        });
         let mut evidence = Self {
             cited_at: vec![Vec::new(); by_number.len()],
             by_number,

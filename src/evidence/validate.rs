@@ -121,7 +121,13 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         }
     }
 
-    let mut cited: Vec<CitationNumber> = Vec::new();
+    // Sources by number, to look citations up; `cited` is marked in the same order.
+    let numbers: Vec<CitationNumber> = doc.sources.iter().map(|s| s.number).collect();
+    let order = crate::sorted_indices(numbers.len(), &|a, b| numbers[a].cmp(&numbers[b]));
+    let find = |n: CitationNumber| order.binary_search_by(|&i| numbers[i].cmp(&n)).ok();
+    let mut cited = vec![false; numbers.len()];
+    // Reported once per dangling number, at its first use, so one typo gives one message.
+    let mut dangling: Vec<CitationNumber> = Vec::new();
     for (_, path, text) in doc.texts() {
         if text.is_empty() {
             let kind = ProblemKind::Empty {
@@ -131,28 +137,23 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
             report(path.clone(), kind);
         }
         check_inlines(text, &path, 1, false, &mut report);
-        for_each_citation(text, &mut |n| cited.push(n));
-    }
-    cited.sort_unstable();
-    cited.dedup();
-    let mut defined: Vec<CitationNumber> = doc.sources.iter().map(|s| s.number).collect();
-    defined.sort_unstable();
-    // Reported once per dangling number, at its first use, so one typo gives one message.
-    let mut dangling: Vec<CitationNumber> = Vec::new();
-    for (_, path, text) in doc.texts() {
-        for_each_citation(text, &mut |n| {
-            if defined.binary_search(&n).is_err()
-                && let Err(at) = dangling.binary_search(&n)
-            {
-                dangling.insert(at, n);
-                let kind = ProblemKind::CitationWithoutSource { number: n.0 };
-                report(path.clone(), kind);
+        for_each_citation(text, &mut |n| match find(n) {
+            Some(slot) => cited[slot] = true,
+            None => {
+                if let Err(at) = dangling.binary_search(&n) {
+                    dangling.insert(at, n);
+                    let kind = ProblemKind::CitationWithoutSource { number: n.0 };
+                    report(path.clone(), kind);
+                }
             }
         });
     }
+    // binary_search gives the same slot for the same number every time, so duplicate numbers
+    // (reported above) share the slot their citations marked.
+    let is_cited = |n: CitationNumber| find(n).is_some_and(|slot| cited[slot]);
     for (i, source) in doc.sources.iter().enumerate() {
         let counted = source.number.0 != 0 && source_firsts[i] == i;
-        if counted && cited.binary_search(&source.number).is_err() {
+        if counted && !is_cited(source.number) {
             let path = root.key("sources").index(i).key("number");
             let kind = ProblemKind::UncitedSource {
                 number: source.number.0,
@@ -166,15 +167,15 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
 /// For each item, the position of the first item equal to it: its own position unless it
 /// repeats an earlier one. Sorting keeps this O(n log n) for hostile files with many items.
 fn first_uses<T: Ord>(items: impl Iterator<Item = T>) -> Vec<usize> {
-    let mut keyed: Vec<(T, usize)> = items.enumerate().map(|(i, t)| (t, i)).collect();
-    keyed.sort_unstable();
-    let mut first = vec![0; keyed.len()];
+    let items: Vec<T> = items.collect();
+    let order = crate::sorted_indices(items.len(), &|a, b| items[a].cmp(&items[b]).then(a.cmp(&b)));
+    let mut first = vec![0; items.len()];
     let mut group_start = 0;
-    for k in 0..keyed.len() {
-        if k == 0 || keyed[k].0 != keyed[k - 1].0 {
-            group_start = keyed[k].1;
+    for (k, &i) in order.iter().enumerate() {
+        if k == 0 || items[i] != items[order[k - 1]] {
+            group_start = i;
         }
-        first[keyed[k].1] = group_start;
+        first[i] = group_start;
     }
     first
 }
@@ -361,6 +362,13 @@ fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_uses_point_every_repeat_at_its_first_occurrence() {
+        let items = ["b", "a", "b", "c", "a", "b"];
+        assert_eq!(first_uses(items.into_iter()), vec![0, 1, 0, 3, 1, 0]);
+        assert!(first_uses(std::iter::empty::<u32>()).is_empty());
+    }
 
     #[test]
     fn link_addresses_allow_only_web_and_mail() {

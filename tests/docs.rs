@@ -38,6 +38,9 @@ fn every_message_shown_in_the_format_doc_is_one_a_fixture_produces() {
         }
     }
     for line in shown.lines().filter(|l| !l.is_empty()) {
-        assert!(expected.lines().any(|e| e == line), "the doc shows a message no fixture pins: {line}");
+        assert!(
+            expected.lines().any(|e| e == line),
+            "the doc shows a message no fixture pins: {line}"
+        );
     }
 }

@@ -13,13 +13,13 @@ cargo fmt --all --check
 
 step "lints (native and wasm32)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings
 
 step "native tests"
 cargo test --workspace --all-features
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test browser
+cargo test --target wasm32-unknown-unknown --no-default-features --test browser
 
 step "release build"
 trunk build --release

@@ -3,10 +3,13 @@
 //! - [`evidence`]: the evidence format (a workspace crate, `src/evidence/`), plain Rust.
 //! - [`widget`]: the Yew components that render a validated evidence set.
 //! - [`BUNDLED_EVIDENCE`]: the evidence set the widget ships with, published at build time.
+//! - `cli` (feature `cli`, on by default): the `explainer` authoring tool.
 #![forbid(unsafe_code)]
 
 pub use explainer_evidence as evidence;
 
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod widget;
 
 /// The bundled evidence set in published form, converted from `www/evidence/ice-contracts.json`

@@ -81,6 +81,18 @@ impl Problem {
     pub fn new(path: Path, kind: ProblemKind) -> Self {
         Self { path, kind }
     }
+
+    /// The 1-based line and column the problem points at in `json`, the text it was found in.
+    pub fn position(&self, json: &str) -> (usize, usize) {
+        match self.kind {
+            ProblemKind::Syntax { line, column, .. }
+            | ProblemKind::Shape { line, column, .. }
+            | ProblemKind::Truncated { line, column }
+            | ProblemKind::NestedTooDeep { line, column }
+            | ProblemKind::NotUtf8 { line, column } => (line, column.max(1)),
+            _ => crate::locate::position_of(json, &self.path),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -138,11 +150,27 @@ pub enum ProblemKind {
     NestedTooDeep {
         /// 1-based line where the reader stopped.
         line: usize,
+        /// 1-based column where the reader stopped.
+        column: usize,
+    },
+    /// The file is larger than an evidence file may be.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+    },
+    /// The file is not UTF-8 text.
+    NotUtf8 {
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
     },
     /// The JSON text stops before it is complete.
     Truncated {
         /// 1-based line where it stops.
         line: usize,
+        /// 1-based column where it stops.
+        column: usize,
     },
     /// A section id that cannot serve as a stable identifier.
     BadSectionId {
@@ -209,6 +237,13 @@ pub enum ProblemKind {
     },
     /// Citation markers written together as `[1][2]`, which markdown reads as one reference link.
     JoinedCitations,
+    /// Advice: no language is given.
+    NoLanguage,
+    /// Advice: a source with nothing that identifies it.
+    UnidentifiedSource {
+        /// The source's number.
+        number: u32,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -264,11 +299,25 @@ impl fmt::Display for ProblemKind {
                 f,
                 "the file holds {found}, not an evidence set: an evidence file is one JSON object with \"version\", \"form\", \"question\", \"verdict\", \"sections\" and \"sources\""
             ),
-            Self::NestedTooDeep { line } => write!(
+            Self::TooLarge { bytes } => {
+                // Integer tenths: float formatting would add kilobytes to the widget.
+                const MB: u64 = 1_048_576;
+                let (whole, tenths) = (bytes / MB, bytes % MB * 10 / MB);
+                let limit = crate::MAX_FILE_BYTES / MB;
+                write!(
+                    f,
+                    "the file is {whole}.{tenths} MB: an evidence file may be at most {limit} MB"
+                )
+            }
+            Self::NotUtf8 { line, column } => write!(
+                f,
+                "the file is not UTF-8 text (first bad byte at line {line}, column {column}): save it as UTF-8"
+            ),
+            Self::NestedTooDeep { line, .. } => write!(
                 f,
                 "the JSON nests more than 128 levels deep (stopped at line {line}): no evidence file needs that; check for runaway brackets"
             ),
-            Self::Truncated { line } => write!(
+            Self::Truncated { line, .. } => write!(
                 f,
                 "the JSON ends at line {line} before it is complete: the file may be cut short, or a bracket or quote is missing"
             ),
@@ -323,6 +372,14 @@ impl fmt::Display for ProblemKind {
             Self::OutsideSubset { construct } => write!(
                 f,
                 "{construct} is not allowed in this text: write *emphasis*, **strong**, `code`, [links](https://…) and citation markers like [3]; put a backslash before a character to show it as written"
+            ),
+            Self::NoLanguage => write!(
+                f,
+                "no language is given: add \"language\" (for example \"en\") so screen readers pronounce the text correctly"
+            ),
+            Self::UnidentifiedSource { number } => write!(
+                f,
+                "source {number} has no title, publisher, author or address: readers will be told the report does not identify it"
             ),
             Self::JoinedCitations => write!(
                 f,

@@ -22,7 +22,11 @@ pub mod published;
 pub mod validate;
 
 pub use error::{Path, Problem, ProblemKind};
-pub use load::load_published;
+pub use load::{decode, form_of, load_published};
+
+/// The largest evidence file accepted, in bytes: far beyond any real evidence set, small
+/// enough that reading one never stalls a browser or an editor's machine.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub use published::{
     CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline, Inlines, Link,
     MAX_INLINE_DEPTH, Meta, Part, Place, Published, Section, SectionId, Source, Verdict,

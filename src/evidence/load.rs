@@ -69,12 +69,9 @@ fn position_free_message(error: &serde_json::Error) -> String {
 }
 
 fn syntax(error: &serde_json::Error) -> ProblemKind {
+    let (line, column) = (error.line(), error.column());
     if error.is_eof() {
-        return ProblemKind::Truncated { line: error.line() };
-    }
-    // serde_json has no error category for its depth limit; its message is the only sign.
-    if error.to_string().starts_with("recursion limit exceeded") {
-        return ProblemKind::NestedTooDeep { line: error.line() };
+        return ProblemKind::Truncated { line, column };
     }
     ProblemKind::Syntax {
         message: position_free_message(error),
@@ -83,15 +80,51 @@ fn syntax(error: &serde_json::Error) -> ProblemKind {
     }
 }
 
+/// A failure of the typed read. The text already passed the syntax check, so a "syntax" error
+/// here is serde_json meeting a value of the wrong kind, or its depth limit.
 fn shape(error: &serde_json::Error) -> ProblemKind {
-    if error.is_syntax() || error.is_eof() {
-        return syntax(error);
+    let (line, column) = (error.line(), error.column());
+    let mut message = position_free_message(error);
+    if message.starts_with("recursion limit exceeded") {
+        return ProblemKind::NestedTooDeep { line, column };
+    }
+    if message == "expected value" {
+        // serde_json's words when an enum (an inline node, a form name) meets another kind of value.
+        message = "expected an inline node, an object such as {\"text\": \"…\"} or {\"cite\": 1}"
+            .to_owned();
     }
     ProblemKind::Shape {
-        message: position_free_message(error),
-        line: error.line(),
-        column: error.column(),
+        message,
+        line,
+        column,
     }
+}
+
+/// The form a file says it is in, if it says so; used to pick how to read it.
+pub fn form_of(json: &str) -> Option<Form> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    match serde_json::from_str::<Header>(json).ok()?.form?.as_str() {
+        "authored" => Some(Form::Authored),
+        "published" => Some(Form::Published),
+        _ => None,
+    }
+}
+
+/// Decodes the bytes of an evidence file: at most [`crate::MAX_FILE_BYTES`], UTF-8.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
+    let size = bytes.len() as u64;
+    if size > crate::MAX_FILE_BYTES {
+        return Err(Problem::new(
+            Path::root(),
+            ProblemKind::TooLarge { bytes: size },
+        ));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let good = error.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&error.as_bytes()[..good]);
+        let (line, column) = crate::locate::line_column(&text, good);
+        Problem::new(Path::root(), ProblemKind::NotUtf8 { line, column })
+    })
 }
 
 /// Reads and validates a published evidence file: the one way the widget gets its model.

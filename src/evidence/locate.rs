@@ -1,10 +1,12 @@
-//! Finds the JSON path at a position in JSON text.
+//! Maps between JSON paths and positions in JSON text.
 //!
-//! serde_json reports where reading failed as a line and column; this scanner turns that into
+//! serde_json reports where reading failed as a line and column; [`path_at`] turns that into
 //! the path an author can follow (`sections[0].titel`). It runs only when reading fails, and
-//! costs the widget far less than tracking paths during every read.
+//! costs the widget far less than tracking paths during every read. [`position_of`] goes the
+//! other way, so problems found after reading can still point at a line and column.
 
 use crate::Path;
+use crate::error::Segment;
 
 enum Frame {
     Object { key: Option<String>, in_value: bool },
@@ -111,6 +113,107 @@ fn path_at_offset(json: &str, target: usize) -> Path {
     path
 }
 
+/// The 1-based line and column (in characters) where the value at `path` starts, or where the
+/// document starts when the path is not in the text.
+pub fn position_of(json: &str, path: &Path) -> (usize, usize) {
+    let offset = value_offset(json, path.segments()).unwrap_or(0);
+    line_column(json, offset)
+}
+
+/// The 1-based line and column (in characters) of byte `offset`.
+pub fn line_column(json: &str, offset: usize) -> (usize, usize) {
+    let before = json.get(..offset).unwrap_or(json);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn value_offset(json: &str, target: &[Segment]) -> Option<usize> {
+    let bytes = json.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_value = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if expecting_value && byte != b']' {
+            if current_path(&stack) == target {
+                return Some(i);
+            }
+            expecting_value = false;
+        }
+        match byte {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                in_value: false,
+            }),
+            b'[' => {
+                stack.push(Frame::Array {
+                    index: 0,
+                    has_value: true,
+                });
+                expecting_value = true;
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+                expecting_value = true;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                Some(Frame::Array { index, .. }) => {
+                    *index += 1;
+                    expecting_value = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let end = string_end(bytes, i);
+                if let Some(Frame::Object {
+                    key,
+                    in_value: false,
+                }) = stack.last_mut()
+                {
+                    *key = Some(
+                        json.get(i + 1..end.min(bytes.len()))
+                            .unwrap_or("")
+                            .to_owned(),
+                    );
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The path of the value about to start, from the open containers.
+fn current_path(stack: &[Frame]) -> Vec<Segment> {
+    stack
+        .iter()
+        .filter_map(|frame| match frame {
+            Frame::Object {
+                key: Some(key),
+                in_value: true,
+            } => Some(Segment::Key(key.clone())),
+            Frame::Array { index, .. } => Some(Segment::Index(*index)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Marks that the innermost array has started a member, so its index belongs in the path.
 fn mark_value(stack: &mut [Frame]) {
     if let Some(Frame::Array { has_value, .. }) = stack.last_mut() {
@@ -185,6 +288,30 @@ mod tests {
             path_at(missing, error.line(), error.column()).to_string(),
             "verdict"
         );
+    }
+
+    #[test]
+    fn positions_of_paths_point_at_the_value() {
+        let json = "{\n  \"sections\": [\n    { \"id\": \"a\" },\n    { \"id\": \"b\", \"title\": \"é\" }\n  ]\n}";
+        let path = Path::root().key("sections").index(1).key("title");
+        assert_eq!(position_of(json, &path), (4, 27));
+        assert_eq!(
+            position_of(json, &Path::root().key("sections").index(0)),
+            (3, 5)
+        );
+        assert_eq!(position_of(json, &Path::root().key("sections")), (2, 15));
+        assert_eq!(position_of(json, &Path::root()), (1, 1));
+        assert_eq!(position_of(json, &Path::root().key("missing")), (1, 1));
+    }
+
+    #[test]
+    fn path_at_and_position_of_agree() {
+        let json = r#"{"a": [1, {"b": [true, "x\"y", null]}], "c": {}}"#;
+        let path = Path::root().key("a").index(1).key("b").index(1);
+        let (line, column) = position_of(json, &path);
+        let end = json[..].find(r#""x\"y""#).expect("value") + r#""x\"y""#.len();
+        assert_eq!(column, json.find(r#""x\"y""#).expect("value") + 1);
+        assert_eq!(path_at(json, line, end).to_string(), path.to_string());
     }
 
     #[test]

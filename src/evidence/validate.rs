@@ -164,6 +164,28 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
     problems
 }
 
+/// Advice for a valid document: things that are allowed but that an editor should know, such as
+/// a missing language or a source the widget will show as unidentified. Never stops publishing.
+pub fn advise(doc: &Published) -> Vec<Problem> {
+    let mut advice = Vec::new();
+    if doc.meta.language.is_none() {
+        advice.push(Problem::new(
+            Path::root().key("meta"),
+            ProblemKind::NoLanguage,
+        ));
+    }
+    for (i, source) in doc.sources.iter().enumerate() {
+        if !source.is_identified() {
+            let path = Path::root().key("sources").index(i);
+            let kind = ProblemKind::UnidentifiedSource {
+                number: source.number.0,
+            };
+            advice.push(Problem::new(path, kind));
+        }
+    }
+    advice
+}
+
 /// For each item, the position of the first item equal to it: its own position unless it
 /// repeats an earlier one. Sorting keeps this O(n log n) for hostile files with many items.
 fn first_uses<T: Ord>(items: impl Iterator<Item = T>) -> Vec<usize> {

@@ -1,0 +1,177 @@
+//! `explainer check` and `explainer build`: one reading and validation path for both, so a file
+//! that checks clean is exactly a file that builds and renders.
+
+use std::io::Write;
+use std::path::Path;
+
+use explainer_evidence::authored::publish;
+use explainer_evidence::validate::advise;
+use explainer_evidence::{Evidence, Form, Problem, decode, form_of, load_published};
+use serde_json::json;
+
+use super::{Status, diagnostic, io_failure};
+
+/// What reading one file found: its text (when it could be decoded), and either the evidence
+/// or its problems.
+struct Checked {
+    text: String,
+    result: Result<Evidence, Vec<Problem>>,
+}
+
+/// Reads and validates a file of either form. `Err` is an I/O failure, not invalid evidence.
+fn read(file: &Path) -> std::io::Result<Checked> {
+    let bytes = std::fs::read(file)?;
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(problem) => {
+            return Ok(Checked {
+                text: String::new(),
+                result: Err(vec![problem]),
+            });
+        }
+    };
+    let result = match form_of(&text) {
+        Some(Form::Published) => load_published(&text),
+        _ => publish(&text),
+    };
+    Ok(Checked { text, result })
+}
+
+pub(super) fn check(
+    files: &[std::path::PathBuf],
+    as_json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Status {
+    let mut status = Status::Ok;
+    let mut reports = Vec::new();
+    for file in files {
+        let checked = match read(file) {
+            Ok(checked) => checked,
+            Err(error) => {
+                io_failure(err, "read", file, &error);
+                status = Status::Failed;
+                continue;
+            }
+        };
+        let (errors, warnings) = match &checked.result {
+            Ok(evidence) => (Vec::new(), advise(evidence.document())),
+            Err(problems) => (problems.clone(), Vec::new()),
+        };
+        if !errors.is_empty() && status == Status::Ok {
+            status = Status::Invalid;
+        }
+        if as_json {
+            let entry = |p: &Problem| {
+                let (line, column) = p.position(&checked.text);
+                json!({ "line": line, "column": column, "path": p.path.to_string(), "message": p.kind.to_string() })
+            };
+            reports.push(json!({
+                "file": file.display().to_string(),
+                "valid": errors.is_empty(),
+                "errors": errors.iter().map(entry).collect::<Vec<_>>(),
+                "warnings": warnings.iter().map(entry).collect::<Vec<_>>(),
+            }));
+        } else {
+            for problem in &errors {
+                let _ = writeln!(out, "{}", diagnostic(file, &checked.text, problem, false));
+            }
+            for problem in &warnings {
+                let _ = writeln!(out, "{}", diagnostic(file, &checked.text, problem, true));
+            }
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                file.display(),
+                summary(errors.len(), warnings.len())
+            );
+        }
+    }
+    if as_json {
+        let text = serde_json::to_string_pretty(&reports).unwrap_or_else(|_| "[]".to_owned());
+        let _ = writeln!(out, "{text}");
+    }
+    status
+}
+
+fn summary(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    match (errors, warnings) {
+        (0, 0) => "ok".to_owned(),
+        (0, w) => format!("ok, {}", plural(w, "warning")),
+        (e, 0) => plural(e, "error"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+pub(super) fn build(
+    file: &Path,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Status {
+    let checked = match read(file) {
+        Ok(checked) => checked,
+        Err(error) => return io_failure(err, "read", file, &error),
+    };
+    if form_of(&checked.text) == Some(Form::Published) {
+        let _ = writeln!(
+            err,
+            "{}: already published: give it to the widget as it is",
+            file.display()
+        );
+        return Status::Invalid;
+    }
+    let evidence = match checked.result {
+        Ok(evidence) => evidence,
+        Err(problems) => {
+            for problem in &problems {
+                let _ = writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
+            }
+            let _ = writeln!(
+                err,
+                "{}: {}; nothing written",
+                file.display(),
+                summary(problems.len(), 0)
+            );
+            return Status::Invalid;
+        }
+    };
+    for problem in advise(evidence.document()) {
+        let _ = writeln!(err, "{}", diagnostic(file, &checked.text, &problem, true));
+    }
+    let json = evidence.to_json(true);
+    match output {
+        None => match out.write_all(json.as_bytes()) {
+            Ok(()) => Status::Ok,
+            Err(error) => io_failure(err, "write", Path::new("standard output"), &error),
+        },
+        Some(path) => match write_atomically(path, json.as_bytes()) {
+            Ok(()) => {
+                let _ = writeln!(err, "{}: published to {}", file.display(), path.display());
+                Status::Ok
+            }
+            Err(error) => io_failure(err, "write", path, &error),
+        },
+    }
+}
+
+/// Writes through a temporary file beside `path` and renames it into place, so a failed or
+/// interrupted write never leaves a half-written file where the old one was.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}

@@ -1,0 +1,116 @@
+//! The `explainer` command-line tool: the commands, the exit codes, and how problems are printed.
+//!
+//! Each command returns a [`Status`]; `main` only turns it into an exit code, so commands stay
+//! testable as functions.
+
+mod check;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use explainer_evidence::Problem;
+
+/// How a command ended, and so the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Done (exit 0).
+    Ok,
+    /// The evidence has errors (exit 1).
+    Invalid,
+    /// The command could not run: bad usage, a file that cannot be read or written (exit 2).
+    Failed,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        ExitCode::from(match status {
+            Status::Ok => 0,
+            Status::Invalid => 1,
+            Status::Failed => 2,
+        })
+    }
+}
+
+/// The command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "explainer",
+    version,
+    about = "Check and publish Explainer evidence sets",
+    long_about = "Check and publish Explainer evidence sets.\n\nExit codes: 0 ok, 1 invalid evidence, 2 usage or I/O error.\nThe format is described in docs/evidence-format.md."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate evidence files (authored or published) and print every problem.
+    ///
+    /// Each problem is printed as FILE:LINE:COL: PATH: message. Warnings are printed after the
+    /// errors and do not make the check fail.
+    Check {
+        /// The evidence files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// How to print the result.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Validate an authored evidence file and write its published form, which the widget reads.
+    ///
+    /// Nothing is written when the file has errors.
+    Build {
+        /// The authored evidence file.
+        file: PathBuf,
+        /// Where to write the published form (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One line a problem, for people and editors.
+    Text,
+    /// A JSON array with one object a file, for tools.
+    Json,
+}
+
+/// Runs the tool on the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    run(cli, &mut stdout.lock(), &mut stderr.lock()).into()
+}
+
+/// Runs a parsed command line, writing results to `out` and messages to `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
+    match cli.command {
+        Command::Check { files, format } => check::check(&files, format == Format::Json, out, err),
+        Command::Build { file, output } => check::build(&file, output.as_deref(), out, err),
+    }
+}
+
+/// One problem as `FILE:LINE:COL: PATH: message`, with `warning: ` before the message for advice.
+fn diagnostic(file: &Path, json: &str, problem: &Problem, warning: bool) -> String {
+    let (line, column) = problem.position(json);
+    let severity = if warning { "warning: " } else { "" };
+    format!(
+        "{}:{line}:{column}: {}: {severity}{}",
+        file.display(),
+        problem.path,
+        problem.kind
+    )
+}
+
+/// Reports an I/O failure on `path` and returns [`Status::Failed`].
+fn io_failure(err: &mut dyn Write, what: &str, path: &Path, error: &std::io::Error) -> Status {
+    let _ = writeln!(err, "explainer: cannot {what} {}: {error}", path.display());
+    Status::Failed
+}

@@ -1,0 +1,316 @@
+//! The `explainer` binary run as a user runs it: exit codes, standard output and error.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use explainer::evidence::{authored::publish, load_published};
+
+fn explainer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .output()
+        .expect("run explainer")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("an exit code")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
+}
+
+fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+        .display()
+        .to_string()
+}
+
+/// A scratch folder for one test, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("explainer-cli-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+#[test]
+fn help_is_there_for_the_tool_and_every_command() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["build", "--help"],
+    ] {
+        let output = explainer(&args);
+        assert_eq!(code(&output), 0, "{args:?}");
+        assert!(stdout(&output).contains("Usage: explainer"), "{args:?}");
+    }
+    assert!(
+        stdout(&explainer(&["--help"]))
+            .contains("Exit codes: 0 ok, 1 invalid evidence, 2 usage or I/O error")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["frob"],
+        vec!["check"],
+        vec!["check", "--format", "xml", "x.json"],
+    ] {
+        let output = explainer(&args);
+        assert_eq!(code(&output), 2, "{args:?}");
+        assert!(
+            stderr(&output).contains("error") || stderr(&output).contains("Usage"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_valid_file_checks_ok_with_its_warnings_apart() {
+    let file = fixture("valid/bridge.json");
+    let output = explainer(&["check", &file]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    assert!(
+        text.contains(&format!(
+            "{file}:39:5: sources[1]: warning: source 2 has no title"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("{file}: ok, 1 warning\n")),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_prints_every_fixture_message_with_file_line_and_column() {
+    for dir in ["invalid", "invalid-published"] {
+        for entry in fs::read_dir(fixture(dir)).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            // Valid files of the other form check clean; those fixtures are about `build` and the
+            // widget (tested below and in tests/fixtures.rs).
+            let other_form = [
+                "published-given-to-build.json",
+                "authored-given-to-widget.json",
+            ];
+            if path.extension().is_none_or(|e| e != "json")
+                || other_form.iter().any(|f| path.ends_with(f))
+            {
+                continue;
+            }
+            let file = path.display().to_string();
+            let output = explainer(&["check", &file]);
+            assert_eq!(code(&output), 1, "{file}");
+            let expected =
+                fs::read_to_string(path.with_extension("expected")).expect("expected messages");
+            let printed: Vec<String> = stdout(&output)
+                .lines()
+                .filter_map(|line| line.strip_prefix(&format!("{file}:")))
+                .filter_map(|rest| {
+                    // LINE:COL: then the message exactly as the fixture expects it.
+                    let mut parts = rest.splitn(3, ':');
+                    let (line, column) = (parts.next()?, parts.next()?);
+                    assert!(
+                        line.parse::<usize>().is_ok() && column.parse::<usize>().is_ok(),
+                        "{rest}"
+                    );
+                    parts.next().map(|m| m.trim_start().to_owned())
+                })
+                .collect();
+            let expected: Vec<&str> = expected.lines().collect();
+            assert_eq!(printed, expected, "{file}");
+        }
+    }
+}
+
+#[test]
+fn semantic_problems_point_at_the_line_of_their_value() {
+    let file = fixture("invalid/ids-and-numbers.json");
+    let text = stdout(&explainer(&["check", &file]));
+    assert!(
+        text.contains(&format!(
+            "{file}:5:13: sections[1].id: section id `same` is already used"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{file}:8:62: sources[2].number: source 2 is already defined"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_speaks_json_for_tools() {
+    let bad = fixture("invalid/dangling-and-uncited.json");
+    let good = fixture("valid/bridge.json");
+    let output = explainer(&["check", "--format", "json", &bad, &good]);
+    assert_eq!(code(&output), 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON output");
+    assert_eq!(report[0]["file"], bad.as_str());
+    assert_eq!(report[0]["valid"], false);
+    assert_eq!(report[0]["errors"][0]["path"], "verdict.sentences[0]");
+    assert_eq!(report[0]["errors"][0]["line"], 2);
+    assert!(
+        report[0]["errors"][0]["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("citation [11] has no source")
+    );
+    assert_eq!(report[1]["valid"], true);
+    assert_eq!(report[1]["warnings"].as_array().expect("warnings").len(), 1);
+}
+
+#[test]
+fn a_missing_file_is_an_io_error() {
+    let output = explainer(&["check", "/nonexistent/evidence.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).starts_with("explainer: cannot read /nonexistent/evidence.json:"));
+}
+
+#[test]
+fn hostile_files_get_clear_messages_and_no_panic() {
+    let dir = scratch("hostile");
+    let mut deep = "[".repeat(100_000);
+    deep.push_str(&"]".repeat(100_000));
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "latin1.json",
+            b"{\"question\": \"caf\xe9\"}".to_vec(),
+            "1:18: (document): the file is not UTF-8 text (first bad byte at line 1, column 18)",
+        ),
+        (
+            "truncated.json",
+            b"{\"version\": 1, \"form\": \"authored\",".to_vec(),
+            "(document): the JSON ends at line 1 before it is complete",
+        ),
+        (
+            "deep.json",
+            deep.into_bytes(),
+            "(document): the file holds an array, not an evidence set",
+        ),
+        (
+            "deep-inline.json",
+            format!(
+                "{{\"version\":1,\"form\":\"published\",\"question\":\"q\",\"verdict\":{{\"label\":\"l\",\"sentences\":[{}{}]}}}}",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            )
+            .into_bytes(),
+            "verdict.sentences[0]: expected an inline node, an object such as {\"text\": \"…\"} or {\"cite\": 1} (line 1, column 85)",
+        ),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "(document): the file is not UTF-8 text",
+        ),
+        (
+            "prose.json",
+            b"Did Microsoft end its ICE contracts?".to_vec(),
+            "1:1: (document): not valid JSON at line 1, column 1: expected value",
+        ),
+        (
+            "huge.json",
+            vec![b' '; 50 * 1024 * 1024],
+            "(document): the file is 50.0 MB: an evidence file may be at most 16 MB",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let path = dir.join(name);
+        fs::write(&path, bytes).expect("write case");
+        let output = explainer(&["check", &path.display().to_string()]);
+        assert_eq!(code(&output), 1, "{name}: {}", stderr(&output));
+        assert!(
+            stdout(&output).contains(message),
+            "{name}: {}",
+            stdout(&output)
+        );
+        assert!(stderr(&output).is_empty(), "{name}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = scratch("bom");
+    let path = dir.join("bom.json");
+    let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
+    fs::write(&path, format!("\u{feff}{text}")).expect("write");
+    assert_eq!(code(&explainer(&["check", &path.display().to_string()])), 0);
+}
+
+#[test]
+fn build_writes_the_published_form_the_widget_reads() {
+    let dir = scratch("build");
+    let out = dir.join("bridge.published.json");
+    let input = fixture("valid/bridge.json");
+    let output = explainer(&["build", &input, "-o", &out.display().to_string()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let written = fs::read_to_string(&out).expect("published file");
+    let expected = publish(&fs::read_to_string(&input).expect("input")).expect("valid");
+    assert_eq!(
+        load_published(&written).expect("loads in the widget"),
+        expected
+    );
+    assert!(stderr(&output).contains("published to"));
+
+    let to_stdout = explainer(&["build", &input]);
+    assert_eq!(code(&to_stdout), 0);
+    assert_eq!(stdout(&to_stdout), written);
+}
+
+#[test]
+fn build_refuses_to_write_anything_when_the_file_has_errors() {
+    let dir = scratch("refuse");
+    let out = dir.join("out.json");
+    let output = explainer(&[
+        "build",
+        &fixture("invalid/dangling-and-uncited.json"),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 1);
+    assert!(!out.exists(), "nothing written");
+    let messages = stderr(&output);
+    assert!(
+        messages.contains("citation [11] has no source"),
+        "{messages}"
+    );
+    assert!(messages.contains("2 errors; nothing written"), "{messages}");
+}
+
+#[test]
+fn build_says_a_published_file_needs_no_building() {
+    let dir = scratch("published");
+    let path = dir.join("p.json");
+    let evidence = publish(&fs::read_to_string(fixture("valid/bridge.json")).expect("fixture"))
+        .expect("valid");
+    fs::write(&path, evidence.to_json(true)).expect("write");
+    let output = explainer(&["build", &path.display().to_string()]);
+    assert_eq!(code(&output), 1);
+    assert!(stderr(&output).contains("already published"));
+}
+
+#[test]
+fn build_reports_an_unwritable_output_as_an_io_error() {
+    let output = explainer(&[
+        "build",
+        &fixture("valid/bridge.json"),
+        "-o",
+        "/nonexistent/dir/out.json",
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("explainer: cannot write /nonexistent/dir/out.json"));
+}

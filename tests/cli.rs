@@ -84,7 +84,7 @@ fn a_valid_file_checks_ok_with_its_warnings_apart() {
     let text = stdout(&output);
     assert!(
         text.contains(&format!(
-            "{file}:39:5: sources[1]: warning: source 2 has no title"
+            "{file}:40:5: sources[1]: warning: source 2 has no title"
         )),
         "{text}"
     );

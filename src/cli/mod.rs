@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use explainer_evidence::Problem;
+use explainer_evidence::{Form, Problem, schema};
 
 /// How a command ended, and so the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,23 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print the JSON Schema of a form, for editors to validate evidence files as they type.
+    ///
+    /// Evidence files name it in "$schema"; the committed copies are in schema/.
+    Schema {
+        /// Which form.
+        #[arg(long, value_enum, default_value_t = FormArg::Authored)]
+        form: FormArg,
+    },
+}
+
+/// The forms, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormArg {
+    /// What people write.
+    Authored,
+    /// What the widget reads.
+    Published,
 }
 
 /// Output formats of `check`.
@@ -94,6 +111,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
     match cli.command {
         Command::Check { files, format } => check::check(&files, format == Format::Json, out, err),
         Command::Build { file, output } => check::build(&file, output.as_deref(), out, err),
+        Command::Schema { form } => {
+            let form = match form {
+                FormArg::Authored => Form::Authored,
+                FormArg::Published => Form::Published,
+            };
+            match out.write_all(schema::schema(form).as_bytes()) {
+                Ok(()) => Status::Ok,
+                Err(error) => io_failure(err, "write", Path::new("standard output"), &error),
+            }
+        }
     }
 }
 

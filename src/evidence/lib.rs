@@ -19,6 +19,8 @@ pub mod locate;
 #[cfg(feature = "authoring")]
 pub mod markdown;
 pub mod published;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod validate;
 
 pub use error::{Path, Problem, ProblemKind};

@@ -13,6 +13,7 @@ pub const MAX_INLINE_DEPTH: usize = 8;
 
 /// A source's number, as in the citation marker `[4]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct CitationNumber(pub u32);
 
@@ -24,6 +25,7 @@ impl fmt::Display for CitationNumber {
 
 /// A section's stable id: lowercase letters, digits and hyphens. Used in DOM ids and deep links.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct SectionId(pub String);
 
@@ -42,6 +44,7 @@ impl fmt::Display for SectionId {
 
 /// One piece of parsed sentence text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum Inline {
     /// Plain text, shown exactly as written (never as markup).
@@ -63,6 +66,7 @@ pub type Inlines = Vec<Inline>;
 
 /// A link in sentence text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// The address.
@@ -73,6 +77,7 @@ pub struct Link {
 
 /// Which form a file is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// Written by people; text is markdown.
@@ -94,6 +99,7 @@ impl Form {
 /// An evidence set, generic over how its text is held: markdown `String`s in the authored form,
 /// [`Inlines`] in the published form. Both forms therefore have the same paths.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Document<T> {
     /// Where editors can find the JSON Schema of this form.
@@ -121,6 +127,7 @@ pub struct Document<T> {
 
 /// Language, dates and address of an evidence set.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// BCP 47 language tag of the text, e.g. `en`.
@@ -139,6 +146,7 @@ pub struct Meta {
 
 /// The short answer: a label and the sentences that give it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Verdict<T> {
     /// The few words a reader sees first.
@@ -149,6 +157,7 @@ pub struct Verdict<T> {
 
 /// One part of the reasoning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section<T> {
     /// Stable id, used for deep links.
@@ -162,6 +171,7 @@ pub struct Section<T> {
 /// A cited source. Every field but the number is optional: reports cite sources they never
 /// identify, and the widget says so rather than guess.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The number citation markers use.

@@ -7,6 +7,7 @@ fn main() {
     let props = WidgetProps {
         json: explainer::BUNDLED_EVIDENCE.into(),
         instance: "explainer".into(),
+        interactive: true,
     };
     let mount = web_sys::window()
         .and_then(|w| w.document())

@@ -33,6 +33,7 @@ fn mount(json: &str, instance: &str) -> Element {
     let props = WidgetProps {
         json: json.to_owned().into(),
         instance: instance.to_owned().into(),
+        interactive: true,
     };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     host

@@ -314,3 +314,169 @@ fn build_reports_an_unwritable_output_as_an_io_error() {
     assert_eq!(code(&output), 2);
     assert!(stderr(&output).contains("explainer: cannot write /nonexistent/dir/out.json"));
 }
+
+#[test]
+fn render_writes_a_static_page_readable_without_script() {
+    let dir = scratch("render");
+    let page = dir.join("bridge.html");
+    let output = explainer(&[
+        "render",
+        &fixture("valid/bridge.json"),
+        "-o",
+        &page.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = fs::read_to_string(&page).expect("page");
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(html.contains("<title>Is the Elm Street bridge closed?</title>"));
+    let body = &html[html.find("<body>").expect("body")..];
+    for absent in [
+        "<script",
+        "<button",
+        " hidden",
+        "aria-expanded",
+        "Expand all",
+    ] {
+        assert!(!body.contains(absent), "a static page has no {absent}");
+    }
+    assert!(
+        body.contains("What the city closed")
+            && body.contains("The city closed the <em>north</em> lane")
+    );
+    assert!(
+        body.contains("No source says when the north lane reopens"),
+        "the limits are shown"
+    );
+    let ids: Vec<&str> = body
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    for target in body
+        .split(" href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+    {
+        assert!(
+            ids.contains(&target),
+            "in-page link to a missing id: {target}"
+        );
+    }
+    assert!(
+        body.contains("href=\"#explainer-source-1\""),
+        "citations link to the numbered sources"
+    );
+}
+
+#[test]
+fn render_escapes_the_title_and_refuses_invalid_files() {
+    let dir = scratch("render-hostile");
+    let source = dir.join("hostile.json");
+    let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
+    fs::write(
+        &source,
+        text.replace(
+            "Is the Elm Street bridge closed?",
+            "</title><script>alert(1)</script>",
+        ),
+    )
+    .expect("write");
+    let output = explainer(&["render", &source.display().to_string()]);
+    assert_eq!(code(&output), 0);
+    let html = stdout(&output);
+    assert!(html.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+    assert!(!html.contains("<script>"));
+
+    let page = dir.join("never.html");
+    let output = explainer(&[
+        "render",
+        &fixture("invalid/missing-field.json"),
+        "-o",
+        &page.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 1);
+    assert!(!page.exists());
+    assert!(stderr(&output).contains("missing field `sentences`"));
+}
+
+/// The JSON inside the script element `explainer claimreview` prints.
+fn json_ld(html: &str) -> serde_json::Value {
+    let inner = html
+        .strip_prefix("<script type=\"application/ld+json\">\n")
+        .and_then(|rest| rest.strip_suffix("\n</script>\n"))
+        .expect("one script element");
+    serde_json::from_str(inner).expect("JSON-LD")
+}
+
+#[test]
+fn claimreview_has_what_google_requires() {
+    let output = explainer(&["claimreview", &fixture("valid/bridge.json")]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let review = json_ld(&stdout(&output));
+    assert_eq!(review["@context"], "https://schema.org");
+    assert_eq!(review["@type"], "ClaimReview");
+    assert_eq!(review["claimReviewed"], "Is the Elm Street bridge closed?");
+    assert_eq!(review["reviewRating"]["@type"], "Rating");
+    assert_eq!(
+        review["reviewRating"]["alternateName"],
+        "Partly: one lane is closed"
+    );
+    assert_eq!(
+        review["url"],
+        "https://example.org/fact-checks/elm-street-bridge"
+    );
+    assert_eq!(review["author"]["name"], "Example Gazette");
+    assert_eq!(review["datePublished"], "2026-11-20");
+    assert_eq!(review["itemReviewed"]["@type"], "Claim");
+    assert!(
+        stderr(&output).is_empty(),
+        "nothing missing: {}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn claimreview_warns_about_what_the_file_lacks() {
+    let output = explainer(&["claimreview", "--json", "www/evidence/ice-contracts.json"]);
+    assert_eq!(code(&output), 0);
+    let review: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("bare JSON");
+    assert_eq!(
+        review["reviewRating"]["alternateName"],
+        "No documented end to either company’s ICE work"
+    );
+    assert!(review.get("url").is_none(), "no url is invented");
+    let warnings = stderr(&output);
+    assert!(
+        warnings.contains("warning: Google requires \"url\""),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("warning: Google recommends \"author\""),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("warning: Google recommends \"datePublished\""),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn claimreview_text_cannot_close_its_script_element() {
+    let dir = scratch("claimreview");
+    let source = dir.join("hostile.json");
+    let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
+    fs::write(
+        &source,
+        text.replace(
+            "Partly: one lane is closed",
+            "</script><script>alert(1)</script>",
+        ),
+    )
+    .expect("write");
+    let html = stdout(&explainer(&["claimreview", &source.display().to_string()]));
+    assert_eq!(html.matches("</script>").count(), 1, "{html}");
+    assert_eq!(
+        json_ld(&html)["reviewRating"]["alternateName"],
+        "</script><script>alert(1)</script>"
+    );
+}

@@ -14,6 +14,7 @@ async fn render(json: &str, instance: &str) -> String {
     let props = WidgetProps {
         json: json.to_owned().into(),
         instance: instance.to_owned().into(),
+        interactive: true,
     };
     yew::LocalServerRenderer::<Widget>::with_props(props)
         .hydratable(false)

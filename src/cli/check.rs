@@ -13,13 +13,13 @@ use super::{Status, diagnostic, io_failure};
 
 /// What reading one file found: its text (when it could be decoded), and either the evidence
 /// or its problems.
-struct Checked {
-    text: String,
-    result: Result<Evidence, Vec<Problem>>,
+pub(super) struct Checked {
+    pub(super) text: String,
+    pub(super) result: Result<Evidence, Vec<Problem>>,
 }
 
 /// Reads and validates a file of either form. `Err` is an I/O failure, not invalid evidence.
-fn read(file: &Path) -> std::io::Result<Checked> {
+pub(super) fn read(file: &Path) -> std::io::Result<Checked> {
     let bytes = std::fs::read(file)?;
     let text = match decode(bytes) {
         Ok(text) => text,
@@ -94,7 +94,7 @@ pub(super) fn check(
     status
 }
 
-fn summary(errors: usize, warnings: usize) -> String {
+pub(super) fn summary(errors: usize, warnings: usize) -> String {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("1 {word}")
@@ -164,7 +164,7 @@ pub(super) fn build(
 
 /// Writes through a temporary file beside `path` and renames it into place, so a failed or
 /// interrupted write never leaves a half-written file where the old one was.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

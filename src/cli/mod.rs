@@ -4,6 +4,8 @@
 //! testable as functions.
 
 mod check;
+mod claimreview;
+mod render;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,6 +72,28 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write a standalone static HTML page of an evidence set (authored or published).
+    ///
+    /// Everything is expanded and every citation links to its numbered source at the end; the
+    /// page needs no script and prints well. Nothing is written when the file has errors.
+    Render {
+        /// The evidence file.
+        file: PathBuf,
+        /// Where to write the page (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print schema.org ClaimReview markup for the verdict, to paste into the article page.
+    ///
+    /// Prints a <script type="application/ld+json"> element (or, with --json, the bare JSON) and
+    /// warns on standard error about what Google requires or recommends and the file lacks.
+    Claimreview {
+        /// The evidence file (authored or published).
+        file: PathBuf,
+        /// Print the bare JSON-LD instead of a script element.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the JSON Schema of a form, for editors to validate evidence files as they type.
     ///
     /// Evidence files name it in "$schema"; the committed copies are in schema/.
@@ -111,6 +135,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
     match cli.command {
         Command::Check { files, format } => check::check(&files, format == Format::Json, out, err),
         Command::Build { file, output } => check::build(&file, output.as_deref(), out, err),
+        Command::Render { file, output } => render::render(&file, output.as_deref(), out, err),
+        Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {
             let form = match form {
                 FormArg::Authored => Form::Authored,

@@ -142,6 +142,9 @@ pub struct Meta {
     /// The address where the evidence set is published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Who publishes the evidence set: the newsroom or fact-checking organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 /// The short answer: a label and the sentences that give it.

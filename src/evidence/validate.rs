@@ -219,6 +219,18 @@ fn check_meta(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
         }
     }
     check_web_address(&doc.meta.url, path.key("url"), report);
+    if doc
+        .meta
+        .publisher
+        .as_deref()
+        .is_some_and(|p| p.trim().is_empty())
+    {
+        let kind = ProblemKind::Empty {
+            what: "the publisher",
+            optional: true,
+        };
+        report(path.key("publisher"), kind);
+    }
 }
 
 fn check_web_address(url: &Option<String>, path: Path, report: &mut impl FnMut(Path, ProblemKind)) {

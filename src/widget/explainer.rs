@@ -22,6 +22,8 @@ pub struct Shared {
     pub ids: Ids,
     /// Sends an action to the reducer.
     pub dispatch: Callback<Action>,
+    /// False for a static page: everything shows expanded, with no controls that need script.
+    pub interactive: bool,
 }
 
 impl PartialEq for Shared {
@@ -29,6 +31,7 @@ impl PartialEq for Shared {
         Rc::ptr_eq(&self.evidence, &other.evidence)
             && self.ids == other.ids
             && self.dispatch == other.dispatch
+            && self.interactive == other.interactive
     }
 }
 
@@ -40,6 +43,10 @@ pub struct WidgetProps {
     /// Names this instance; its DOM ids start with it, so widgets sharing a page stay apart.
     #[prop_or(AttrValue::Static("explainer"))]
     pub instance: AttrValue,
+    /// False renders a static page: every section and the limits expanded, no buttons, and
+    /// citations only as links to the numbered sources. For pages read without script.
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// Loads a published evidence set and shows it, or shows every problem that stops it.
@@ -50,7 +57,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     });
     match &*loaded {
         Ok(evidence) => {
-            html! { <Explainer evidence={evidence.clone()} instance={props.instance.clone()} /> }
+            let (evidence, instance) = (evidence.clone(), props.instance.clone());
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} /> }
         }
         Err(problems) => html! {
             <div class="ex-root">{ load_error::view(problems) }</div>
@@ -65,27 +73,44 @@ pub struct ExplainerProps {
     pub evidence: Rc<Evidence>,
     /// Names this instance (see [`WidgetProps::instance`]).
     pub instance: AttrValue,
+    /// See [`WidgetProps::interactive`].
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 impl PartialEq for ExplainerProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.evidence, &other.evidence) && self.instance == other.instance
+        Rc::ptr_eq(&self.evidence, &other.evidence)
+            && self.instance == other.instance
+            && self.interactive == other.interactive
     }
 }
 
 /// The question, verdict, sections, reporting limits and sources of one evidence set.
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
-    let state = use_reducer(|| State::new(&props.evidence));
+    let state = use_reducer(|| {
+        let mut state = State::new(&props.evidence);
+        if !props.interactive {
+            state.apply(Action::ExpandAll);
+            state.limits_open = true;
+        }
+        state
+    });
     let root = use_node_ref();
     let shared = {
         let dispatcher = state.dispatcher();
         use_memo(
-            (props.evidence.clone(), props.instance.clone()),
-            move |(evidence, instance)| Shared {
+            (
+                props.evidence.clone(),
+                props.instance.clone(),
+                props.interactive,
+            ),
+            move |(evidence, instance, interactive)| Shared {
                 evidence: evidence.clone(),
                 ids: Ids::new(instance),
                 dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
+                interactive: *interactive,
             },
         )
     };
@@ -126,9 +151,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <section class="ex-reasoning" aria-label="Reasoning">
                         <div class="ex-toolbar">
                             <h3 class="ex-h3">{ "How the evidence adds up" }</h3>
-                            <button type="button" class="ex-toggle-all" onclick={toggle_all}>
-                                { if all_open { "Collapse all sections" } else { "Expand all sections" } }
-                            </button>
+                            if shared.interactive {
+                                <button type="button" class="ex-toggle-all" onclick={toggle_all}>
+                                    { if all_open { "Collapse all sections" } else { "Expand all sections" } }
+                                </button>
+                            }
                         </div>
                         { for sections }
                     </section>

@@ -3,6 +3,7 @@
 use explainer_evidence::{Part, Place};
 use yew::prelude::*;
 
+use super::disclosure;
 use super::explainer::Shared;
 use super::sentence;
 use super::state::{Action, OpenCard};
@@ -26,23 +27,22 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
     });
     html! {
         <section class="ex-limits" aria-labelledby={shared.ids.limits_button()}>
-            <h3 class="ex-section-heading">
-                <button
-                    type="button"
-                    class="ex-disclosure ex-limits-button"
-                    id={shared.ids.limits_button()}
-                    aria-expanded={open.to_string()}
-                    aria-controls={shared.ids.limits_panel()}
-                    {onclick}
-                >
-                    <span class="ex-limits-icon" aria-hidden="true">{ "!" }</span>
-                    <span class="ex-section-title">
-                        { "Reporting limits" }
-                        <span class="ex-limits-sub">{ "What this evidence cannot show" }</span>
-                    </span>
-                    <span class="ex-chevron" aria-hidden="true"></span>
-                </button>
-            </h3>
+            { disclosure::view(shared, disclosure::Heading {
+                id: shared.ids.limits_button(),
+                panel: shared.ids.limits_panel(),
+                open,
+                class: "ex-limits-button",
+                label: html! {
+                    <>
+                        <span class="ex-limits-icon" aria-hidden="true">{ "!" }</span>
+                        <span class="ex-section-title">
+                            { "Reporting limits" }
+                            <span class="ex-limits-sub">{ "What this evidence cannot show" }</span>
+                        </span>
+                    </>
+                },
+                onclick,
+            }) }
             <div class="ex-panel" id={shared.ids.limits_panel()} hidden={!open}>
                 <ul class="ex-limit-list">{ for items }</ul>
             </div>

@@ -5,6 +5,7 @@
 //! the other components only render what they are given.
 
 pub mod citation;
+pub mod disclosure;
 pub mod explainer;
 pub mod ids;
 pub mod inlines;

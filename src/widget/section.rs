@@ -3,6 +3,7 @@
 use explainer_evidence::{Part, Place, SectionId};
 use yew::prelude::*;
 
+use super::disclosure;
 use super::explainer::Shared;
 use super::sentence;
 use super::state::{Action, OpenCard};
@@ -26,20 +27,19 @@ pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>
     });
     html! {
         <div class="ex-section">
-            <h3 class="ex-section-heading">
-                <button
-                    type="button"
-                    class="ex-disclosure"
-                    id={ids.section_button(id)}
-                    aria-expanded={open.to_string()}
-                    aria-controls={ids.section_panel(id)}
-                    {onclick}
-                >
-                    <span class="ex-section-number">{ index + 1 }</span>
-                    <span class="ex-section-title">{ section.title.clone() }</span>
-                    <span class="ex-chevron" aria-hidden="true"></span>
-                </button>
-            </h3>
+            { disclosure::view(shared, disclosure::Heading {
+                id: ids.section_button(id),
+                panel: ids.section_panel(id),
+                open,
+                class: "",
+                label: html! {
+                    <>
+                        <span class="ex-section-number">{ index + 1 }</span>
+                        <span class="ex-section-title">{ section.title.clone() }</span>
+                    </>
+                },
+                onclick,
+            }) }
             <div class="ex-panel" id={ids.section_panel(id)} hidden={!open}>
                 <p>{ for sentences }</p>
             </div>

@@ -1,0 +1,101 @@
+//! `explainer claimreview`: schema.org ClaimReview markup for the verdict, checked against what
+//! Google's fact-check documentation requires (claimReviewed, reviewRating.alternateName, url)
+//! and recommends (author, datePublished, itemReviewed).
+
+use std::io::Write;
+use std::path::Path;
+
+use explainer_evidence::Evidence;
+use serde_json::{Value, json};
+
+use super::check::{read, summary};
+use super::{Status, diagnostic, io_failure};
+
+/// Google suggests keeping claimReviewed this short, so it does not wrap on phones.
+const CLAIM_LENGTH: usize = 75;
+
+/// The ClaimReview object for `evidence`, and what it lacks by Google's documentation.
+pub fn claim_review(evidence: &Evidence) -> (Value, Vec<String>) {
+    let doc = evidence.document();
+    let meta = &doc.meta;
+    let mut review = json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": doc.question,
+        "reviewRating": { "@type": "Rating", "alternateName": doc.verdict.label },
+        "itemReviewed": { "@type": "Claim", "name": doc.question },
+    });
+    let mut missing = Vec::new();
+    match &meta.url {
+        Some(url) => review["url"] = json!(url),
+        None => missing.push(
+            "Google requires \"url\", the address of the page hosting the fact check: add \"url\" to \"meta\"".to_owned(),
+        ),
+    }
+    match &meta.publisher {
+        Some(name) => review["author"] = json!({ "@type": "Organization", "name": name }),
+        None => missing.push(
+            "Google recommends \"author\", who publishes the fact check: add \"publisher\" to \"meta\"".to_owned(),
+        ),
+    }
+    match &meta.published {
+        Some(date) => review["datePublished"] = json!(date),
+        None => missing.push(
+            "Google recommends \"datePublished\": add \"published\" (YYYY-MM-DD) to \"meta\""
+                .to_owned(),
+        ),
+    }
+    let length = doc.question.chars().count();
+    if length > CLAIM_LENGTH {
+        missing.push(format!(
+            "Google suggests a claimReviewed under {CLAIM_LENGTH} characters; the question has {length}"
+        ));
+    }
+    (review, missing)
+}
+
+/// The markup as a script element ready to paste into a page. `<` is escaped inside the JSON
+/// so no text from the evidence can close the element early.
+pub fn script_element(review: &Value) -> String {
+    let json = serde_json::to_string_pretty(review)
+        .expect("plain JSON")
+        .replace('<', "\\u003c");
+    format!("<script type=\"application/ld+json\">\n{json}\n</script>\n")
+}
+
+pub(super) fn claimreview(
+    file: &Path,
+    raw: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Status {
+    let checked = match read(file) {
+        Ok(checked) => checked,
+        Err(error) => return io_failure(err, "read", file, &error),
+    };
+    let evidence = match checked.result {
+        Ok(evidence) => evidence,
+        Err(problems) => {
+            for problem in &problems {
+                let _ = writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
+            }
+            let _ = writeln!(err, "{}: {}", file.display(), summary(problems.len(), 0));
+            return Status::Invalid;
+        }
+    };
+    let (review, missing) = claim_review(&evidence);
+    for advice in &missing {
+        let _ = writeln!(err, "{}: warning: {advice}", file.display());
+    }
+    let text = if raw {
+        let mut json = serde_json::to_string_pretty(&review).expect("plain JSON");
+        json.push('\n');
+        json
+    } else {
+        script_element(&review)
+    };
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => Status::Ok,
+        Err(error) => io_failure(err, "write", Path::new("standard output"), &error),
+    }
+}

@@ -1,0 +1,101 @@
+//! `explainer render`: a standalone static HTML page of an evidence set, made by the widget's own
+//! views through Yew's server renderer: everything expanded, citations as links to the numbered
+//! sources, readable without script and in print.
+
+use std::io::Write;
+use std::path::Path;
+use std::rc::Rc;
+
+use explainer_evidence::Evidence;
+
+use super::check::{read, summary, write_atomically};
+use super::{Status, diagnostic, io_failure};
+use crate::widget::explainer::{Explainer, ExplainerProps};
+
+const WIDGET_CSS: &str = include_str!("../../www/explainer.css");
+const PAGE_CSS: &str = include_str!("../../www/page.css");
+
+pub(super) fn render(
+    file: &Path,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Status {
+    let checked = match read(file) {
+        Ok(checked) => checked,
+        Err(error) => return io_failure(err, "read", file, &error),
+    };
+    let evidence = match checked.result {
+        Ok(evidence) => evidence,
+        Err(problems) => {
+            for problem in &problems {
+                let _ = writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
+            }
+            let _ = writeln!(
+                err,
+                "{}: {}; nothing written",
+                file.display(),
+                summary(problems.len(), 0)
+            );
+            return Status::Invalid;
+        }
+    };
+    let page = match page(evidence) {
+        Ok(page) => page,
+        Err(error) => return io_failure(err, "render", file, &error),
+    };
+    let written = match output {
+        None => out.write_all(page.as_bytes()),
+        Some(path) => write_atomically(path, page.as_bytes()),
+    };
+    match written {
+        Ok(()) => Status::Ok,
+        Err(error) => io_failure(
+            err,
+            "write",
+            output.unwrap_or(Path::new("standard output")),
+            &error,
+        ),
+    }
+}
+
+/// The whole HTML document for `evidence`.
+pub fn page(evidence: Evidence) -> std::io::Result<String> {
+    let doc = evidence.document();
+    let title = escape(&doc.question);
+    // Validation guarantees the tag is letters, digits and hyphens.
+    let language = doc.meta.language.clone().unwrap_or_else(|| "en".to_owned());
+    let props = ExplainerProps {
+        evidence: Rc::new(evidence),
+        instance: "explainer".into(),
+        interactive: false,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    let body = runtime.block_on(
+        yew::LocalServerRenderer::<Explainer>::with_props(props)
+            .hydratable(false)
+            .render(),
+    );
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
+         <style>\n{WIDGET_CSS}\n{PAGE_CSS}</style>\n</head>\n<body>\n<main class=\"page\">\n{body}\n</main>\n</body>\n</html>\n"
+    ))
+}
+
+/// `text` with the characters HTML gives meaning to replaced by entities.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}

@@ -1,0 +1,57 @@
+//! The heading of a disclosure (a section, the reporting limits): a button that opens and closes
+//! its panel, or on a static page a plain heading, since there is no script to open anything.
+
+use yew::prelude::*;
+
+use super::explainer::Shared;
+
+/// What a disclosure heading needs.
+pub struct Heading {
+    /// The id of the button (or of the heading on a static page); navigation focuses it.
+    pub id: String,
+    /// The id of the panel it controls.
+    pub panel: String,
+    /// Whether the panel is open.
+    pub open: bool,
+    /// A class added beside `ex-disclosure`.
+    pub class: &'static str,
+    /// The visible label.
+    pub label: Html,
+    /// Opens or closes the panel.
+    pub onclick: Callback<MouseEvent>,
+}
+
+/// Renders `heading` as an `h3` holding a disclosure button (WAI-ARIA disclosure pattern), or a
+/// plain `h3` when the widget is not interactive.
+pub fn view(shared: &Shared, heading: Heading) -> Html {
+    let Heading {
+        id,
+        panel,
+        open,
+        class,
+        label,
+        onclick,
+    } = heading;
+    if !shared.interactive {
+        return html! {
+            <h3 class="ex-section-heading" {id}>
+                <span class={classes!("ex-disclosure", class)}>{ label }</span>
+            </h3>
+        };
+    }
+    html! {
+        <h3 class="ex-section-heading">
+            <button
+                type="button"
+                class={classes!("ex-disclosure", class)}
+                {id}
+                aria-expanded={open.to_string()}
+                aria-controls={panel}
+                {onclick}
+            >
+                { label }
+                <span class="ex-chevron" aria-hidden="true"></span>
+            </button>
+        </h3>
+    }
+}

@@ -5,6 +5,7 @@
 
 mod check;
 mod claimreview;
+mod import;
 mod render;
 
 use std::io::Write;
@@ -72,6 +73,22 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Turn a report written like the seed into an authored evidence file.
+    ///
+    /// The report: the question on the first line, "Executive summary" and its paragraphs, then
+    /// numbered sections ("1. Title") with [n] citation markers. The sources file gives what a
+    /// report lacks: source details merged by number, "label", "limits", "meta" and section
+    /// "ids". Problems are reported with the report's line numbers; nothing is written then.
+    Import {
+        /// The report, as UTF-8 text.
+        report: PathBuf,
+        /// The sources file (JSON).
+        #[arg(long)]
+        sources: Option<PathBuf>,
+        /// Where to write the evidence file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write a standalone static HTML page of an evidence set (authored or published).
     ///
     /// Everything is expanded and every citation links to its numbered source at the end; the
@@ -135,6 +152,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
     match cli.command {
         Command::Check { files, format } => check::check(&files, format == Format::Json, out, err),
         Command::Build { file, output } => check::build(&file, output.as_deref(), out, err),
+        Command::Import {
+            report,
+            sources,
+            output,
+        } => import::import(&report, sources.as_deref(), output.as_deref(), out, err),
         Command::Render { file, output } => render::render(&file, output.as_deref(), out, err),
         Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {

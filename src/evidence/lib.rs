@@ -14,6 +14,8 @@
 #[cfg(feature = "authoring")]
 pub mod authored;
 pub mod error;
+#[cfg(feature = "authoring")]
+pub mod import;
 mod load;
 pub mod locate;
 #[cfg(feature = "authoring")]

@@ -1,0 +1,65 @@
+//! `explainer import`: a report written like the seed, plus a sources file, into an authored
+//! evidence file.
+
+use std::io::Write;
+use std::path::Path;
+
+use explainer_evidence::import::import as import_report;
+
+use super::check::write_atomically;
+use super::{Status, io_failure};
+
+pub(super) fn import(
+    report: &Path,
+    sources: Option<&Path>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Status {
+    let text = match std::fs::read_to_string(report) {
+        Ok(text) => text,
+        Err(error) => return io_failure(err, "read", report, &error),
+    };
+    let supplement = match sources.map(std::fs::read_to_string) {
+        None => None,
+        Some(Ok(text)) => Some(text),
+        Some(Err(error)) => {
+            return io_failure(err, "read", sources.unwrap_or(Path::new("")), &error);
+        }
+    };
+    let authored = match import_report(&text, supplement.as_deref()) {
+        Ok(authored) => authored,
+        Err(problems) => {
+            for problem in &problems {
+                match problem.line {
+                    Some(line) => writeln!(err, "{}:{line}: {}", report.display(), problem.message),
+                    None => writeln!(err, "{}: {}", report.display(), problem.message),
+                }
+                .ok();
+            }
+            let count = problems.len();
+            let _ = writeln!(
+                err,
+                "{}: {count} problem{}; nothing written",
+                report.display(),
+                if count == 1 { "" } else { "s" }
+            );
+            return Status::Invalid;
+        }
+    };
+    let mut json = serde_json::to_string_pretty(&authored).expect("plain JSON");
+    json.push('\n');
+    let written = match output {
+        None => out.write_all(json.as_bytes()),
+        Some(path) => write_atomically(path, json.as_bytes()),
+    };
+    match written {
+        Ok(()) => Status::Ok,
+        Err(error) => io_failure(
+            err,
+            "write",
+            output.unwrap_or(Path::new("standard output")),
+            &error,
+        ),
+    }
+}

@@ -1,0 +1,160 @@
+//! `import`: reports written like the seed become evidence files; reports that do not fit get
+//! problems with line numbers. Every error fixture in `tests/fixtures/import/errors/` has the
+//! exact messages it must give in a `.expected` file (EXPLAINER_BLESS=1 rewrites them).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use explainer::evidence::Inline;
+use explainer::evidence::authored::publish;
+use explainer::evidence::import::import;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn plain(nodes: &[Inline]) -> String {
+    nodes
+        .iter()
+        .map(|node| match node {
+            Inline::Text(text) | Inline::Code(text) => text.clone(),
+            Inline::Em(children) | Inline::Strong(children) => plain(children),
+            Inline::Link(link) => plain(&link.children),
+            Inline::Cite(n) => format!("[{n}]"),
+        })
+        .collect()
+}
+
+#[test]
+fn importing_the_seed_report_gives_the_committed_bundled_set_byte_for_byte() {
+    let dir = root().join("www/evidence");
+    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .arg("import")
+        .arg(dir.join("ice-contracts.report.txt"))
+        .arg("--sources")
+        .arg(dir.join("ice-contracts.sources.json"))
+        .output()
+        .expect("run explainer");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        read(&dir.join("ice-contracts.json")),
+        "www/evidence/ice-contracts.json is not what import makes: regenerate it with explainer import"
+    );
+}
+
+#[test]
+fn a_second_report_imports_word_for_word() {
+    let dir = root().join("tests/fixtures/import");
+    let report = read(&dir.join("library-hours.report.txt"));
+    let authored = import(
+        &report,
+        Some(&read(&dir.join("library-hours.sources.json"))),
+    )
+    .expect("imports");
+    let evidence = publish(&serde_json::to_string(&authored).expect("JSON")).expect("publishes");
+    let doc = evidence.document();
+    assert_eq!(
+        doc.question,
+        "Did the city library cut its weekend opening hours in 2026?"
+    );
+    let text = |sentences: &[Vec<Inline>]| {
+        sentences
+            .iter()
+            .map(|s| plain(s))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let paragraphs: Vec<&str> = report.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(text(&doc.sections[0].sentences), paragraphs[4]);
+    assert_eq!(doc.sections[1].title, "The branches — unchanged, for now");
+    assert_eq!(doc.sections[1].id.as_str(), "the-branches");
+    assert_eq!(text(&doc.sections[2].sentences), paragraphs[8]);
+    // The summary's two sentences, then the bottom line's first.
+    let verdict: Vec<String> = doc.verdict.sentences.iter().map(|s| plain(s)).collect();
+    assert_eq!(verdict.len(), 3);
+    assert_eq!(verdict[..2].join(" "), paragraphs[2]);
+    assert_eq!(
+        verdict[2],
+        "The central library's weekend hours were cut from March 2026 [1] [2]."
+    );
+    let one = evidence
+        .source(explainer::evidence::CitationNumber(1))
+        .expect("source 1");
+    assert_eq!(one.publisher.as_deref(), Some("Example City Library"));
+    assert_eq!(doc.verdict.label, "Yes, at the central library");
+}
+
+#[test]
+fn reports_that_do_not_fit_give_their_expected_problems() {
+    let dir = root().join("tests/fixtures/import/errors");
+    let mut reports: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".report.txt"))
+        .collect();
+    reports.sort();
+    assert!(reports.len() >= 14);
+    let mut failures = Vec::new();
+    for report in reports {
+        let stem = report
+            .to_string_lossy()
+            .trim_end_matches(".report.txt")
+            .to_owned();
+        let own = PathBuf::from(format!("{stem}.sources.json"));
+        let sources = if own.exists() {
+            own
+        } else {
+            dir.join("label-only.sources.json")
+        };
+        let actual = match import(&read(&report), Some(&read(&sources))) {
+            Ok(_) => "(imported)\n".to_owned(),
+            Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
+        };
+        let expected_file = PathBuf::from(format!("{stem}.expected"));
+        if std::env::var_os("EXPLAINER_BLESS").is_some() {
+            fs::write(&expected_file, &actual).expect("write expected");
+        }
+        let expected = fs::read_to_string(&expected_file).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!(
+                "{stem}\n--- expected\n{expected}--- actual\n{actual}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_cli_reports_import_problems_with_report_lines_and_writes_nothing() {
+    let dir = root().join("tests/fixtures/import/errors");
+    let out = std::env::temp_dir().join(format!("explainer-import-{}.json", std::process::id()));
+    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .arg("import")
+        .arg(dir.join("out-of-order.report.txt"))
+        .arg("--sources")
+        .arg(dir.join("label-only.sources.json"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run explainer");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains("out-of-order.report.txt:6: section 3 where section 2 was expected"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("1 problem; nothing written\n"), "{stderr}");
+    assert!(!out.exists());
+}

@@ -9,9 +9,16 @@ fn main() {
         instance: "explainer".into(),
         interactive: true,
     };
-    let mount = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("explainer"));
+    let document = web_sys::window().and_then(|w| w.document());
+    // This entry point owns its page, so the page is titled by the question (WCAG 2.4.2),
+    // whatever evidence set was bundled.
+    if let (Some(document), Ok(evidence)) = (
+        &document,
+        explainer::evidence::load_published(explainer::BUNDLED_EVIDENCE),
+    ) {
+        document.set_title(&evidence.document().question);
+    }
+    let mount = document.and_then(|d| d.get_element_by_id("explainer"));
     match mount {
         Some(element) => yew::Renderer::<Widget>::with_root_and_props(element, props).render(),
         None => yew::Renderer::<Widget>::with_props(props).render(),

@@ -48,6 +48,10 @@ fn help_is_there_for_the_tool_and_every_command() {
         vec!["--help"],
         vec!["check", "--help"],
         vec!["build", "--help"],
+        vec!["import", "--help"],
+        vec!["render", "--help"],
+        vec!["claimreview", "--help"],
+        vec!["schema", "--help"],
     ] {
         let output = explainer(&args);
         assert_eq!(code(&output), 0, "{args:?}");

@@ -96,10 +96,7 @@ pub fn import(report: &str, supplement: Option<&str>) -> Result<Authored, Vec<Im
         }
     };
     let report = report.strip_prefix('\u{feff}').unwrap_or(report);
-    let (question, blocks) = match read_blocks(report) {
-        Ok(read) => read,
-        Err(found) => return Err(found),
-    };
+    let (question, blocks) = read_blocks(report)?;
 
     // Where each sentence came from, to point publishing problems at report lines.
     let mut origins: BTreeMap<String, usize> = BTreeMap::new();
@@ -139,14 +136,12 @@ pub fn import(report: &str, supplement: Option<&str>) -> Result<Authored, Vec<Im
             origins.insert(format!("sections[{index}].sentences[{i}]"), *line);
             texts.push(escape_markdown(sentence));
         }
-        if block.title.to_lowercase().starts_with("bottom line") {
-            if let Some((line, first)) = sentences.first() {
-                origins.insert(
-                    format!("verdict.sentences[{}]", verdict_sentences.len()),
-                    *line,
-                );
-                verdict_sentences.push(escape_markdown(first));
-            }
+        if block.title.to_lowercase().starts_with("bottom line")
+            && let Some((line, first)) = sentences.first()
+        {
+            let path = format!("verdict.sentences[{}]", verdict_sentences.len());
+            origins.insert(path, *line);
+            verdict_sentences.push(escape_markdown(first));
         }
         origins.insert(format!("sections[{index}]"), block.line);
         sections.push(Section {
@@ -422,15 +417,14 @@ pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if c == '[' {
-            if let Some(end) = rest[1..].find(']') {
-                let inner = &rest[1..1 + end];
-                if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
-                    out.push_str(&rest[..end + 2]);
-                    rest = &rest[end + 2..];
-                    continue;
-                }
-            }
+        let marker = (c == '[')
+            .then(|| rest[1..].find(']'))
+            .flatten()
+            .filter(|&end| end > 0 && rest[1..1 + end].bytes().all(|b| b.is_ascii_digit()));
+        if let Some(end) = marker {
+            out.push_str(&rest[..end + 2]);
+            rest = &rest[end + 2..];
+            continue;
         }
         let entity = c == '&'
             && rest[1..].split_once(';').is_some_and(|(name, _)| {
@@ -446,13 +440,12 @@ pub fn escape_markdown(text: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     // "1. Text" or "1) Text" at the start would be a list.
-    if let Some(dot) = out.find(['.', ')']) {
-        if dot > 0
-            && out[..dot].bytes().all(|b| b.is_ascii_digit())
-            && out[dot + 1..].starts_with(' ')
-        {
-            out.insert(dot, '\\');
-        }
+    if let Some(dot) = out.find(['.', ')'])
+        && dot > 0
+        && out[..dot].bytes().all(|b| b.is_ascii_digit())
+        && out[dot + 1..].starts_with(' ')
+    {
+        out.insert(dot, '\\');
     }
     out
 }

@@ -54,6 +54,7 @@ test('the page shows the question, verdict, seven sections, the limits and ten s
   assert.equal(await page.getByRole('button', { name: /Reporting limits/ }).count(), 1);
   assert.equal(await page.locator('.ex-source').count(), 10);
   assert.equal(await page.locator('.ex-loading').count(), 0, 'the loading text is gone');
+  assert.equal(await page.title(), 'Did Microsoft or Amazon end contracts with ICE and when?');
   await page.screenshot({ path: join(RESULTS, 'page.png'), fullPage: true });
   const origin = new URL(server.url).origin;
   assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), [], 'no request leaves the origin');

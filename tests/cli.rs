@@ -88,7 +88,7 @@ fn a_valid_file_checks_ok_with_its_warnings_apart() {
     let text = stdout(&output);
     assert!(
         text.contains(&format!(
-            "{file}:40:5: sources[1]: warning: source 2 has no title"
+            "{file}:40:5: sources[1]: warning: source 2 has no title, publisher, author or address: readers will be told the report does not identify it\n"
         )),
         "{text}"
     );
@@ -194,17 +194,17 @@ fn hostile_files_get_clear_messages_and_no_panic() {
         (
             "latin1.json",
             b"{\"question\": \"caf\xe9\"}".to_vec(),
-            "1:18: (document): the file is not UTF-8 text (first bad byte at line 1, column 18)",
+            "1:18: (document): the file is not UTF-8 text (first bad byte at line 1, column 18): save it as UTF-8\n",
         ),
         (
             "truncated.json",
             b"{\"version\": 1, \"form\": \"authored\",".to_vec(),
-            "(document): the JSON ends at line 1 before it is complete",
+            "1:34: (document): the JSON ends at line 1 before it is complete: the file may be cut short, or a bracket or quote is missing\n",
         ),
         (
             "deep.json",
             deep.into_bytes(),
-            "(document): the file holds an array, not an evidence set",
+            "1:1: (document): the file holds an array, not an evidence set: an evidence file is one JSON object with \"version\", \"form\", \"question\", \"verdict\", \"sections\" and \"sources\"\n",
         ),
         (
             "deep-inline.json",
@@ -229,7 +229,7 @@ fn hostile_files_get_clear_messages_and_no_panic() {
         (
             "huge.json",
             vec![b' '; 50 * 1024 * 1024],
-            "(document): the file is 50.0 MB: an evidence file may be at most 16 MB",
+            "1:1: (document): the file is 50.0 MB: an evidence file may be at most 16 MB\n",
         ),
     ];
     for (name, bytes, message) in cases {
@@ -450,18 +450,19 @@ fn claimreview_warns_about_what_the_file_lacks() {
     );
     assert!(review.get("url").is_none(), "no url is invented");
     let warnings = stderr(&output);
-    assert!(
-        warnings.contains("warning: Google requires \"url\""),
-        "{warnings}"
-    );
-    assert!(
-        warnings.contains("warning: Google recommends \"author\""),
-        "{warnings}"
-    );
-    assert!(
-        warnings.contains("warning: Google recommends \"datePublished\""),
-        "{warnings}"
-    );
+    let expected = [
+        "warning: Google requires \"url\", the address of the page hosting the fact check: add \"url\" to \"meta\"",
+        "warning: Google recommends \"author\", who publishes the fact check: add \"publisher\" to \"meta\"",
+        "warning: Google recommends \"datePublished\": add \"published\" (YYYY-MM-DD) to \"meta\"",
+    ];
+    let lines: Vec<&str> = warnings.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{warnings}");
+    for (line, expected) in lines.iter().zip(expected) {
+        assert_eq!(
+            *line,
+            format!("www/evidence/ice-contracts.json: {expected}")
+        );
+    }
 }
 
 #[test]

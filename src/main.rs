@@ -1,29 +1,48 @@
-//! The widget's wasm entry point: mounts the explainer on the bundled evidence set.
+//! The widget's wasm entry point. `www/embed.js` defines the `<evidence-explainer>` element and
+//! calls [`mount`] for each one, inside its shadow root; the stand-alone page uses the same
+//! element, so pages and embeds run one code path.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
+mod wasm {
     use explainer::widget::{Widget, WidgetProps};
+    use wasm_bindgen::prelude::*;
 
-    let props = WidgetProps {
-        json: explainer::BUNDLED_EVIDENCE.into(),
-        instance: "explainer".into(),
-        interactive: true,
-    };
-    let document = web_sys::window().and_then(|w| w.document());
-    // This entry point owns its page, so the page is titled by the question (WCAG 2.4.2),
-    // whatever evidence set was bundled.
-    if let (Some(document), Ok(evidence)) = (
-        &document,
-        explainer::evidence::load_published(explainer::BUNDLED_EVIDENCE),
+    /// Mounts a widget in `root`. `json` is a published evidence set, or `None` for the bundled
+    /// one. `failure` is why fetching `address` failed, shown instead of the explainer.
+    /// `set_title` titles the page by the question: only for a page the widget owns.
+    #[wasm_bindgen]
+    pub fn mount(
+        root: web_sys::Element,
+        instance: String,
+        json: Option<String>,
+        address: Option<String>,
+        failure: Option<String>,
+        theme: Option<String>,
+        set_title: bool,
     ) {
-        document.set_title(&evidence.document().question);
+        let json = json.unwrap_or_else(|| explainer::BUNDLED_EVIDENCE.to_owned());
+        if set_title
+            && let (Some(document), Ok(evidence)) = (
+                web_sys::window().and_then(|w| w.document()),
+                explainer::evidence::load_published(&json),
+            )
+        {
+            document.set_title(&evidence.document().question);
+        }
+        let props = WidgetProps {
+            json: json.into(),
+            instance: instance.into(),
+            interactive: true,
+            theme: theme.map(Into::into),
+            failure: failure.map(|reason| (address.unwrap_or_default().into(), reason.into())),
+        };
+        yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }
-    let mount = document.and_then(|d| d.get_element_by_id("explainer"));
-    match mount {
-        Some(element) => yew::Renderer::<Widget>::with_root_and_props(element, props).render(),
-        None => yew::Renderer::<Widget>::with_props(props).render(),
-    };
 }
+
+/// Nothing to do at start: widgets mount when `embed.js` finds their elements.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
 /// The widget runs in a browser; natively there is nothing to mount.
 #[cfg(not(target_arch = "wasm32"))]

@@ -34,6 +34,8 @@ fn mount(json: &str, instance: &str) -> Element {
         json: json.to_owned().into(),
         instance: instance.to_owned().into(),
         interactive: true,
+        theme: None,
+        failure: None,
     };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     host

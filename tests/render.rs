@@ -15,6 +15,8 @@ async fn render(json: &str, instance: &str) -> String {
         json: json.to_owned().into(),
         instance: instance.to_owned().into(),
         interactive: true,
+        theme: None,
+        failure: None,
     };
     yew::LocalServerRenderer::<Widget>::with_props(props)
         .hydratable(false)

@@ -69,6 +69,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         evidence: Rc::new(evidence),
         instance: "explainer".into(),
         interactive: false,
+        theme: None,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let body = runtime.block_on(

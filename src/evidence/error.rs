@@ -153,6 +153,13 @@ pub enum ProblemKind {
         /// 1-based column where the reader stopped.
         column: usize,
     },
+    /// The evidence could not be fetched (a missing file, a network failure).
+    NotLoaded {
+        /// The address it was asked for.
+        address: String,
+        /// Why it failed, e.g. "HTTP 404".
+        reason: String,
+    },
     /// The file is larger than an evidence file may be.
     TooLarge {
         /// Its size in bytes.
@@ -298,6 +305,10 @@ impl fmt::Display for ProblemKind {
             Self::NotAnObject { found } => write!(
                 f,
                 "the file holds {found}, not an evidence set: an evidence file is one JSON object with \"version\", \"form\", \"question\", \"verdict\", \"sections\" and \"sources\""
+            ),
+            Self::NotLoaded { address, reason } => write!(
+                f,
+                "the evidence could not be loaded from {address} ({reason}): check the src address, and that the file is published beside the page"
             ),
             Self::TooLarge { bytes } => {
                 // Integer tenths: float formatting would add kilobytes to the widget.

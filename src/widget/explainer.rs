@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use explainer_evidence::{Evidence, load_published};
+use explainer_evidence::{Evidence, Path, Problem, ProblemKind, load_published};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -47,21 +47,39 @@ pub struct WidgetProps {
     /// citations only as links to the numbered sources. For pages read without script.
     #[prop_or(true)]
     pub interactive: bool,
+    /// `light` or `dark` to override `prefers-color-scheme`; anything else follows it.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
+    /// Why the evidence could not be fetched, with the address asked for: shown instead of
+    /// the explainer.
+    #[prop_or_default]
+    pub failure: Option<(AttrValue, AttrValue)>,
 }
 
 /// Loads a published evidence set and shows it, or shows every problem that stops it.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let loaded = use_memo(props.json.clone(), |json| {
-        load_published(json).map(Rc::new).map_err(Rc::new)
-    });
+    let loaded = use_memo(
+        (props.json.clone(), props.failure.clone()),
+        |(json, failure)| {
+            if let Some((address, reason)) = failure {
+                let kind = ProblemKind::NotLoaded {
+                    address: address.to_string(),
+                    reason: reason.to_string(),
+                };
+                return Err(Rc::new(vec![Problem::new(Path::root(), kind)]));
+            }
+            load_published(json).map(Rc::new).map_err(Rc::new)
+        },
+    );
+    let theme = theme_name(props.theme.as_deref());
     match &*loaded {
         Ok(evidence) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} /> }
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} /> }
         }
         Err(problems) => html! {
-            <div class="ex-root">{ load_error::view(problems) }</div>
+            <div class="ex-root" data-theme={theme}>{ load_error::view(problems) }</div>
         },
     }
 }
@@ -76,6 +94,9 @@ pub struct ExplainerProps {
     /// See [`WidgetProps::interactive`].
     #[prop_or(true)]
     pub interactive: bool,
+    /// `light` or `dark`, or `None` to follow `prefers-color-scheme`.
+    #[prop_or_default]
+    pub theme: Option<&'static str>,
 }
 
 impl PartialEq for ExplainerProps {
@@ -83,6 +104,16 @@ impl PartialEq for ExplainerProps {
         Rc::ptr_eq(&self.evidence, &other.evidence)
             && self.instance == other.instance
             && self.interactive == other.interactive
+            && self.theme == other.theme
+    }
+}
+
+/// The theme names the stylesheet knows; anything else follows the reader's preference.
+fn theme_name(theme: Option<&str>) -> Option<&'static str> {
+    match theme {
+        Some("light") => Some("light"),
+        Some("dark") => Some("dark"),
+        _ => None,
     }
 }
 
@@ -141,7 +172,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         .iter()
         .map(|s| section::view(&shared, &s.id, state.is_open(&s.id), card));
     html! {
-            <article class="ex-root" ref={root} lang={doc.meta.language.clone()} aria-labelledby={ids.question()}>
+            <article class="ex-root" ref={root} data-theme={props.theme} lang={doc.meta.language.clone()} aria-labelledby={ids.question()}>
                 <header class="ex-header">
                     <p class="ex-kicker">{ "Fact check" }</p>
                     <h2 class="ex-question" id={ids.question()}>{ doc.question.clone() }</h2>

@@ -9,10 +9,10 @@ const page = await browser.newPage({ viewport: { width: 860, height: 760 }, devi
 await page.goto(`${server.url}/`);
 await page.locator('.ex-question').waitFor();
 await page.locator('.ex-verdict .ex-marker').filter({ hasText: '[4]' }).first().hover();
-await page.waitForFunction(() => {
-  const card = document.querySelector('.ex-card');
-  return card && getComputedStyle(card).visibility === 'visible';
-});
+await page.locator('.ex-card').evaluate((card) => new Promise((done) => {
+  const check = () => (getComputedStyle(card).visibility === 'visible' ? done() : requestAnimationFrame(check));
+  check();
+}));
 await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
 await browser.close();
 await server.close();

@@ -34,11 +34,23 @@ async function open(options = {}) {
   return { page, context, requests, errors };
 }
 
+/** The id of the focused element, looking through shadow roots. */
+function focusedId(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.id;
+  });
+}
+
 /** The bounding boxes of a marker and the card it opened. */
 async function boxes(page, marker) {
   const card = page.locator('.ex-card');
   await card.waitFor({ state: 'visible' });
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('.ex-card')).visibility === 'visible');
+  await card.evaluate((e) => new Promise((done) => {
+    const check = () => (getComputedStyle(e).visibility === 'visible' ? done() : requestAnimationFrame(check));
+    check();
+  }));
   return { marker: await marker.boundingBox(), card: await card.boundingBox() };
 }
 
@@ -53,7 +65,7 @@ test('the page shows the question, verdict, seven sections, the limits and ten s
   assert.equal(await page.locator('.ex-section').count(), 7);
   assert.equal(await page.getByRole('button', { name: /Reporting limits/ }).count(), 1);
   assert.equal(await page.locator('.ex-source').count(), 10);
-  assert.equal(await page.locator('.ex-loading').count(), 0, 'the loading text is gone');
+  assert.equal(await page.getByRole('status').count(), 0, 'the loading text is gone');
   assert.equal(await page.title(), 'Did Microsoft or Amazon end contracts with ICE and when?');
   await page.screenshot({ path: join(RESULTS, 'page.png'), fullPage: true });
   const origin = new URL(server.url).origin;
@@ -77,7 +89,7 @@ test('every section opens and closes from its button', async () => {
   await page.getByRole('button', { name: 'Expand all sections' }).click();
   await page.locator('.ex-section .ex-panel:not([hidden])').nth(6).waitFor();
   await page.getByRole('button', { name: 'Collapse all sections' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('.ex-section .ex-panel:not([hidden])').length === 0);
+  await page.locator('.ex-section .ex-panel:not([hidden])').first().waitFor({ state: 'detached' });
   await context.close();
 });
 
@@ -109,7 +121,8 @@ test('keyboard: focus opens the card, Enter follows the marker to its source', a
   await marker.focus();
   await page.locator('.ex-card').waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'explainer-source-1');
+  await page.locator('#explainer-source-1:focus').waitFor();
+  assert.equal(await focusedId(page), 'explainer-source-1');
   assert.equal(await page.locator('.ex-card').count(), 0, 'the card closed when focus left');
   await context.close();
 });

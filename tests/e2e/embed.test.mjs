@@ -1,0 +1,115 @@
+// End-to-end: the script embed, <evidence-explainer>, on the demo article with hostile global CSS,
+// and on small test pages for each way of giving it evidence.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, launch, serve } from './support.mjs';
+
+const published = readFileSync(join(DIST, 'evidence/library-hours.published.json'), 'utf8');
+const page = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>test</title><link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head><body>${body}</body></html>`];
+const pages = {
+  '/t-404.html': page('<evidence-explainer src="evidence/missing.published.json"></evidence-explainer>'),
+  '/t-invalid.html': page('<evidence-explainer src="broken.json"></evidence-explainer>'),
+  '/broken.json': ['application/json', '{ "version": 1,'],
+  '/t-authored.html': page('<evidence-explainer src="evidence/library-hours.json"></evidence-explainer>'),
+  '/t-network.html': page('<evidence-explainer src="unreachable.json"></evidence-explainer>'),
+  '/t-inline.html': page(`<evidence-explainer><script type="application/json">${published}</script></evidence-explainer>`),
+};
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(DIST, pages);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, options = {}) {
+  const context = await browser.newContext(options);
+  const tab = await context.newPage();
+  const requests = [];
+  const errors = [];
+  tab.on('request', (request) => requests.push(request.url()));
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  await tab.route('**/unreachable.json', (route) => route.abort('connectionrefused'));
+  await tab.goto(`${server.url}${path}`);
+  return { tab, context, requests, errors };
+}
+
+const style = (locator, property) => locator.evaluate((e, p) => getComputedStyle(e)[p], property);
+
+test('host styles do not reach into the widget', async () => {
+  const { tab, context } = await open('/demo.html', { colorScheme: 'light' });
+  const ice = tab.locator('#ice');
+  await ice.locator('.ex-question').waitFor();
+  assert.equal(await style(ice.locator('.ex-root'), 'fontSize'), '16px', ':root font size does not apply');
+  assert.equal(await style(ice.locator('.ex-question'), 'color'), 'rgb(27, 27, 27)');
+  assert.match(await style(ice.locator('.ex-question'), 'fontFamily'), /^system-ui/);
+  assert.equal(await style(ice.locator('.ex-answer'), 'letterSpacing'), 'normal');
+  assert.equal(await style(ice.locator('.ex-toggle-all'), 'backgroundColor'), 'rgba(0, 0, 0, 0)');
+  assert.notEqual(await style(ice.locator('.ex-marker').first(), 'borderTopStyle'), 'solid');
+  assert.equal(await ice.locator('.ex-panel').first().isVisible(), false, 'the page\'s [hidden] rule does not open panels');
+  await context.close();
+});
+
+test('widget styles do not leak out to the page', async () => {
+  const { tab, context } = await open('/demo.html');
+  await tab.locator('#ice .ex-question').waitFor();
+  const heading = tab.locator('main > h2.ex-question');
+  assert.equal(await style(heading, 'backgroundColor'), 'rgb(255, 255, 0)');
+  assert.equal(await style(heading, 'fontSize'), '40px');
+  assert.equal(await style(tab.locator('main > p > button'), 'backgroundColor'), 'rgb(255, 105, 180)');
+  assert.equal(await style(tab.locator('body'), 'backgroundColor'), 'rgb(251, 247, 239)');
+  await context.close();
+});
+
+test('two widgets on a page keep their own state and ids', async () => {
+  const { tab, context, requests } = await open('/demo.html');
+  await tab.locator('#library .ex-question').waitFor();
+  assert.equal(await tab.locator('#library .ex-question').innerText(), 'Did the city library cut its weekend opening hours in 2026?');
+  await tab.locator('#ice-button-amazon').click();
+  await tab.locator('#ice-panel-amazon').waitFor({ state: 'visible' });
+  assert.equal(await tab.locator('#library .ex-panel:visible').count(), 0, 'the other widget is untouched');
+  const ids = await tab.evaluate(() => [...document.querySelectorAll('evidence-explainer')]
+    .flatMap((host) => [...host.shadowRoot.querySelectorAll('[id]')].map((e) => e.id)));
+  assert.equal(new Set(ids).size, ids.length, 'no id repeats across the two widgets');
+  const origin = new URL(server.url).origin;
+  assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), [], 'no request leaves the origin');
+  await context.close();
+});
+
+test('the theme attribute overrides the reader preference', async () => {
+  const { tab, context } = await open('/demo.html', { colorScheme: 'light' });
+  await tab.locator('#library .ex-question').waitFor();
+  assert.equal(await style(tab.locator('#library .ex-root'), 'backgroundColor'), 'rgb(23, 25, 29)', 'theme="dark"');
+  assert.equal(await style(tab.locator('#ice .ex-root'), 'backgroundColor'), 'rgb(255, 255, 255)', 'follows light');
+  await context.close();
+});
+
+test('inline JSON evidence renders', async () => {
+  const { tab, context, errors } = await open('/t-inline.html');
+  await tab.getByRole('heading', { name: 'Did the city library cut its weekend opening hours in 2026?' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [path, message] of [
+  ['/t-404.html', /could not be loaded from evidence\/missing\.published\.json \(HTTP 404\)/],
+  ['/t-network.html', /could not be loaded from unreachable\.json \(network error/],
+  ['/t-invalid.html', /the JSON ends at line 1 before it is complete/],
+  ['/t-authored.html', /this is an authored evidence file .* publish it first with `explainer build FILE`/],
+]) {
+  test(`a source that fails shows an error panel: ${path}`, async () => {
+    const { tab, context } = await open(path);
+    const alert = tab.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), message);
+    assert.equal(await tab.getByRole('status').count(), 0, 'the loading text is gone');
+    await context.close();
+  });
+}

@@ -7,21 +7,31 @@ mod wasm {
     use explainer::widget::{Widget, WidgetProps};
     use wasm_bindgen::prelude::*;
 
-    /// Mounts a widget in `root`. `json` is a published evidence set, or `None` for the bundled
-    /// one. `failure` is why fetching `address` failed, shown instead of the explainer.
-    /// `set_title` titles the page by the question: only for a page the widget owns.
+    /// Reads a string field of the options object `embed.js` passes.
+    fn text(options: &js_sys::Object, name: &str) -> Option<String> {
+        js_sys::Reflect::get(options, &JsValue::from_str(name))
+            .ok()?
+            .as_string()
+    }
+
+    /// Reads a boolean field of the options object.
+    fn flag(options: &js_sys::Object, name: &str) -> bool {
+        js_sys::Reflect::get(options, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    }
+
+    /// Mounts a widget in `root`. `options` (from `embed.js`): `instance` (names its DOM ids),
+    /// `json` (a published evidence set; absent for the bundled one), `src` and `failure` (the
+    /// address asked for and why fetching it failed, shown instead of the explainer), `theme`,
+    /// `ownPage` (the widget owns the page: it titles the page by the question and follows
+    /// deep links) and `framed` (the page is inside another page's iframe).
     #[wasm_bindgen]
-    pub fn mount(
-        root: web_sys::Element,
-        instance: String,
-        json: Option<String>,
-        address: Option<String>,
-        failure: Option<String>,
-        theme: Option<String>,
-        set_title: bool,
-    ) {
-        let json = json.unwrap_or_else(|| explainer::BUNDLED_EVIDENCE.to_owned());
-        if set_title
+    pub fn mount(root: web_sys::Element, options: js_sys::Object) {
+        let json = text(&options, "json").unwrap_or_else(|| explainer::BUNDLED_EVIDENCE.to_owned());
+        let own_page = flag(&options, "ownPage");
+        if own_page
             && let (Some(document), Ok(evidence)) = (
                 web_sys::window().and_then(|w| w.document()),
                 explainer::evidence::load_published(&json),
@@ -29,12 +39,20 @@ mod wasm {
         {
             document.set_title(&evidence.document().question);
         }
+        let failure = text(&options, "failure").map(|reason| {
+            (
+                text(&options, "src").unwrap_or_default().into(),
+                reason.into(),
+            )
+        });
         let props = WidgetProps {
             json: json.into(),
-            instance: instance.into(),
+            instance: text(&options, "instance").unwrap_or_default().into(),
             interactive: true,
-            theme: theme.map(Into::into),
-            failure: failure.map(|reason| (address.unwrap_or_default().into(), reason.into())),
+            theme: text(&options, "theme").map(Into::into),
+            failure,
+            deep_links: own_page,
+            framed: flag(&options, "framed"),
         };
         yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }

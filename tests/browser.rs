@@ -36,6 +36,8 @@ fn mount(json: &str, instance: &str) -> Element {
         interactive: true,
         theme: None,
         failure: None,
+        deep_links: false,
+        framed: false,
     };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     host

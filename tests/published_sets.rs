@@ -10,12 +10,24 @@ fn every_published_file_is_its_authored_file_built() {
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).expect("www/evidence") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
-        let Some(stem) = name.strip_suffix(".published.json") else { continue };
-        let authored = std::fs::read_to_string(dir.join(format!("{stem}.json"))).expect("authored file beside it");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let Some(stem) = name.strip_suffix(".published.json") else {
+            continue;
+        };
+        let authored = std::fs::read_to_string(dir.join(format!("{stem}.json")))
+            .expect("authored file beside it");
         let published = std::fs::read_to_string(&path).expect("published file");
-        let built = publish(&authored).unwrap_or_else(|p| panic!("{stem}.json: {p:?}")).to_json(true);
-        assert_eq!(published, built, "{name} is stale: run explainer build www/evidence/{stem}.json -o www/evidence/{name}");
+        let built = publish(&authored)
+            .unwrap_or_else(|p| panic!("{stem}.json: {p:?}"))
+            .to_json(true);
+        assert_eq!(
+            published, built,
+            "{name} is stale: run explainer build www/evidence/{stem}.json -o www/evidence/{name}"
+        );
         checked += 1;
     }
     assert!(checked >= 1, "no published files in www/evidence");

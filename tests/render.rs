@@ -17,6 +17,8 @@ async fn render(json: &str, instance: &str) -> String {
         interactive: true,
         theme: None,
         failure: None,
+        deep_links: false,
+        framed: false,
     };
     yew::LocalServerRenderer::<Widget>::with_props(props)
         .hydratable(false)

@@ -7,6 +7,11 @@
 // not reach in and widget styles do not leak out. The evidence comes from `src` (a published
 // evidence file), from a child <script type="application/json">, or else the set bundled with
 // the widget. Everything is loaded from beside this script, never from a third party.
+//
+// The stand-alone page (index.html) uses the same element with `own-page`: it then takes `src`
+// and `theme` from its own address (index.html?src=…&theme=dark), follows `#section-id` deep
+// links, titles the page, and, inside an iframe, reports its height to the parent page as
+// { type: 'explainer:height', height } (see embed-frame.js).
 const base = new URL('.', import.meta.url);
 let widget; // the wasm module, initialised once for every element on the page
 let instances = 0;
@@ -27,9 +32,22 @@ function loaded(link) {
   });
 }
 
+/** What the page's address asks for, on a page the widget owns: only evidence from this site,
+ * so a crafted link cannot show another site's "fact check" under this site's name. */
+function addressOptions() {
+  const params = new URLSearchParams(location.search);
+  const options = { src: params.get('src'), theme: params.get('theme') };
+  // In a sandboxed frame location.origin is "null"; the address's own origin is what counts.
+  const here = new URL(location.href).origin;
+  if (options.src && new URL(options.src, location.href).origin !== here) {
+    options.refused = 'only evidence from this site is shown';
+  }
+  return options;
+}
+
 /** The evidence text for `element`, or `{ failure }` saying why it could not be had. */
-async function evidenceOf(element) {
-  const src = element.getAttribute('src');
+async function evidenceOf(element, src, refused) {
+  if (refused) return { failure: refused };
   if (src) {
     try {
       const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
@@ -57,18 +75,42 @@ class EvidenceExplainer extends HTMLElement {
     shadow.append(style, status, root);
     instances += 1;
     const instance = this.id || `explainer-${instances}`;
-    const [evidence, module] = await Promise.all([evidenceOf(this), loadWidget(), loaded(style)]);
+    const ownPage = this.hasAttribute('own-page');
+    const asked = ownPage ? addressOptions() : {};
+    const src = asked.src || this.getAttribute('src');
+    const theme = asked.theme || this.getAttribute('theme');
+    const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), loaded(style)]);
     status.remove();
-    module.mount(
-      root,
-      instance,
-      evidence.json ?? null,
-      this.getAttribute('src'),
-      evidence.failure ?? null,
-      this.getAttribute('theme'),
-      this.hasAttribute('title-page'),
-    );
+    const framed = window.parent !== window;
+    module.mount(root, { instance, json: evidence.json, src, failure: evidence.failure, theme, ownPage, framed });
+    if (ownPage && framed) reportHeight(shadow);
   }
+}
+
+/** Posts the page's height to the parent whenever it changes: expand, collapse, resize, zoom.
+ * Timers, not animation frames: Chrome does not render an off-screen cross-origin iframe, so
+ * requestAnimationFrame would never fire there and the frame would keep its default height. */
+function reportHeight(shadow) {
+  let last = 0;
+  let pending = false;
+  const send = () => {
+    pending = false;
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'explainer:height', height }, '*');
+    }
+  };
+  const schedule = () => {
+    if (!pending) {
+      pending = true;
+      setTimeout(send, 0);
+    }
+  };
+  new ResizeObserver(schedule).observe(document.documentElement);
+  new MutationObserver(schedule).observe(shadow, { subtree: true, childList: true, attributes: true });
+  window.addEventListener('resize', schedule);
+  schedule();
 }
 
 if (!customElements.get('evidence-explainer')) {

@@ -70,6 +70,8 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         instance: "explainer".into(),
         interactive: false,
         theme: None,
+        deep_links: false,
+        framed: false,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let body = runtime.block_on(

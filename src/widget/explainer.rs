@@ -54,6 +54,14 @@ pub struct WidgetProps {
     /// the explainer.
     #[prop_or_default]
     pub failure: Option<(AttrValue, AttrValue)>,
+    /// Follow the page address's fragment (`#section-id`, `#source-4`): only for a widget that
+    /// owns its page, never inside someone else's article.
+    #[prop_or_default]
+    pub deep_links: bool,
+    /// Whether the page is inside another page's iframe: a deep link then opens its section on
+    /// load without moving focus, which would scroll the host's article to the frame.
+    #[prop_or_default]
+    pub framed: bool,
 }
 
 /// Loads a published evidence set and shows it, or shows every problem that stops it.
@@ -76,7 +84,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     match &*loaded {
         Ok(evidence) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} /> }
+            let (deep_links, framed) = (props.deep_links, props.framed);
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {deep_links} {framed} /> }
         }
         Err(problems) => html! {
             <div class="ex-root" data-theme={theme}>{ load_error::view(problems) }</div>
@@ -97,6 +106,12 @@ pub struct ExplainerProps {
     /// `light` or `dark`, or `None` to follow `prefers-color-scheme`.
     #[prop_or_default]
     pub theme: Option<&'static str>,
+    /// See [`WidgetProps::deep_links`].
+    #[prop_or_default]
+    pub deep_links: bool,
+    /// See [`WidgetProps::framed`].
+    #[prop_or_default]
+    pub framed: bool,
 }
 
 impl PartialEq for ExplainerProps {
@@ -105,6 +120,8 @@ impl PartialEq for ExplainerProps {
             && self.instance == other.instance
             && self.interactive == other.interactive
             && self.theme == other.theme
+            && self.deep_links == other.deep_links
+            && self.framed == other.framed
     }
 }
 
@@ -154,6 +171,18 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
 
+    {
+        let (evidence, dispatch) = (shared.evidence.clone(), shared.dispatch.clone());
+        use_effect_with(
+            (props.deep_links, props.framed),
+            move |(deep_links, framed)| {
+                let framed = *framed;
+                let listener = deep_links.then(|| follow_fragment(evidence, dispatch, framed));
+                move || drop(listener)
+            },
+        );
+    }
+
     let doc = shared.evidence.document();
     let ids = &shared.ids;
     let all_open = state.all_open();
@@ -195,6 +224,35 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 { source_list::view(&shared) }
             </article>
     }
+}
+
+/// Goes to the target the page address names now, and whenever it changes. Inside a host's
+/// iframe the target named on load is only opened: focusing it would scroll the host's article.
+fn follow_fragment(
+    evidence: Rc<Evidence>,
+    dispatch: Callback<Action>,
+    framed: bool,
+) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    let go = move |on_load: bool| {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if let Some(target) = super::state::Target::from_fragment(&evidence, &hash) {
+            let action = if on_load && framed {
+                Action::Reveal(target)
+            } else {
+                Action::Navigate(target)
+            };
+            dispatch.emit(action);
+        }
+    };
+    go(true);
+    Some(gloo_events::EventListener::new(
+        &window,
+        "hashchange",
+        move |_| go(false),
+    ))
 }
 
 /// Scrolls to and focuses the element with `id` inside the widget. Searching from the widget's

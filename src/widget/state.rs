@@ -72,6 +72,23 @@ pub enum Target {
     Section(SectionId),
 }
 
+impl Target {
+    /// The target a URL fragment names, for deep links: a section id (`#amazon`) or a source
+    /// (`#source-4`). `None` for anything else, so a page's own anchors are left alone.
+    pub fn from_fragment(evidence: &Evidence, fragment: &str) -> Option<Self> {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        if let Some(number) = fragment
+            .strip_prefix("source-")
+            .and_then(|n| n.parse().ok())
+        {
+            let number = CitationNumber(number);
+            return evidence.source(number).map(|_| Self::Source(number));
+        }
+        let id = SectionId(fragment.to_owned());
+        evidence.section(&id).map(|_| Self::Section(id))
+    }
+}
+
 /// A request to move focus to a target once it is rendered. The generation makes a repeated
 /// request to the same target a new value, so the effect runs again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +144,9 @@ pub enum Action {
     DismissCard,
     /// Go to a target, opening what hides it, and move focus there.
     Navigate(Target),
+    /// Open what hides a target without moving focus: a deep link inside a host's iframe must
+    /// not scroll the host's article on load.
+    Reveal(Target),
 }
 
 impl State {
@@ -211,17 +231,9 @@ impl State {
                 }
             }
             Action::DismissCard => self.card = None,
+            Action::Reveal(target) => self.reveal(&target),
             Action::Navigate(target) => {
-                match &target {
-                    Target::Sentence(place) => match &place.part {
-                        Part::Section(id) => self.open_section(id),
-                        Part::Limits => self.limits_open = true,
-                        Part::Verdict => {}
-                    },
-                    Target::Limits => self.limits_open = true,
-                    Target::Section(id) => self.open_section(id),
-                    Target::Source(_) => {}
-                }
+                self.reveal(&target);
                 let generation = self
                     .focus
                     .as_ref()
@@ -237,6 +249,20 @@ impl State {
             .is_some_and(|c| !self.is_visible(&c.marker.place))
         {
             self.card = None;
+        }
+    }
+
+    /// Opens the section or the limits that hide `target`.
+    fn reveal(&mut self, target: &Target) {
+        match target {
+            Target::Sentence(place) => match &place.part {
+                Part::Section(id) => self.open_section(id),
+                Part::Limits => self.limits_open = true,
+                Part::Verdict => {}
+            },
+            Target::Limits => self.limits_open = true,
+            Target::Section(id) => self.open_section(id),
+            Target::Source(_) => {}
         }
     }
 }
@@ -391,6 +417,30 @@ mod tests {
             state.focus.expect("focus request").generation,
             first.generation
         );
+    }
+
+    #[test]
+    fn fragments_name_sections_and_sources() {
+        let e = evidence();
+        assert_eq!(
+            Target::from_fragment(&e, "#amazon"),
+            Some(Target::Section(section("amazon")))
+        );
+        assert_eq!(
+            Target::from_fragment(&e, "source-4"),
+            Some(Target::Source(CitationNumber(4)))
+        );
+        for other in ["", "#", "#nothing", "#source-11", "#source-x", "#Amazon"] {
+            assert_eq!(Target::from_fragment(&e, other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn revealing_opens_without_moving_focus() {
+        let mut state = State::new(&evidence());
+        state.apply(Action::Reveal(Target::Section(section("amazon"))));
+        assert!(state.is_open(&section("amazon")));
+        assert_eq!(state.focus, None);
     }
 
     #[test]

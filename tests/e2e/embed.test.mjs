@@ -113,3 +113,93 @@ for (const [path, message] of [
     await context.close();
   });
 }
+
+/** Polls `check` once per animation frame of `tab` until it returns true, or fails after 5 s. */
+async function eventually(tab, what, check) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    if (await check()) return;
+    assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
+    await tab.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  }
+}
+
+/** The iframe element's height and its document's content height, scroll and client heights. */
+async function frameHeights(tab) {
+  const outer = (await tab.locator('#frame').boundingBox()).height;
+  const frame = tab.frames().find((f) => f.url().includes('index.html'));
+  const inner = await frame.evaluate(() => ({
+    content: document.documentElement.getBoundingClientRect().height,
+    scroll: document.documentElement.scrollHeight,
+    client: document.documentElement.clientHeight,
+  }));
+  return { outer, ...inner };
+}
+
+const fits = (h) => Math.abs(h.outer - Math.ceil(h.content)) <= 1 && h.scroll <= h.client;
+
+test('the iframe is as tall as its content after every expand and collapse', async () => {
+  const { tab, context } = await open('/demo.html');
+  const frame = tab.frameLocator('#frame');
+  await frame.locator('.ex-question').waitFor();
+  // Chrome does not lay out an off-screen cross-origin frame; a reader scrolls to it first.
+  await tab.locator('#frame').scrollIntoViewIfNeeded();
+  await eventually(tab, 'the frame fits its content', async () => fits(await frameHeights(tab)));
+  let before = (await frameHeights(tab)).outer;
+  for (const step of ['Expand all sections', 'Collapse all sections']) {
+    await frame.getByRole('button', { name: step }).click();
+    await eventually(tab, `the frame fits after "${step}"`, async () => {
+      const h = await frameHeights(tab);
+      return fits(h) && h.outer !== before;
+    });
+    before = (await frameHeights(tab)).outer;
+  }
+  await frame.getByRole('button', { name: /Reporting limits/ }).click();
+  await eventually(tab, 'the frame fits with the limits open', async () => {
+    const h = await frameHeights(tab);
+    return fits(h) && h.outer > before;
+  });
+  await context.close();
+});
+
+test('the host script ignores heights from other windows and out-of-range heights', async () => {
+  const { tab, context } = await open('/demo.html');
+  await tab.frameLocator('#frame').locator('.ex-question').waitFor();
+  await tab.locator('#frame').scrollIntoViewIfNeeded();
+  await eventually(tab, 'the frame fits', async () => fits(await frameHeights(tab)));
+  const height = (await frameHeights(tab)).outer;
+  await tab.evaluate(() => window.postMessage({ type: 'explainer:height', height: 7 }, '*'));
+  const frame = tab.frames().find((f) => f.url().includes('index.html'));
+  for (const bad of [1e9, -5, '300', Number.NaN]) {
+    await frame.evaluate((h) => parent.postMessage({ type: 'explainer:height', height: h }, '*'), bad);
+  }
+  // A message from the frame that is valid comes last; once it is applied, the others were seen.
+  await frame.evaluate((h) => parent.postMessage({ type: 'explainer:height', height: h }, '*'), height + 3);
+  await eventually(tab, 'the valid message is applied', async () => (await frameHeights(tab)).outer === height + 3);
+  await context.close();
+});
+
+test('deep links open a section, in the iframe and on the page, and reach a source', async () => {
+  const { tab, context } = await open('/demo.html');
+  const frame = tab.frameLocator('#frame');
+  await frame.locator('#explainer-panel-the-branches').waitFor({ state: 'visible' });
+  assert.equal(await frame.locator('.ex-section .ex-panel:visible').count(), 1, 'only the linked section');
+  assert.equal(await tab.evaluate(() => window.scrollY), 0, 'the frame did not scroll the article');
+  await context.close();
+
+  const page = await open('/index.html#amazon');
+  await page.tab.locator('#explainer-panel-amazon').waitFor({ state: 'visible' });
+  await page.tab.locator('#explainer-button-amazon:focus').waitFor();
+  await page.tab.evaluate(() => { location.hash = 'source-4'; });
+  await page.tab.locator('#explainer-source-4:focus').waitFor();
+  await page.context.close();
+});
+
+test('a page address cannot show evidence from another site', async () => {
+  const { tab, context, requests } = await open('/index.html?src=https://elsewhere.example/fake.json');
+  const alert = tab.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /only evidence from this site is shown/);
+  assert.ok(!requests.some((url) => new URL(url).hostname === 'elsewhere.example'), 'nothing was fetched from it');
+  await context.close();
+});

@@ -38,7 +38,11 @@ export async function serve(dir = DIST, extra = {}) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      // As static hosts commonly do: a sandboxed iframe (opaque origin) can then load the widget.
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

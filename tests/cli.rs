@@ -52,6 +52,7 @@ fn help_is_there_for_the_tool_and_every_command() {
         vec!["render", "--help"],
         vec!["claimreview", "--help"],
         vec!["schema", "--help"],
+        vec!["bundle", "--help"],
     ] {
         let output = explainer(&args);
         assert_eq!(code(&output), 0, "{args:?}");
@@ -484,4 +485,102 @@ fn claimreview_text_cannot_close_its_script_element() {
         json_ld(&html)["reviewRating"]["alternateName"],
         "</script><script>alert(1)</script>"
     );
+}
+
+/// A stand-in for a built dist/ folder, so `bundle` can be tested before any wasm build.
+fn fake_dist(dir: &Path) -> PathBuf {
+    let dist = dir.join("dist");
+    fs::create_dir_all(&dist).expect("dist");
+    for (name, body) in [
+        (
+            "explainer-widget.js",
+            "export function mount() {} /* </script> */",
+        ),
+        ("explainer.css", ".ex-root { color: red } /* </style> */"),
+        ("page.css", "body { margin: 0 }"),
+        ("embed.js", "const offline = globalThis.EXPLAINER_OFFLINE;"),
+    ] {
+        fs::write(dist.join(name), body).expect("part");
+    }
+    fs::write(dist.join("explainer-widget_bg.wasm"), b"\0asm\x01\0\0\0").expect("wasm");
+    dist
+}
+
+#[test]
+fn bundle_writes_one_self_contained_file() {
+    let dir = scratch("bundle");
+    let dist = fake_dist(&dir);
+    let out = dir.join("offline.html");
+    let source = dir.join("hostile.json");
+    let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
+    fs::write(
+        &source,
+        text.replace(
+            "Is the Elm Street bridge closed?",
+            "Closed </script><script>alert(1)</script>?",
+        ),
+    )
+    .expect("write");
+    let output = explainer(&[
+        "bundle",
+        "--evidence",
+        &source.display().to_string(),
+        "--dist",
+        &dist.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = fs::read_to_string(&out).expect("page");
+    assert!(
+        html.contains("const explainerWasm = \"AGFzbQEAAAA=\";"),
+        "the wasm, in base64"
+    );
+    assert!(
+        html.contains(
+            "<title>Closed &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;?</title>"
+        )
+    );
+    assert_eq!(
+        html.matches("</script>").count(),
+        2,
+        "only the page's own script elements close"
+    );
+    assert!(
+        html.contains("Closed <\\/script><script>alert(1)<\\/script>?"),
+        "the evidence, inert"
+    );
+    assert!(
+        !html.contains(" src=")
+            && !html.contains("href=\"http")
+            && !html.contains("<link rel=\"stylesheet\"")
+    );
+    assert!(stderr(&output).contains("bytes"), "it reports its size");
+}
+
+#[test]
+fn bundle_needs_a_built_widget_and_valid_evidence() {
+    let dir = scratch("bundle-errors");
+    let out = dir.join("offline.html");
+    let output = explainer(&[
+        "bundle",
+        "--dist",
+        &dir.join("nothing").display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("(build the widget first: trunk build --release)"));
+    let dist = fake_dist(&dir);
+    let output = explainer(&[
+        "bundle",
+        "--evidence",
+        &fixture("invalid/missing-field.json"),
+        "--dist",
+        &dist.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 1);
+    assert!(!out.exists());
 }

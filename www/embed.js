@@ -12,16 +12,36 @@
 // and `theme` from its own address (index.html?src=…&theme=dark), follows `#section-id` deep
 // links, titles the page, and, inside an iframe, reports its height to the parent page as
 // { type: 'explainer:height', height } (see embed-frame.js).
+//
+// The offline single file (explainer bundle) inlines this script after the widget's own code,
+// which sets EXPLAINER_OFFLINE = { load, css }: the wasm then comes from the page itself and
+// the stylesheet from text, so nothing is fetched at all.
 const base = new URL('.', import.meta.url);
+const offline = globalThis.EXPLAINER_OFFLINE;
 let widget; // the wasm module, initialised once for every element on the page
 let instances = 0;
 
 function loadWidget() {
-  widget ??= import(new URL('explainer-widget.js', base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL('explainer-widget_bg.wasm', base) });
-    return module;
-  });
+  widget ??= offline
+    ? offline.load()
+    : import(new URL('explainer-widget.js', base).href).then(async (module) => {
+      await module.default({ module_or_path: new URL('explainer-widget_bg.wasm', base) });
+      return module;
+    });
   return widget;
+}
+
+/** The widget's stylesheet for a shadow root, and a promise that it has loaded. */
+function stylesheet() {
+  if (offline) {
+    const style = document.createElement('style');
+    style.textContent = offline.css;
+    return [style, Promise.resolve()];
+  }
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('explainer.css', base).href;
+  return [link, loaded(link)];
 }
 
 /** Resolves once `link` has loaded (or failed: the widget still renders, unstyled). */
@@ -65,9 +85,7 @@ class EvidenceExplainer extends HTMLElement {
   async connectedCallback() {
     if (this.shadowRoot) return;
     const shadow = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = new URL('explainer.css', base).href;
+    const [style, styled] = stylesheet();
     const status = document.createElement('p');
     status.setAttribute('role', 'status');
     status.textContent = 'Loading the explainer…';
@@ -79,7 +97,7 @@ class EvidenceExplainer extends HTMLElement {
     const asked = ownPage ? addressOptions() : {};
     const src = asked.src || this.getAttribute('src');
     const theme = asked.theme || this.getAttribute('theme');
-    const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), loaded(style)]);
+    const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), styled]);
     status.remove();
     const framed = window.parent !== window;
     module.mount(root, { instance, json: evidence.json, src, failure: evidence.failure, theme, ownPage, framed });

@@ -3,6 +3,7 @@
 //! Each command returns a [`Status`]; `main` only turns it into an exit code, so commands stay
 //! testable as functions.
 
+mod bundle;
 mod check;
 mod claimreview;
 mod import;
@@ -72,6 +73,21 @@ enum Command {
         /// Where to write the published form (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Write one HTML file holding the widget and an evidence set, for reading offline.
+    ///
+    /// The file carries the wasm, the scripts, the styles and the evidence, and opens from
+    /// disk with no network. It is made from a built widget (trunk build --release).
+    Bundle {
+        /// The evidence file (authored or published); default: the set bundled with the widget.
+        #[arg(long)]
+        evidence: Option<PathBuf>,
+        /// The built widget's folder.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Where to write the page.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Turn a report written like the seed into an authored evidence file.
     ///
@@ -152,6 +168,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
     match cli.command {
         Command::Check { files, format } => check::check(&files, format == Format::Json, out, err),
         Command::Build { file, output } => check::build(&file, output.as_deref(), out, err),
+        Command::Bundle {
+            evidence,
+            dist,
+            output,
+        } => bundle::bundle(evidence.as_deref(), &dist, &output, err),
         Command::Import {
             report,
             sources,

@@ -88,7 +88,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
 }
 
 /// `text` with the characters HTML gives meaning to replaced by entities.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

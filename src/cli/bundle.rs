@@ -1,0 +1,171 @@
+//! `explainer bundle`: one HTML file with the widget's wasm, JavaScript, styles and an evidence
+//! set inside it, which opens from disk with no network at all.
+
+use std::io::Write;
+use std::path::Path;
+
+use base64::Engine;
+
+use super::check::{read, summary, write_atomically};
+use super::{Status, diagnostic, io_failure};
+
+/// The built widget files `bundle` reads from the dist folder.
+const PARTS: [&str; 5] = [
+    "explainer-widget.js",
+    "explainer-widget_bg.wasm",
+    "explainer.css",
+    "page.css",
+    "embed.js",
+];
+
+pub(super) fn bundle(
+    evidence: Option<&Path>,
+    dist: &Path,
+    output: &Path,
+    err: &mut dyn Write,
+) -> Status {
+    let mut parts = Vec::new();
+    for name in PARTS {
+        let path = dist.join(name);
+        match std::fs::read(&path) {
+            Ok(bytes) => parts.push(bytes),
+            Err(error) => {
+                let _ = writeln!(
+                    err,
+                    "explainer: cannot read {}: {error} (build the widget first: trunk build --release)",
+                    path.display()
+                );
+                return Status::Failed;
+            }
+        }
+    }
+    let (json, question, language) = match evidence {
+        None => {
+            let bundled = explainer_evidence::load_published(crate::BUNDLED_EVIDENCE)
+                .expect("the bundled set is valid");
+            let doc = bundled.document();
+            (None, doc.question.clone(), doc.meta.language.clone())
+        }
+        Some(file) => {
+            let checked = match read(file) {
+                Ok(checked) => checked,
+                Err(error) => return io_failure(err, "read", file, &error),
+            };
+            match checked.result {
+                Ok(evidence) => {
+                    let doc = evidence.document();
+                    let (question, language) = (doc.question.clone(), doc.meta.language.clone());
+                    (Some(evidence.to_json(false)), question, language)
+                }
+                Err(problems) => {
+                    for problem in &problems {
+                        let _ =
+                            writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
+                    }
+                    let _ = writeln!(
+                        err,
+                        "{}: {}; nothing written",
+                        file.display(),
+                        summary(problems.len(), 0)
+                    );
+                    return Status::Invalid;
+                }
+            }
+        }
+    };
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let page = page(&Page {
+        glue: &text(&parts[0]),
+        wasm: &parts[1],
+        widget_css: &text(&parts[2]),
+        page_css: &text(&parts[3]),
+        embed: &text(&parts[4]),
+        json: json.as_deref(),
+        question: &question,
+        language: language.as_deref().unwrap_or("en"),
+    });
+    match write_atomically(output, page.as_bytes()) {
+        Ok(()) => {
+            let _ = writeln!(err, "{}: {} bytes", output.display(), page.len());
+            Status::Ok
+        }
+        Err(error) => io_failure(err, "write", output, &error),
+    }
+}
+
+/// What goes into the single file.
+struct Page<'a> {
+    glue: &'a str,
+    wasm: &'a [u8],
+    widget_css: &'a str,
+    page_css: &'a str,
+    embed: &'a str,
+    json: Option<&'a str>,
+    question: &'a str,
+    language: &'a str,
+}
+
+/// Text made safe inside a `<script>` or `<style>` element: nothing in it can close the element.
+fn inert(text: &str) -> String {
+    text.replace("</", "<\\/")
+}
+
+fn page(p: &Page<'_>) -> String {
+    let wasm = base64::engine::general_purpose::STANDARD.encode(p.wasm);
+    let css = serde_json::to_string(p.widget_css).expect("a string");
+    // The element's child JSON, when the set is not the one compiled into the wasm. JSON allows
+    // "<\/", so escaping it keeps the data intact.
+    let evidence = p
+        .json
+        .map(|json| {
+            format!(
+                "<script type=\"application/json\">{}</script>",
+                inert(json.trim_end())
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        r#"<!doctype html>
+<html lang="{language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<style>{page_css}</style>
+</head>
+<body>
+<main class="page"><evidence-explainer id="explainer" own-page>{evidence}</evidence-explainer></main>
+<script type="module">
+{glue}
+// Offline: the wasm is instantiated asynchronously from the bytes below, and the stylesheet
+// comes from text; embed.js (below, in a block so its names stay its own) uses these instead
+// of fetching anything. One module script, so the order is certain.
+const explainerWasm = "{wasm}";
+function explainerBytes(text) {{
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);
+  return out;
+}}
+globalThis.EXPLAINER_OFFLINE = {{
+  load: () => __wbg_init({{ module_or_path: explainerBytes(explainerWasm) }}).then(() => ({{ mount }})),
+  css: {css},
+}};
+{{
+{embed}
+}}
+</script>
+</body>
+</html>
+"#,
+        language = p.language,
+        title = super::render::escape(p.question),
+        page_css = inert(p.page_css),
+        glue = inert(p.glue),
+        embed = inert(p.embed),
+        css = inert(&css),
+    )
+}

@@ -51,11 +51,13 @@ const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).
 console.log(`${'file'.padEnd(48)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 let widget = { raw: 0, gzip: 0, brotli: 0 };
+const measured = {};
 for (const file of files) {
   const s = sizes(readFileSync(join(DIST, file)));
+  measured[file] = s;
   console.log(row(file, s));
   total = add(total, s);
-  if (/\.(wasm|js)$/.test(file) || /^explainer-.*\.css$/.test(file)) widget = add(widget, s);
+  if (/^explainer-widget.*\.(wasm|js)$/.test(file) || file === 'explainer.css') widget = add(widget, s);
 }
 console.log(row('total (every file in dist/)', total));
 const evidence = sizes(bundledEvidence());
@@ -64,6 +66,14 @@ console.log(row('widget: wasm + JS + widget CSS', widget));
 const own = { raw: widget.raw - evidence.raw, gzip: widget.gzip - evidence.gzip, brotli: widget.brotli - evidence.brotli };
 console.log(row('widget without the evidence (budget: 75 KB brotli)', own));
 
+// What a reader's browser transfers in each way of embedding (the bundled evidence set).
+const sum = (names) => names.reduce((acc, name) => add(acc, measured[name] ?? { raw: 0, gzip: 0, brotli: 0 }), { raw: 0, gzip: 0, brotli: 0 });
+const core = ['embed.js', 'explainer-widget.js', 'explainer-widget_bg.wasm', 'explainer.css'];
+console.log('\ntransferred per embedding mode');
+console.log(row('script embed (embed.js, glue, wasm, widget CSS)', sum(core)));
+console.log(row('stand-alone page or iframe (+ index.html, page.css)', sum([...core, 'index.html', 'page.css'])));
+console.log(row('offline single file (offline.html)', sum(['offline.html'])));
+
 // --- time to first content -----------------------------------------------------------------
 const question = 'Did Microsoft or Amazon end contracts with ICE and when?';
 const baseline = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>baseline</title>
@@ -71,12 +81,24 @@ const baseline = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 const server = await serve(DIST, { '/__baseline.html': ['text/html; charset=utf-8', baseline] });
 const browser = await launch();
 
-// Records when the question heading first exists, whoever puts it there.
+// Records when the question heading first exists, whoever puts it there, in the page or in a
+// shadow root (the widget renders in one).
 const observe = () => {
+  const roots = [document];
   const seen = () => {
-    if (!window.__questionAt && document.querySelector('.ex-question')) window.__questionAt = performance.now();
+    if (!window.__questionAt && roots.some((root) => root.querySelector('.ex-question'))) {
+      window.__questionAt = performance.now();
+    }
   };
-  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  const watch = (root) => new MutationObserver(seen).observe(root, { childList: true, subtree: true });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(init) {
+    const shadow = attach.call(this, init);
+    roots.push(shadow);
+    watch(shadow);
+    return shadow;
+  };
+  watch(document);
   document.addEventListener('DOMContentLoaded', seen);
 };
 
@@ -95,17 +117,17 @@ async function load(path) {
   return result;
 }
 
-const measured = { baseline: [], widget: [] };
+const loads = { baseline: [], widget: [] };
 await load('/'); // warm the server and the browser's process pool; not counted
 for (let i = 0; i < RUNS; i += 1) {
-  measured.baseline.push(await load('/__baseline.html'));
-  measured.widget.push(await load('/'));
+  loads.baseline.push(await load('/__baseline.html'));
+  loads.widget.push(await load('/'));
 }
 await browser.close();
 await server.close();
 
 console.log(`\nmedian of ${RUNS} loads (ms)       first contentful paint    question heading in DOM`);
-for (const [name, runs] of Object.entries(measured)) {
+for (const [name, runs] of Object.entries(loads)) {
   const fcp = median(runs.map((r) => r.fcp)).toFixed(1);
   const q = median(runs.map((r) => r.question)).toFixed(1);
   console.log(`${name.padEnd(34)}${fcp.padStart(22)}${q.padStart(27)}`);

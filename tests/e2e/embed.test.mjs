@@ -203,3 +203,10 @@ test('a page address cannot show evidence from another site', async () => {
   assert.ok(!requests.some((url) => new URL(url).hostname === 'elsewhere.example'), 'nothing was fetched from it');
   await context.close();
 });
+
+test('the page (and so the iframe) takes its theme from its address', async () => {
+  const { tab, context } = await open('/index.html?theme=dark', { colorScheme: 'light' });
+  await tab.locator('.ex-question').waitFor();
+  assert.equal(await style(tab.locator('.ex-root'), 'backgroundColor'), 'rgb(23, 25, 29)');
+  await context.close();
+});

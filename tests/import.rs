@@ -10,6 +10,7 @@ use std::process::Command;
 use explainer::evidence::Inline;
 use explainer::evidence::authored::publish;
 use explainer::evidence::import::import;
+use explainer::evidence::published::plain_text;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -17,18 +18,6 @@ fn root() -> &'static Path {
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn plain(nodes: &[Inline]) -> String {
-    nodes
-        .iter()
-        .map(|node| match node {
-            Inline::Text(text) | Inline::Code(text) => text.clone(),
-            Inline::Em(children) | Inline::Strong(children) => plain(children),
-            Inline::Link(link) => plain(&link.children),
-            Inline::Cite(n) => format!("[{n}]"),
-        })
-        .collect()
 }
 
 #[test]
@@ -72,7 +61,7 @@ fn a_second_report_imports_word_for_word() {
     let text = |sentences: &[Vec<Inline>]| {
         sentences
             .iter()
-            .map(|s| plain(s))
+            .map(|s| plain_text(s))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -82,7 +71,12 @@ fn a_second_report_imports_word_for_word() {
     assert_eq!(doc.sections[1].id.as_str(), "the-branches");
     assert_eq!(text(&doc.sections[2].sentences), paragraphs[8]);
     // The summary's two sentences, then the bottom line's first.
-    let verdict: Vec<String> = doc.verdict.sentences.iter().map(|s| plain(s)).collect();
+    let verdict: Vec<String> = doc
+        .verdict
+        .sentences
+        .iter()
+        .map(|s| plain_text(s))
+        .collect();
     assert_eq!(verdict.len(), 3);
     assert_eq!(verdict[..2].join(" "), paragraphs[2]);
     assert_eq!(

@@ -3,7 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use explainer::evidence::{Evidence, Inline, load_published};
+use explainer::evidence::published::plain_text;
+use explainer::evidence::{Evidence, load_published};
 
 const REPORT: &str = include_str!("../www/evidence/ice-contracts.report.txt");
 
@@ -35,19 +36,6 @@ fn read_report() -> Report {
         summary,
         sections,
     }
-}
-
-/// Text as the report writes it: citations as `[n]`, nothing else added.
-fn plain(nodes: &[Inline]) -> String {
-    nodes
-        .iter()
-        .map(|node| match node {
-            Inline::Text(text) | Inline::Code(text) => text.clone(),
-            Inline::Em(children) | Inline::Strong(children) => plain(children),
-            Inline::Link(link) => plain(&link.children),
-            Inline::Cite(n) => format!("[{n}]"),
-        })
-        .collect()
 }
 
 fn citations(text: &str) -> Vec<u32> {
@@ -87,7 +75,7 @@ fn every_section_holds_its_paragraph_word_for_word() {
     );
     for (section, (title, paragraph)) in sections.iter().zip(&report.sections) {
         assert_eq!(&section.title, title);
-        let sentences: Vec<String> = section.sentences.iter().map(|s| plain(s)).collect();
+        let sentences: Vec<String> = section.sentences.iter().map(|s| plain_text(s)).collect();
         assert_eq!(&sentences.join(" "), paragraph, "section {}", section.id);
         assert_eq!(
             sentences
@@ -110,7 +98,7 @@ fn the_verdict_is_the_executive_summary_and_the_bottom_line() {
         .verdict
         .sentences
         .iter()
-        .map(|s| plain(s))
+        .map(|s| plain_text(s))
         .collect();
     assert_eq!(verdict[0], report.summary);
     let (_, bottom_line) = report.sections.last().expect("a bottom line section");
@@ -207,7 +195,7 @@ fn reporting_limits_quote_the_report() {
         .document()
         .limits
         .iter()
-        .map(|l| plain(l))
+        .map(|l| plain_text(l))
         .collect();
     assert!(
         limits

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use base64::Engine;
 
-use super::check::{read, summary, write_atomically};
-use super::{Status, diagnostic, io_failure};
+use super::check::{read_valid, write_atomically};
+use super::{Status, io_failure};
 
 /// The built widget files `bundle` reads from the dist folder.
 const PARTS: [&str; 5] = [
@@ -47,30 +47,13 @@ pub(super) fn bundle(
             (None, doc.question.clone(), doc.meta.language.clone())
         }
         Some(file) => {
-            let checked = match read(file) {
-                Ok(checked) => checked,
-                Err(error) => return io_failure(err, "read", file, &error),
+            let (evidence, _) = match read_valid(file, err) {
+                Ok(read) => read,
+                Err(status) => return status,
             };
-            match checked.result {
-                Ok(evidence) => {
-                    let doc = evidence.document();
-                    let (question, language) = (doc.question.clone(), doc.meta.language.clone());
-                    (Some(evidence.to_json(false)), question, language)
-                }
-                Err(problems) => {
-                    for problem in &problems {
-                        let _ =
-                            writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
-                    }
-                    let _ = writeln!(
-                        err,
-                        "{}: {}; nothing written",
-                        file.display(),
-                        summary(problems.len(), 0)
-                    );
-                    return Status::Invalid;
-                }
-            }
+            let doc = evidence.document();
+            let (question, language) = (doc.question.clone(), doc.meta.language.clone());
+            (Some(evidence.to_json(false)), question, language)
         }
     };
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();

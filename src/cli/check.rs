@@ -116,11 +116,11 @@ pub(super) fn build(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Status {
-    let checked = match read(file) {
-        Ok(checked) => checked,
-        Err(error) => return io_failure(err, "read", file, &error),
+    let (evidence, text) = match read_valid(file, err) {
+        Ok(read) => read,
+        Err(status) => return status,
     };
-    if form_of(&checked.text) == Some(Form::Published) {
+    if form_of(&text) == Some(Form::Published) {
         let _ = writeln!(
             err,
             "{}: already published: give it to the widget as it is",
@@ -128,37 +128,52 @@ pub(super) fn build(
         );
         return Status::Invalid;
     }
-    let evidence = match checked.result {
-        Ok(evidence) => evidence,
+    for problem in advise(evidence.document()) {
+        let _ = writeln!(err, "{}", diagnostic(file, &text, &problem, true));
+    }
+    let status = emit(output, evidence.to_json(true).as_bytes(), out, err);
+    if let (Status::Ok, Some(path)) = (status, output) {
+        let _ = writeln!(err, "{}: published to {}", file.display(), path.display());
+    }
+    status
+}
+
+/// Reads a valid evidence file of either form, with its text; or prints every problem to
+/// `err` and returns the status to exit with. The one way commands that write get evidence.
+pub(super) fn read_valid(file: &Path, err: &mut dyn Write) -> Result<(Evidence, String), Status> {
+    let checked = read(file).map_err(|error| io_failure(err, "read", file, &error))?;
+    match checked.result {
+        Ok(evidence) => Ok((evidence, checked.text)),
         Err(problems) => {
             for problem in &problems {
                 let _ = writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
             }
-            let _ = writeln!(
-                err,
-                "{}: {}; nothing written",
-                file.display(),
-                summary(problems.len(), 0)
-            );
-            return Status::Invalid;
+            let count = summary(problems.len(), 0);
+            let _ = writeln!(err, "{}: {count}; nothing written", file.display());
+            Err(Status::Invalid)
         }
-    };
-    for problem in advise(evidence.document()) {
-        let _ = writeln!(err, "{}", diagnostic(file, &checked.text, &problem, true));
     }
-    let json = evidence.to_json(true);
-    match output {
-        None => match out.write_all(json.as_bytes()) {
-            Ok(()) => Status::Ok,
-            Err(error) => io_failure(err, "write", Path::new("standard output"), &error),
-        },
-        Some(path) => match write_atomically(path, json.as_bytes()) {
-            Ok(()) => {
-                let _ = writeln!(err, "{}: published to {}", file.display(), path.display());
-                Status::Ok
-            }
-            Err(error) => io_failure(err, "write", path, &error),
-        },
+}
+
+/// Writes `bytes` to `output` (atomically), or to standard output when there is none.
+pub(super) fn emit(
+    output: Option<&Path>,
+    bytes: &[u8],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Status {
+    let written = match output {
+        None => out.write_all(bytes),
+        Some(path) => write_atomically(path, bytes),
+    };
+    match written {
+        Ok(()) => Status::Ok,
+        Err(error) => io_failure(
+            err,
+            "write",
+            output.unwrap_or(Path::new("standard output")),
+            &error,
+        ),
     }
 }
 

@@ -8,8 +8,8 @@ use std::path::Path;
 use explainer_evidence::Evidence;
 use serde_json::{Value, json};
 
-use super::check::{read, summary};
-use super::{Status, diagnostic, io_failure};
+use super::Status;
+use super::check::{emit, read_valid};
 
 /// Google suggests keeping claimReviewed this short, so it does not wrap on phones.
 const CLAIM_LENGTH: usize = 75;
@@ -69,19 +69,9 @@ pub(super) fn claimreview(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Status {
-    let checked = match read(file) {
-        Ok(checked) => checked,
-        Err(error) => return io_failure(err, "read", file, &error),
-    };
-    let evidence = match checked.result {
-        Ok(evidence) => evidence,
-        Err(problems) => {
-            for problem in &problems {
-                let _ = writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
-            }
-            let _ = writeln!(err, "{}: {}", file.display(), summary(problems.len(), 0));
-            return Status::Invalid;
-        }
+    let (evidence, _) = match read_valid(file, err) {
+        Ok(read) => read,
+        Err(status) => return status,
     };
     let (review, missing) = claim_review(&evidence);
     for advice in &missing {
@@ -94,8 +84,5 @@ pub(super) fn claimreview(
     } else {
         script_element(&review)
     };
-    match out.write_all(text.as_bytes()) {
-        Ok(()) => Status::Ok,
-        Err(error) => io_failure(err, "write", Path::new("standard output"), &error),
-    }
+    emit(None, text.as_bytes(), out, err)
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use explainer_evidence::import::import as import_report;
 
-use super::check::write_atomically;
+use super::check::emit;
 use super::{Status, io_failure};
 
 pub(super) fn import(
@@ -49,17 +49,5 @@ pub(super) fn import(
     };
     let mut json = serde_json::to_string_pretty(&authored).expect("plain JSON");
     json.push('\n');
-    let written = match output {
-        None => out.write_all(json.as_bytes()),
-        Some(path) => write_atomically(path, json.as_bytes()),
-    };
-    match written {
-        Ok(()) => Status::Ok,
-        Err(error) => io_failure(
-            err,
-            "write",
-            output.unwrap_or(Path::new("standard output")),
-            &error,
-        ),
-    }
+    emit(output, json.as_bytes(), out, err)
 }

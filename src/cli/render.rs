@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use explainer_evidence::Evidence;
 
-use super::check::{read, summary, write_atomically};
-use super::{Status, diagnostic, io_failure};
+use super::check::{emit, read_valid};
+use super::{Status, io_failure};
 use crate::widget::explainer::{Explainer, ExplainerProps};
 
 const WIDGET_CSS: &str = include_str!("../../www/explainer.css");
@@ -21,42 +21,15 @@ pub(super) fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Status {
-    let checked = match read(file) {
-        Ok(checked) => checked,
-        Err(error) => return io_failure(err, "read", file, &error),
-    };
-    let evidence = match checked.result {
-        Ok(evidence) => evidence,
-        Err(problems) => {
-            for problem in &problems {
-                let _ = writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
-            }
-            let _ = writeln!(
-                err,
-                "{}: {}; nothing written",
-                file.display(),
-                summary(problems.len(), 0)
-            );
-            return Status::Invalid;
-        }
+    let (evidence, _) = match read_valid(file, err) {
+        Ok(read) => read,
+        Err(status) => return status,
     };
     let page = match page(evidence) {
         Ok(page) => page,
         Err(error) => return io_failure(err, "render", file, &error),
     };
-    let written = match output {
-        None => out.write_all(page.as_bytes()),
-        Some(path) => write_atomically(path, page.as_bytes()),
-    };
-    match written {
-        Ok(()) => Status::Ok,
-        Err(error) => io_failure(
-            err,
-            "write",
-            output.unwrap_or(Path::new("standard output")),
-            &error,
-        ),
-    }
+    emit(output, page.as_bytes(), out, err)
 }
 
 /// The whole HTML document for `evidence`.

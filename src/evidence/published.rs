@@ -319,6 +319,20 @@ impl<T> Document<T> {
     }
 }
 
+/// The text as a report writes it: markup dropped, citation markers as `[n]`.
+pub fn plain_text(nodes: &[Inline]) -> String {
+    let mut text = String::new();
+    for node in nodes {
+        match node {
+            Inline::Text(t) | Inline::Code(t) => text.push_str(t),
+            Inline::Em(children) | Inline::Strong(children) => text.push_str(&plain_text(children)),
+            Inline::Link(link) => text.push_str(&plain_text(&link.children)),
+            Inline::Cite(n) => text.push_str(&format!("[{n}]")),
+        }
+    }
+    text
+}
+
 /// Calls `f` on every citation number in `text`, in order, including those nested in markup.
 pub fn for_each_citation(text: &[Inline], f: &mut impl FnMut(CitationNumber)) {
     for node in text {

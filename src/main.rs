@@ -46,13 +46,11 @@ mod wasm {
             )
         });
         let props = WidgetProps {
-            json: json.into(),
-            instance: text(&options, "instance").unwrap_or_default().into(),
-            interactive: true,
             theme: text(&options, "theme").map(Into::into),
             failure,
             deep_links: own_page,
             framed: flag(&options, "framed"),
+            ..WidgetProps::new(json, text(&options, "instance").unwrap_or_default())
         };
         yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }

@@ -30,15 +30,7 @@ fn mount(json: &str, instance: &str) -> Element {
         .expect("body")
         .append_child(&host)
         .expect("append");
-    let props = WidgetProps {
-        json: json.to_owned().into(),
-        instance: instance.to_owned().into(),
-        interactive: true,
-        theme: None,
-        failure: None,
-        deep_links: false,
-        framed: false,
-    };
+    let props = WidgetProps::new(json.to_owned(), instance.to_owned());
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     host
 }

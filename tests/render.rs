@@ -11,15 +11,7 @@ use explainer::widget::{Widget, WidgetProps};
 use serde_json::json;
 
 async fn render(json: &str, instance: &str) -> String {
-    let props = WidgetProps {
-        json: json.to_owned().into(),
-        instance: instance.to_owned().into(),
-        interactive: true,
-        theme: None,
-        failure: None,
-        deep_links: false,
-        framed: false,
-    };
+    let props = WidgetProps::new(json.to_owned(), instance.to_owned());
     yew::LocalServerRenderer::<Widget>::with_props(props)
         .hydratable(false)
         .render()

@@ -36,6 +36,11 @@ impl Path {
         next
     }
 
+    /// Whether this path is empty (the whole document).
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The steps of the path, outermost first.
     pub fn segments(&self) -> &[Segment] {
         &self.0

@@ -234,13 +234,6 @@ fn string_end(bytes: &[u8], open: usize) -> usize {
     bytes.len()
 }
 
-impl Path {
-    /// Whether this path is empty (the whole document).
-    pub fn is_root(&self) -> bool {
-        self.segments().is_empty()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

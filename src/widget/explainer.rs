@@ -64,6 +64,22 @@ pub struct WidgetProps {
     pub framed: bool,
 }
 
+impl WidgetProps {
+    /// An interactive widget on the published evidence in `json`, following the reader's colour
+    /// preference, with no deep links: the defaults every embedding starts from.
+    pub fn new(json: impl Into<AttrValue>, instance: impl Into<AttrValue>) -> Self {
+        Self {
+            json: json.into(),
+            instance: instance.into(),
+            interactive: true,
+            theme: None,
+            failure: None,
+            deep_links: false,
+            framed: false,
+        }
+    }
+}
+
 /// Loads a published evidence set and shows it, or shows every problem that stops it.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {

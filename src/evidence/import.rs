@@ -424,6 +424,10 @@ pub fn escape_markdown(text: &str) -> String {
         if let Some(end) = marker {
             out.push_str(&rest[..end + 2]);
             rest = &rest[end + 2..];
+            // "[1](…)" would be a link and "[1]: …" a link definition, not a marker and text.
+            if rest.starts_with(['(', ':']) {
+                out.push('\\');
+            }
             continue;
         }
         let entity = c == '&'

@@ -1,0 +1,258 @@
+// End-to-end: script injection. Every payload of tests/fixtures/xss/payloads.json goes into every
+// text field of a published evidence set, and into every address of another, shown in the
+// stand-alone page, the script embed and the offline file. No script may run (alert and friends
+// are trapped, and a global canary watched), no dangerous address or element may reach the DOM,
+// nothing may be fetched from anywhere but the widget's own files, and the text must show exactly
+// as written. The Rust half (tests/xss.rs) runs the same corpus through the authoring path.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, ROOT, launch, serve } from './support.mjs';
+
+const payloads = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/xss/payloads.json'), 'utf8'));
+const joined = payloads.join(' | ');
+
+/** A published set with every payload in every text field, each kind of markup around it. */
+function textSet() {
+  const sentence = (p) => [{ text: p }, { cite: 1 }];
+  return {
+    version: 1,
+    form: 'published',
+    meta: { language: 'en', publisher: joined },
+    question: joined,
+    verdict: { label: joined, sentences: payloads.map(sentence) },
+    sections: payloads.map((p, i) => ({
+      id: `s${i}`,
+      title: p,
+      sentences: [
+        sentence(p),
+        [
+          { em: [{ text: p }] }, { strong: [{ text: p }] }, { code: p },
+          { link: { href: 'https://example.org/', children: [{ text: p }] } }, { cite: i + 1 },
+        ],
+      ],
+    })),
+    limits: payloads.map(sentence),
+    sources: payloads.map((p, i) => ({
+      number: i + 1, title: p, publisher: p, author: p, excerpts: [p], note: p,
+    })),
+  };
+}
+
+/** A published set with every payload as a link address and as a source address. */
+function addressSet(list) {
+  return {
+    version: 1,
+    form: 'published',
+    meta: { language: 'en' },
+    question: 'Addresses',
+    verdict: {
+      label: 'Addresses',
+      sentences: list.map((p, i) => [{ link: { href: p, children: [{ text: 'link' }] } }, { cite: i + 1 }]),
+    },
+    sections: [],
+    limits: [],
+    sources: list.map((p, i) => ({ number: i + 1, title: 'Source', url: p })),
+  };
+}
+
+// What the validator accepts as an address (http or https, nothing blank or invisible in it).
+// If this ever disagrees with the widget, the "accepted" page shows an error panel and fails.
+const webAddress = (p) => /^https?:\/\/[^\s\p{Cc}]+$/iu.test(p) && !/[\u200b\u2028\u2029\ufeff]/.test(p);
+const sets = {
+  text: textSet(),
+  accepted: addressSet(payloads.filter(webAddress)),
+  refused: addressSet(payloads),
+};
+
+const scratch = mkdtempSync(join(tmpdir(), 'explainer-xss-'));
+const extra = {};
+for (const [name, set] of Object.entries(sets)) {
+  extra[`/xss/${name}.json`] = ['application/json', JSON.stringify(set)];
+  extra[`/xss/${name}.html`] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
+<script type="module" src="/embed.js"></script></head>
+<body><article><h1>Host article</h1><evidence-explainer src="/xss/${name}.json"></evidence-explainer></article></body></html>`];
+  // The offline file, made by the real bundler from the hostile set.
+  const file = join(scratch, `${name}.json`);
+  writeFileSync(file, JSON.stringify(set));
+  const out = join(scratch, `${name}.offline.html`);
+  const made = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'bundle', '--dist', DIST, '--evidence', file, '-o', out], { cwd: ROOT, encoding: 'utf8' });
+  if (name !== 'refused') assert.equal(made.status, 0, made.stderr);
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(DIST, extra);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `url` with every way a payload could act watched; returns the tab and what it saw. */
+async function open(url) {
+  const context = await browser.newContext();
+  const seen = { dialogs: [], requests: [], errors: [] };
+  await context.addInitScript(() => {
+    window.__xss = 0;
+    window.__trapped = [];
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+      window[name] = (...args) => { window.__trapped.push(`${name}(${args.join(',')})`); };
+    }
+  });
+  const tab = await context.newPage();
+  tab.on('dialog', (dialog) => { seen.dialogs.push(dialog.message()); dialog.dismiss(); });
+  tab.on('request', (request) => seen.requests.push(request.url()));
+  tab.on('pageerror', (error) => seen.errors.push(String(error)));
+  await tab.goto(url);
+  return { tab, context, seen };
+}
+
+/** Every element of the page, shadow roots included, as [tag, attributes, in a widget]. */
+function inventory(tab) {
+  return tab.evaluate(() => {
+    const out = [];
+    const walk = (root, inWidget) => {
+      for (const el of root.querySelectorAll('*')) {
+        const attrs = Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]));
+        out.push([el.localName, attrs, inWidget]);
+        if (el.shadowRoot) walk(el.shadowRoot, true);
+      }
+    };
+    walk(document, false);
+    return out;
+  });
+}
+
+// Elements the widget never makes: any of them inside it would be injected markup.
+const FOREIGN = new Set(['script', 'img', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math',
+  'base', 'meta', 'form', 'input', 'textarea', 'select', 'video', 'audio', 'source', 'template',
+  'noscript', 'marquee', 'body', 'html', 'head', 'title', 'table', 'xss', 'x', 'isindex', 'keygen', 'portal', 'bgsound', 'br']);
+const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'srcset', 'background', 'lowsrc', 'dynsrc', 'poster'];
+
+async function assertInert({ tab, seen }, own) {
+  assert.equal(await tab.evaluate(() => window.__xss), 0, 'the canary is untouched');
+  assert.deepEqual(await tab.evaluate(() => window.__trapped), [], 'no alert, confirm, prompt or print');
+  assert.deepEqual(seen.dialogs, []);
+  assert.deepEqual(seen.errors, []);
+  const foreign = seen.requests.filter((url) => !own(url));
+  assert.deepEqual(foreign, [], 'nothing fetched but the widget\'s own files');
+  const elements = await inventory(tab);
+  assert.ok(elements.filter(([, , inWidget]) => inWidget).length > 10, 'the walk reaches into the widget');
+  for (const [tag, attrs, inWidget] of elements) {
+    if (!inWidget) continue;
+    const style = tag === 'style' || (tag === 'link' && attrs.rel === 'stylesheet');
+    assert.ok(!FOREIGN.has(tag) && (tag !== 'style' && tag !== 'link' || style), `<${tag}> in the widget`);
+    for (const [name, value] of Object.entries(attrs)) {
+      assert.ok(!name.startsWith('on'), `<${tag} ${name}> in the widget`);
+      if (name === 'style') assert.doesNotMatch(value, /url\(|expression|javascript/i, `<${tag} style=${value}>`);
+      if (URL_ATTRS.includes(name) && !(style && name === 'href')) {
+        assert.match(value, /^(#[\w-]+|https?:\/\/\S+|mailto:\S+)$/i, `<${tag} ${name}=${value}>`);
+      }
+    }
+  }
+}
+
+/** The text of every element matching `selector` in the widget. */
+const texts = (tab, selector) => tab.locator(selector).evaluateAll((els) => els.map((e) => e.textContent));
+
+/** Asserts `shown[i]` is `expected[i]` (or holds it, with `contains`), naming the first that is not. */
+function sameTexts(shown, expected, what, contains = false) {
+  assert.equal(shown.length, expected.length, `${what}: ${shown.length} shown, ${expected.length} expected`);
+  shown.forEach((text, i) => {
+    const ok = contains ? text.includes(expected[i]) : text === expected[i];
+    assert.ok(ok, `${what} ${i}: shown ${JSON.stringify(text).slice(0, 300)}, expected ${JSON.stringify(expected[i])}`);
+  });
+}
+
+async function assertLiteral(tab) {
+  await tab.locator('.ex-question').waitFor({ timeout: 30_000 });
+  sameTexts(await texts(tab, '.ex-question'), [joined], 'question');
+  sameTexts(await texts(tab, '.ex-verdict-label strong'), [joined], 'verdict label');
+  sameTexts(await texts(tab, '.ex-reasoning .ex-section-title'), payloads, 'section title');
+  const uncited = (list) => list.map((text) => text.replace(/\[\d+\]$/, ''));
+  sameTexts(uncited(await texts(tab, '.ex-verdict .ex-sentence')), payloads, 'verdict sentence');
+  sameTexts(uncited(await texts(tab, '.ex-limits .ex-sentence')), payloads, 'limit');
+  // The marked-up sentences: emphasis, strong, code and link text each hold the payload.
+  for (const selector of ['.ex-section em', '.ex-section strong', '.ex-section code']) {
+    sameTexts(await texts(tab, selector), payloads, selector);
+  }
+  // Link text is followed by a hidden "(opens in a new tab)".
+  const links = '.ex-section a[href="https://example.org/"]';
+  sameTexts(await texts(tab, links), payloads.map((p) => `${p} (opens in a new tab)`), links);
+  for (const selector of ['.ex-src-title', '.ex-src-byline', '.ex-src-excerpt', '.ex-src-note']) {
+    sameTexts(await texts(tab, `.ex-source-list ${selector}`), payloads, selector, true);
+  }
+  // A card shows the same text, and opening it runs nothing either.
+  await tab.locator('.ex-verdict .ex-marker').nth(9).focus();
+  const card = tab.locator('.ex-card');
+  await card.waitFor({ state: 'visible' });
+  assert.ok((await card.textContent()).includes(payloads[0]), 'the card of source 1');
+}
+
+async function assertAddresses(tab, accepted) {
+  await tab.locator('.ex-question').waitFor({ timeout: 30_000 });
+  const links = await tab.locator('.ex-verdict a[target="_blank"]').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, accepted);
+  const titles = await tab.locator('.ex-source-list a.ex-src-title').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+  assert.deepEqual(titles, accepted);
+}
+
+async function assertRefused(tab) {
+  const panel = tab.locator('.ex-error');
+  await panel.waitFor({ timeout: 30_000 });
+  const text = await panel.textContent();
+  assert.match(text, /verdict\.sentences\[0\]: link address `javascript:alert\('XSS'\)|sources\[\d+\]\.url/);
+  assert.ok(text.includes('javascript:alert(1)'), 'the refused address is quoted as text');
+}
+
+const modes = {
+  'stand-alone page': (name) => `${server.url}/index.html?src=/xss/${name}.json`,
+  'script embed': (name) => `${server.url}/xss/${name}.html`,
+};
+
+for (const [mode, address] of Object.entries(modes)) {
+  const own = (url) => url.startsWith(server.url) || url.startsWith('data:');
+
+  test(`${mode}: ${payloads.length} payloads in every text field show as text and run nothing`, async () => {
+    const opened = await open(address('text'));
+    await assertLiteral(opened.tab);
+    await assertInert(opened, own);
+    await opened.context.close();
+  });
+
+  test(`${mode}: payload addresses are refused with the panel, or kept only as web addresses`, async () => {
+    const accepted = await open(address('accepted'));
+    await assertAddresses(accepted.tab, sets.accepted.sources.map((s) => s.url));
+    await assertInert(accepted, own);
+    await accepted.context.close();
+    const refused = await open(address('refused'));
+    await assertRefused(refused.tab);
+    await assertInert(refused, own);
+    await refused.context.close();
+  });
+}
+
+test('offline file: the payloads show as text, safe addresses stay, and nothing runs or loads', async () => {
+  for (const name of ['text', 'accepted']) {
+    const url = pathToFileURL(join(scratch, `${name}.offline.html`)).href;
+    const opened = await open(url);
+    if (name === 'text') await assertLiteral(opened.tab);
+    else await assertAddresses(opened.tab, sets.accepted.sources.map((s) => s.url));
+    await assertInert(opened, (u) => u === url || u.startsWith('data:'));
+    await opened.context.close();
+  }
+});
+
+test('offline file: the bundler refuses a set with unsafe addresses', () => {
+  const made = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'bundle', '--dist', DIST, '--evidence', join(scratch, 'refused.json'), '-o', join(scratch, 'refused.offline.html')], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(made.status, 1);
+  assert.match(made.stdout + made.stderr, /link address `javascript:alert\(1\)` is not allowed/);
+});

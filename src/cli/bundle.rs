@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use base64::Engine;
+use sha2::{Digest, Sha256};
 
 use super::check::{read_valid, write_atomically};
 use super::{Status, io_failure};
@@ -93,6 +94,24 @@ fn inert(text: &str) -> String {
     text.replace("</", "<\\/")
 }
 
+/// The policy the single file carries: nothing from anywhere, and only its own script and
+/// styles, named by their hashes, so it needs neither `'unsafe-inline'` nor `'self'` (which
+/// means nothing for a file on disk).
+fn policy(script: &str, styles: &[&str]) -> String {
+    let hash = |text: &str| {
+        let digest = Sha256::digest(text.as_bytes());
+        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+    };
+    let styles: Vec<String> = styles.iter().map(|s| hash(s)).collect();
+    format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
+         object-src 'none'; base-uri 'none'; form-action 'none'; \
+         require-trusted-types-for 'script'; trusted-types 'none'",
+        hash(script),
+        styles.join(" ")
+    )
+}
+
 fn page(p: &Page<'_>) -> String {
     let wasm = base64::engine::general_purpose::STANDARD.encode(p.wasm);
     let css = serde_json::to_string(p.widget_css).expect("a string");
@@ -107,20 +126,8 @@ fn page(p: &Page<'_>) -> String {
             )
         })
         .unwrap_or_default();
-    format!(
-        r#"<!doctype html>
-<html lang="{language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>{title}</title>
-<link rel="icon" href="data:,">
-<style>{page_css}</style>
-</head>
-<body>
-<main class="page"><evidence-explainer id="explainer" own-page>{evidence}</evidence-explainer></main>
-<script type="module">
+    let script = format!(
+        r#"
 {glue}
 // Offline: the wasm is instantiated asynchronously from the bytes below, and the stylesheet
 // comes from text; embed.js (below, in a block so its names stay its own) uses these instead
@@ -140,15 +147,33 @@ globalThis.EXPLAINER_OFFLINE = {{
 {{
 {embed}
 }}
-</script>
-</body>
-</html>
 "#,
-        language = p.language,
-        title = super::render::escape(p.question),
-        page_css = inert(p.page_css),
         glue = inert(p.glue),
         embed = inert(p.embed),
         css = inert(&css),
+    );
+    let page_css = inert(p.page_css);
+    // embed.js puts the widget's stylesheet into each shadow root as a <style> with this text.
+    let policy = policy(&script, &[&page_css, p.widget_css]);
+    format!(
+        r#"<!doctype html>
+<html lang="{language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<style>{page_css}</style>
+</head>
+<body>
+<main class="page"><evidence-explainer id="explainer" own-page>{evidence}</evidence-explainer></main>
+<script type="module">{script}</script>
+</body>
+</html>
+"#,
+        language = super::render::escape(p.language),
+        title = super::render::escape(p.question),
     )
 }

@@ -18,7 +18,8 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; `extra` maps paths to [type, body] served as-is. */
+/** Serves `dir` on 127.0.0.1 at a free port; `extra` maps paths to [type, body, headers?]
+ * served as-is. */
 export async function serve(dir = DIST, extra = {}) {
   await stat(join(dir, 'index.html')).catch(() => {
     throw new Error(`${dir}/index.html is missing: build first (trunk build --release)`);
@@ -26,8 +27,8 @@ export async function serve(dir = DIST, extra = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path]) {
-      const [type, body] = extra[path];
-      res.writeHead(200, { 'content-type': type });
+      const [type, body, headers = {}] = extra[path];
+      res.writeHead(200, { 'content-type': type, ...headers });
       res.end(body);
       return;
     }
@@ -67,4 +68,20 @@ export function launch() {
       '--no-first-run',
     ],
   });
+}
+
+/** The policy the widget is built for (docs/embedding.md), with Trusted Types enforced. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+
+/** Collects every Content-Security-Policy violation in `context`, in every frame, sandboxed
+ * ones included: the listener reports through a binding, which no page policy can block. */
+export async function watchViolations(context) {
+  const violations = [];
+  await context.exposeBinding('__explainerViolation', ({ frame }, v) => violations.push(`${frame.url()}: ${v}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__explainerViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  return violations;
 }

@@ -4,6 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
+    use explainer::evidence::{Path, Problem, ProblemKind};
     use explainer::widget::{Widget, WidgetProps};
     use wasm_bindgen::prelude::*;
 
@@ -23,34 +24,49 @@ mod wasm {
     }
 
     /// Mounts a widget in `root`. `options` (from `embed.js`): `instance` (names its DOM ids),
-    /// `json` (a published evidence set; absent for the bundled one), `src` and `failure` (the
-    /// address asked for and why fetching it failed, shown instead of the explainer), `theme`,
-    /// `ownPage` (the widget owns the page: it titles the page by the question and follows
-    /// deep links) and `framed` (the page is inside another page's iframe).
+    /// `bytes` (a fetched published evidence file) or `json` (one from the page; neither for
+    /// the bundled set), `src` and `failure` (the address asked for and why fetching it
+    /// failed, shown instead of the explainer), `theme`, `ownPage` (the widget owns the page:
+    /// it titles the page by the question and follows deep links) and `framed` (the page is
+    /// inside another page's iframe).
     #[wasm_bindgen]
     pub fn mount(root: web_sys::Element, options: js_sys::Object) {
-        let json = text(&options, "json").unwrap_or_else(|| explainer::BUNDLED_EVIDENCE.to_owned());
+        // A fetched file comes as bytes, so it is decoded (and refused) exactly as `explainer
+        // check` does it: the same message for a file that is not UTF-8 or too large.
+        let bytes = js_sys::Reflect::get(&options, &JsValue::from_str("bytes"))
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
+        let instance = text(&options, "instance").unwrap_or_default();
+        let start = match bytes {
+            Some(bytes) => WidgetProps::from_file(bytes.to_vec(), instance),
+            None => WidgetProps::new(
+                text(&options, "json").unwrap_or_else(|| explainer::BUNDLED_EVIDENCE.to_owned()),
+                instance,
+            ),
+        };
+        let failure = start.failure.clone().or_else(|| {
+            let reason = text(&options, "failure")?;
+            let address = text(&options, "src").unwrap_or_default();
+            Some(Problem::new(
+                Path::root(),
+                ProblemKind::NotLoaded { address, reason },
+            ))
+        });
         let own_page = flag(&options, "ownPage");
         if own_page
             && let (Some(document), Ok(evidence)) = (
                 web_sys::window().and_then(|w| w.document()),
-                explainer::evidence::load_published(&json),
+                explainer::evidence::load_published(&start.json),
             )
         {
             document.set_title(&evidence.document().question);
         }
-        let failure = text(&options, "failure").map(|reason| {
-            (
-                text(&options, "src").unwrap_or_default().into(),
-                reason.into(),
-            )
-        });
         let props = WidgetProps {
             theme: text(&options, "theme").map(Into::into),
             failure,
             deep_links: own_page,
             framed: flag(&options, "framed"),
-            ..WidgetProps::new(json, text(&options, "instance").unwrap_or_default())
+            ..start
         };
         yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }

@@ -72,7 +72,9 @@ async function evidenceOf(element, src, refused) {
     try {
       const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
       if (!response.ok) return { failure: `HTTP ${response.status}` };
-      return { json: await response.text() };
+      // Bytes, not text: the widget decodes them itself, so a file that is not UTF-8 is named
+      // as such instead of being shown with replacement characters.
+      return { bytes: new Uint8Array(await response.arrayBuffer()) };
     } catch (error) {
       return { failure: `network error: ${error.message}` };
     }
@@ -100,7 +102,7 @@ class EvidenceExplainer extends HTMLElement {
     const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), styled]);
     status.remove();
     const framed = window.parent !== window;
-    module.mount(root, { instance, json: evidence.json, src, failure: evidence.failure, theme, ownPage, framed });
+    module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, failure: evidence.failure, theme, ownPage, framed });
     if (ownPage && framed) reportHeight(shadow);
   }
 }

@@ -100,7 +100,10 @@ fn inert(text: &str) -> String {
 fn policy(script: &str, styles: &[&str]) -> String {
     let hash = |text: &str| {
         let digest = Sha256::digest(text.as_bytes());
-        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
     };
     let styles: Vec<String> = styles.iter().map(|s| hash(s)).collect();
     format!(

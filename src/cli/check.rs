@@ -9,7 +9,7 @@ use explainer_evidence::validate::advise;
 use explainer_evidence::{Evidence, Form, Problem, decode, form_of, load_published};
 use serde_json::json;
 
-use super::{Status, diagnostic, io_failure};
+use super::{Status, diagnostics, io_failure};
 
 /// What reading one file found: its text (when it could be decoded), and either the evidence
 /// or its problems.
@@ -62,22 +62,28 @@ pub(super) fn check(
             status = Status::Invalid;
         }
         if as_json {
-            let entry = |p: &Problem| {
-                let (line, column) = p.position(&checked.text);
-                json!({ "line": line, "column": column, "path": p.path.to_string(), "message": p.kind.to_string() })
+            let entries = |problems: &[Problem]| {
+                let positions = Problem::positions(problems, &checked.text);
+                positions
+                    .into_iter()
+                    .zip(problems)
+                    .map(|((line, column), p)| {
+                        json!({ "line": line, "column": column, "path": p.path.to_string(), "message": p.kind.to_string() })
+                    })
+                    .collect::<Vec<_>>()
             };
             reports.push(json!({
                 "file": file.display().to_string(),
                 "valid": errors.is_empty(),
-                "errors": errors.iter().map(entry).collect::<Vec<_>>(),
-                "warnings": warnings.iter().map(entry).collect::<Vec<_>>(),
+                "errors": entries(&errors),
+                "warnings": entries(&warnings),
             }));
         } else {
-            for problem in &errors {
-                let _ = writeln!(out, "{}", diagnostic(file, &checked.text, problem, false));
+            for line in diagnostics(file, &checked.text, &errors, false) {
+                let _ = writeln!(out, "{line}");
             }
-            for problem in &warnings {
-                let _ = writeln!(out, "{}", diagnostic(file, &checked.text, problem, true));
+            for line in diagnostics(file, &checked.text, &warnings, true) {
+                let _ = writeln!(out, "{line}");
             }
             let _ = writeln!(
                 out,
@@ -128,8 +134,8 @@ pub(super) fn build(
         );
         return Status::Invalid;
     }
-    for problem in advise(evidence.document()) {
-        let _ = writeln!(err, "{}", diagnostic(file, &text, &problem, true));
+    for line in diagnostics(file, &text, &advise(evidence.document()), true) {
+        let _ = writeln!(err, "{line}");
     }
     let status = emit(output, evidence.to_json(true).as_bytes(), out, err);
     if let (Status::Ok, Some(path)) = (status, output) {
@@ -145,8 +151,8 @@ pub(super) fn read_valid(file: &Path, err: &mut dyn Write) -> Result<(Evidence, 
     match checked.result {
         Ok(evidence) => Ok((evidence, checked.text)),
         Err(problems) => {
-            for problem in &problems {
-                let _ = writeln!(err, "{}", diagnostic(file, &checked.text, problem, false));
+            for line in diagnostics(file, &checked.text, &problems, false) {
+                let _ = writeln!(err, "{line}");
             }
             let count = summary(problems.len(), 0);
             let _ = writeln!(err, "{}: {count}; nothing written", file.display());

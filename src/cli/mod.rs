@@ -193,16 +193,22 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
     }
 }
 
-/// One problem as `FILE:LINE:COL: PATH: message`, with `warning: ` before the message for advice.
-fn diagnostic(file: &Path, json: &str, problem: &Problem, warning: bool) -> String {
-    let (line, column) = problem.position(json);
+/// Each problem as `FILE:LINE:COL: PATH: message`, with `warning: ` before the message for
+/// advice.
+fn diagnostics(file: &Path, json: &str, problems: &[Problem], warning: bool) -> Vec<String> {
     let severity = if warning { "warning: " } else { "" };
-    format!(
-        "{}:{line}:{column}: {}: {severity}{}",
-        file.display(),
-        problem.path,
-        problem.kind
-    )
+    Problem::positions(problems, json)
+        .into_iter()
+        .zip(problems)
+        .map(|((line, column), problem)| {
+            format!(
+                "{}:{line}:{column}: {}: {severity}{}",
+                file.display(),
+                problem.path,
+                problem.kind
+            )
+        })
+        .collect()
 }
 
 /// Reports an I/O failure on `path` and returns [`Status::Failed`].

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// One step of a JSON path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
     /// A key of an object.
     Key(String),
@@ -89,14 +89,29 @@ impl Problem {
 
     /// The 1-based line and column the problem points at in `json`, the text it was found in.
     pub fn position(&self, json: &str) -> (usize, usize) {
-        match self.kind {
+        Self::positions(std::slice::from_ref(self), json)[0]
+    }
+
+    /// [`Problem::position`] of each of `problems`, all found in one pass over `json`.
+    pub fn positions(problems: &[Problem], json: &str) -> Vec<(usize, usize)> {
+        let known = |p: &Problem| match p.kind {
             ProblemKind::Syntax { line, column, .. }
             | ProblemKind::Shape { line, column, .. }
             | ProblemKind::Truncated { line, column }
             | ProblemKind::NestedTooDeep { line, column }
-            | ProblemKind::NotUtf8 { line, column } => (line, column.max(1)),
-            _ => crate::locate::position_of(json, &self.path),
-        }
+            | ProblemKind::NotUtf8 { line, column } => Some((line, column.max(1))),
+            _ => None,
+        };
+        let unknown: Vec<&Path> = problems
+            .iter()
+            .filter(|p| known(p).is_none())
+            .map(|p| &p.path)
+            .collect();
+        let mut found = crate::locate::positions_of(json, &unknown).into_iter();
+        problems
+            .iter()
+            .map(|p| known(p).unwrap_or_else(|| found.next().unwrap_or((1, 1))))
+            .collect()
     }
 }
 
@@ -237,6 +252,16 @@ pub enum ProblemKind {
     },
     /// Markup nested deeper than [`crate::MAX_INLINE_DEPTH`].
     TooDeep,
+    /// A text longer than [`crate::MAX_TEXT_CHARS`].
+    TooLong {
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// A list longer than [`crate::MAX_LIST_LEN`].
+    TooMany {
+        /// How many entries it has.
+        count: usize,
+    },
     /// A link or citation inside a link.
     NestedInLink {
         /// "a link" or "a citation marker".
@@ -258,6 +283,24 @@ pub enum ProblemKind {
     },
 }
 
+/// A value from the file as a message quotes it: whole when short, else its start and "…", so a
+/// hostile megabyte-long value cannot swamp the message (or the widget's error panel).
+/// A reader's message that quotes the file (serde's "invalid type: string …") gets more room.
+pub(crate) struct Clip<'a>(&'a str, usize);
+
+pub(crate) fn clip(value: &str) -> Clip<'_> {
+    Clip(value, 120)
+}
+
+impl fmt::Display for Clip<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(self.1) {
+            Some((end, _)) => write!(f, "{}…", &self.0[..end]),
+            None => f.write_str(self.0),
+        }
+    }
+}
+
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -267,13 +310,14 @@ impl fmt::Display for ProblemKind {
                 column,
             } => write!(
                 f,
-                "not valid JSON at line {line}, column {column}: {message}"
+                "not valid JSON at line {line}, column {column}: {}",
+                Clip(message, 400)
             ),
             Self::Shape {
                 message,
                 line,
                 column,
-            } => write!(f, "{message} (line {line}, column {column})"),
+            } => write!(f, "{} (line {line}, column {column})", Clip(message, 400)),
             Self::WrongForm { found, expected } => {
                 if found == "authored" {
                     write!(
@@ -288,7 +332,8 @@ impl fmt::Display for ProblemKind {
                 } else {
                     write!(
                         f,
-                        "\"form\" is \"{found}\": write \"authored\" for a file people edit, or \"published\" for one the widget reads"
+                        "\"form\" is \"{}\": write \"authored\" for a file people edit, or \"published\" for one the widget reads",
+                        clip(found)
                     )
                 }
             }
@@ -339,11 +384,13 @@ impl fmt::Display for ProblemKind {
             ),
             Self::BadSectionId { id } => write!(
                 f,
-                "section id `{id}` cannot be used: write lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters (for example `timeline`)"
+                "section id `{}` cannot be used: write lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters (for example `timeline`)",
+                clip(id)
             ),
             Self::DuplicateSectionId { id, first } => write!(
                 f,
-                "section id `{id}` is already used at {first}: give each section its own id"
+                "section id `{}` is already used at {first}: give each section its own id",
+                clip(id)
             ),
             Self::DuplicateSource { number, first } => write!(
                 f,
@@ -363,19 +410,33 @@ impl fmt::Display for ProblemKind {
             ),
             Self::UnsafeLink { href } => write!(
                 f,
-                "link address `{href}` is not allowed: links must be absolute addresses starting with http:, https: or mailto:"
+                "link address `{}` is not allowed: links must be absolute addresses starting with http:, https: or mailto:",
+                clip(href)
             ),
             Self::UnsafeSourceUrl { url } => write!(
                 f,
-                "source address `{url}` is not allowed: write an absolute address starting with http:// or https://"
+                "source address `{}` is not allowed: write an absolute address starting with http:// or https://",
+                clip(url)
             ),
             Self::BadDate { value } => write!(
                 f,
-                "`{value}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"
+                "`{}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY",
+                clip(value)
             ),
             Self::BadLanguage { value } => write!(
                 f,
-                "`{value}` is not a language tag: write a BCP 47 tag such as `en` or `pt-BR`"
+                "`{}` is not a language tag: write a BCP 47 tag such as `en` or `pt-BR`",
+                clip(value)
+            ),
+            Self::TooLong { chars } => write!(
+                f,
+                "the text is {chars} characters long: a text may have at most {} characters",
+                crate::MAX_TEXT_CHARS
+            ),
+            Self::TooMany { count } => write!(
+                f,
+                "the list has {count} entries: a list may have at most {}; split the evidence set",
+                crate::MAX_LIST_LEN
             ),
             Self::TooDeep => write!(
                 f,

@@ -33,7 +33,8 @@ pub use load::{decode, form_of, load_published};
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub use published::{
     CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline, Inlines, Link,
-    MAX_INLINE_DEPTH, Meta, Part, Place, Published, Section, SectionId, Source, Verdict,
+    MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place, Published, Section,
+    SectionId, Source, Verdict,
 };
 
 /// The positions `0..len` ordered by `compare`. Every sort in the crate goes through here, so

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::error::Segment;
 use crate::published::{Document, Evidence, Form, Published};
 use crate::validate::validate;
 use crate::{FORMAT_VERSION, Path, Problem, ProblemKind};
@@ -58,7 +59,8 @@ pub(crate) fn read_document<T: DeserializeOwned>(
     }
     serde_json::from_str(json).map_err(|error| {
         let path = crate::locate::path_at(json, error.line(), error.column());
-        vec![Problem::new(path, shape(&error))]
+        let kind = shape(&error, &path);
+        vec![Problem::new(path, kind)]
     })
 }
 
@@ -82,7 +84,7 @@ fn syntax(error: &serde_json::Error) -> ProblemKind {
 
 /// A failure of the typed read. The text already passed the syntax check, so a "syntax" error
 /// here is serde_json meeting a value of the wrong kind, or its depth limit.
-fn shape(error: &serde_json::Error) -> ProblemKind {
+fn shape(error: &serde_json::Error, path: &Path) -> ProblemKind {
     let (line, column) = (error.line(), error.column());
     let mut message = position_free_message(error);
     if message.starts_with("recursion limit exceeded") {
@@ -90,8 +92,13 @@ fn shape(error: &serde_json::Error) -> ProblemKind {
     }
     if message == "expected value" {
         // serde_json's words when an enum (an inline node, a form name) meets another kind of value.
-        message = "expected an inline node, an object such as {\"text\": \"…\"} or {\"cite\": 1}"
-            .to_owned();
+        let form = matches!(path.segments().last(), Some(Segment::Key(key)) if key == "form");
+        message = if form {
+            "expected \"authored\" or \"published\"".to_owned()
+        } else {
+            "expected an inline node, an object such as {\"text\": \"…\"} or {\"cite\": 1}"
+                .to_owned()
+        };
     }
     ProblemKind::Shape {
         message,

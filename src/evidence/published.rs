@@ -11,6 +11,13 @@ pub const FORMAT_VERSION: u64 = 1;
 /// the cap keeps hostile files from overflowing the wasm stack.
 pub const MAX_INLINE_DEPTH: usize = 8;
 
+/// The longest one text may be (a sentence, a title, an excerpt), in characters: far beyond any
+/// real one. Past it a file is broken or hostile, and showing it would stall a reader's browser.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The most entries one list may have (sources, sections, sentences, limits, excerpts).
+pub const MAX_LIST_LEN: usize = 1_000;
+
 /// A source's number, as in the citation marker `[4]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -4,7 +4,9 @@
 //! publishes cleanly is exactly a file the widget will render.
 
 use crate::published::{CitationNumber, Inline, Published, for_each_citation};
-use crate::{FORMAT_VERSION, MAX_INLINE_DEPTH, Path, Problem, ProblemKind};
+use crate::{
+    FORMAT_VERSION, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Path, Problem, ProblemKind,
+};
 
 /// Every problem in `doc`; empty when it is valid.
 pub fn validate(doc: &Published) -> Vec<Problem> {
@@ -19,6 +21,7 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         );
     }
     check_meta(doc, &mut report);
+    check_sizes(doc, &mut report);
     require_text(
         &doc.question,
         root.key("question"),
@@ -136,6 +139,10 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
             };
             report(path.clone(), kind);
         }
+        let chars = text_chars(text);
+        if chars > MAX_TEXT_CHARS {
+            report(path.clone(), ProblemKind::TooLong { chars });
+        }
         check_inlines(text, &path, 1, false, &mut report);
         for_each_citation(text, &mut |n| match find(n) {
             Some(slot) => cited[slot] = true,
@@ -239,6 +246,84 @@ fn check_web_address(url: &Option<String>, path: Path, report: &mut impl FnMut(P
     {
         report(path, ProblemKind::UnsafeSourceUrl { url: url.clone() });
     }
+}
+
+/// Lists and plain texts past the size limits: each is reported once, where it is.
+fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
+    let root = Path::root();
+    let mut list = |len: usize, path: Path| {
+        if len > MAX_LIST_LEN {
+            report(path, ProblemKind::TooMany { count: len });
+        }
+    };
+    list(
+        doc.verdict.sentences.len(),
+        root.key("verdict").key("sentences"),
+    );
+    list(doc.sections.len(), root.key("sections"));
+    list(doc.limits.len(), root.key("limits"));
+    list(doc.sources.len(), root.key("sources"));
+    for (i, section) in doc.sections.iter().enumerate() {
+        list(
+            section.sentences.len(),
+            root.key("sections").index(i).key("sentences"),
+        );
+    }
+    for (i, source) in doc.sources.iter().enumerate() {
+        list(
+            source.excerpts.len(),
+            root.key("sources").index(i).key("excerpts"),
+        );
+    }
+
+    let mut texts: Vec<(Path, &str)> = vec![
+        (root.key("question"), &doc.question),
+        (root.key("verdict").key("label"), &doc.verdict.label),
+    ];
+    for (i, section) in doc.sections.iter().enumerate() {
+        texts.push((root.key("sections").index(i).key("title"), &section.title));
+    }
+    for (i, source) in doc.sources.iter().enumerate() {
+        let path = root.key("sources").index(i);
+        let fields = [
+            ("title", &source.title),
+            ("publisher", &source.publisher),
+            ("author", &source.author),
+            ("note", &source.note),
+            ("url", &source.url),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                texts.push((path.key(key), value));
+            }
+        }
+        for (e, excerpt) in source.excerpts.iter().enumerate() {
+            texts.push((path.key("excerpts").index(e), excerpt));
+        }
+    }
+    for (path, text) in texts {
+        // Bytes first: only a text long in bytes can be long in characters.
+        if text.len() > MAX_TEXT_CHARS {
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                report(path, ProblemKind::TooLong { chars });
+            }
+        }
+    }
+}
+
+/// The characters of parsed text, markup aside. Recursion is bounded by the JSON reader's own
+/// nesting limit of 128.
+fn text_chars(nodes: &[Inline]) -> usize {
+    nodes
+        .iter()
+        .map(|node| match node {
+            Inline::Text(t) | Inline::Code(t) => t.chars().count(),
+            Inline::Em(children) | Inline::Strong(children) => text_chars(children),
+            Inline::Link(link) => text_chars(&link.children),
+            Inline::Cite(_) => 0,
+        })
+        .sum()
 }
 
 fn require_text(

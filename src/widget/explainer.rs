@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use explainer_evidence::{Evidence, Path, Problem, ProblemKind, load_published};
+use explainer_evidence::{Evidence, Problem, decode, load_published};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -50,10 +50,10 @@ pub struct WidgetProps {
     /// `light` or `dark` to override `prefers-color-scheme`; anything else follows it.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
-    /// Why the evidence could not be fetched, with the address asked for: shown instead of
-    /// the explainer.
+    /// Why the evidence could not be had (not fetched, not UTF-8, too large): shown in the
+    /// error panel instead of the explainer.
     #[prop_or_default]
-    pub failure: Option<(AttrValue, AttrValue)>,
+    pub failure: Option<Problem>,
     /// Follow the page address's fragment (`#section-id`, `#source-4`): only for a widget that
     /// owns its page, never inside someone else's article.
     #[prop_or_default]
@@ -65,6 +65,18 @@ pub struct WidgetProps {
 }
 
 impl WidgetProps {
+    /// Like [`WidgetProps::new`] for the bytes of a fetched evidence file: decoded (and refused
+    /// when not UTF-8 or too large) exactly as `explainer check` does.
+    pub fn from_file(bytes: Vec<u8>, instance: impl Into<AttrValue>) -> Self {
+        match decode(bytes) {
+            Ok(json) => Self::new(json, instance),
+            Err(problem) => Self {
+                failure: Some(problem),
+                ..Self::new(AttrValue::Static(""), instance)
+            },
+        }
+    }
+
     /// An interactive widget on the published evidence in `json`, following the reader's colour
     /// preference, with no deep links: the defaults every embedding starts from.
     pub fn new(json: impl Into<AttrValue>, instance: impl Into<AttrValue>) -> Self {
@@ -86,12 +98,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let loaded = use_memo(
         (props.json.clone(), props.failure.clone()),
         |(json, failure)| {
-            if let Some((address, reason)) = failure {
-                let kind = ProblemKind::NotLoaded {
-                    address: address.to_string(),
-                    reason: reason.to_string(),
-                };
-                return Err(Rc::new(vec![Problem::new(Path::root(), kind)]));
+            if let Some(problem) = failure {
+                return Err(Rc::new(vec![problem.clone()]));
             }
             load_published(json).map(Rc::new).map_err(Rc::new)
         },

@@ -3,7 +3,10 @@
 use explainer_evidence::Problem;
 use yew::prelude::*;
 
-/// Lists every problem with where it is, so an editor can fix the file; never a blank box.
+/// How many problems the panel lists.
+pub const SHOWN: usize = 100;
+
+/// Lists the problems with where they are, so an editor can fix the file; never a blank box.
 pub fn view(problems: &[Problem]) -> Html {
     let count = problems.len();
     let summary = if count == 1 {
@@ -11,7 +14,9 @@ pub fn view(problems: &[Problem]) -> Html {
     } else {
         format!("The evidence set has {count} problems:")
     };
-    let items = problems.iter().map(|problem| {
+    // A hostile file can hold thousands of problems; the first ones are what an editor fixes
+    // first, and the command-line check lists them all.
+    let items = problems.iter().take(SHOWN).map(|problem| {
         html! {
             <li><code class="ex-error-path">{ problem.path.to_string() }</code>{ ": " }{ problem.kind.to_string() }</li>
         }
@@ -21,6 +26,9 @@ pub fn view(problems: &[Problem]) -> Html {
             <h2 class="ex-error-title">{ "This explainer cannot be shown" }</h2>
             <p>{ summary }</p>
             <ul class="ex-error-list">{ for items }</ul>
+            if count > SHOWN {
+                <p>{ format!("…and {} more. `explainer check FILE` lists them all.", count - SHOWN) }</p>
+            }
         </div>
     }
 }

@@ -19,7 +19,7 @@ step "native tests"
 cargo test --workspace --all-features
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --no-default-features --test browser
+cargo test --target wasm32-unknown-unknown --no-default-features --test browser --test browser_panic
 
 step "release build"
 trunk build --release

@@ -5,7 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use explainer::evidence::{Path, Problem, ProblemKind};
-    use explainer::widget::{Widget, WidgetProps};
+    use explainer::widget::WidgetProps;
     use wasm_bindgen::prelude::*;
 
     /// Reads a string field of the options object `embed.js` passes.
@@ -68,7 +68,7 @@ mod wasm {
             framed: flag(&options, "framed"),
             ..start
         };
-        yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+        explainer::widget::mount(root, props);
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use explainer::widget::{Widget, WidgetProps};
+use explainer::widget::WidgetProps;
 use gloo_timers::future::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -31,7 +31,7 @@ fn mount(json: &str, instance: &str) -> Element {
         .append_child(&host)
         .expect("append");
     let props = WidgetProps::new(json.to_owned(), instance.to_owned());
-    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
+    explainer::widget::mount(host.clone(), props);
     host
 }
 

@@ -99,10 +99,20 @@ class EvidenceExplainer extends HTMLElement {
     const asked = ownPage ? addressOptions() : {};
     const src = asked.src || this.getAttribute('src');
     const theme = asked.theme || this.getAttribute('theme');
-    const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), styled]);
-    status.remove();
     const framed = window.parent !== window;
-    module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, failure: evidence.failure, theme, ownPage, framed });
+    try {
+      const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), styled]);
+      status.remove();
+      module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, failure: evidence.failure, theme, ownPage, framed });
+    } catch (error) {
+      // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
+      // say so where the explainer would be, rather than leave "Loading…" forever.
+      status.setAttribute('role', 'alert');
+      status.className = 'ex-root ex-fallback';
+      status.textContent = `This explainer could not be shown: ${error?.message ?? error}. Reload the page to try again.`;
+      root.remove();
+      shadow.append(status);
+    }
     if (ownPage && framed) reportHeight(shadow);
   }
 }

@@ -7,6 +7,7 @@
 pub mod citation;
 pub mod disclosure;
 pub mod explainer;
+pub mod fallback;
 pub mod ids;
 pub mod inlines;
 pub mod labels;
@@ -20,3 +21,9 @@ pub mod state;
 pub mod verdict;
 
 pub use explainer::{Widget, WidgetProps};
+
+/// Renders a widget into `root`, guarded so that a panic shows [`fallback::MESSAGE`] there.
+pub fn mount(root: web_sys::Element, props: WidgetProps) {
+    fallback::guard(&root);
+    yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+}

@@ -210,3 +210,29 @@ test('the page (and so the iframe) takes its theme from its address', async () =
   assert.equal(await style(tab.locator('.ex-root'), 'backgroundColor'), 'rgb(23, 25, 29)');
   await context.close();
 });
+
+test('a widget whose code cannot load says so instead of loading forever', async () => {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.route('**/explainer-widget_bg.wasm', (route) => route.abort('connectionrefused'));
+  await tab.goto(`${server.url}/t-inline.html`);
+  const alert = tab.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^This explainer could not be shown: .+ Reload the page to try again\.$/);
+  assert.equal(await tab.getByText('Loading the explainer…').count(), 0);
+  await context.close();
+});
+
+test('a fetched file that is not UTF-8 is named as such, as explainer check names it', async () => {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.route('**/latin1.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: Buffer.concat([Buffer.from('{"question": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]),
+  }));
+  await tab.goto(`${server.url}/index.html?src=latin1.json`);
+  const alert = tab.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /\(document\): the file is not UTF-8 text \(first bad byte at line 1, column 18\): save it as UTF-8/);
+  await context.close();
+});

@@ -1,0 +1,53 @@
+//! What readers see if the widget's code ever panics: a plain message in place of every widget
+//! on the page, instead of an explainer that looks alive but no longer answers.
+
+use std::cell::RefCell;
+use std::sync::Once;
+
+use web_sys::Element;
+
+/// The message shown in place of a widget after a panic.
+pub const MESSAGE: &str =
+    "This explainer stopped working because of an error in it. Reload the page to read it again.";
+
+thread_local! {
+    /// The root of every widget mounted on the page.
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+static INSTALL: Once = Once::new();
+
+/// Remembers `root` as a widget to replace by [`MESSAGE`] on a panic, installing the panic hook
+/// the first time. Through Yew, which otherwise installs its own on the first render; the hook
+/// still logs the panic to the console as Yew's would.
+pub fn guard(root: &Element) {
+    ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+    INSTALL.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            show();
+            console_error_panic_hook::hook(info);
+        }));
+    });
+}
+
+/// Replaces every widget by the message. Plain DOM calls only: the panic may have left Yew's
+/// own state half-changed, and a second panic inside the hook would abort without a word.
+fn show() {
+    let _ = ROOTS.try_with(|roots| {
+        let Ok(roots) = roots.try_borrow() else {
+            return;
+        };
+        for root in roots.iter() {
+            let Some(document) = root.owner_document() else {
+                continue;
+            };
+            let Ok(message) = document.create_element("p") else {
+                continue;
+            };
+            message.set_class_name("ex-root ex-fallback");
+            let _ = message.set_attribute("role", "alert");
+            message.set_text_content(Some(MESSAGE));
+            root.replace_children_with_node_1(&message);
+        }
+    });
+}

@@ -1,0 +1,68 @@
+//! A panic in the widget's code, in a browser: every widget on the page is replaced by the
+//! fallback message instead of freezing. Its own test binary, so the panic cannot disturb the
+//! other browser tests.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use explainer::widget::{WidgetProps, fallback};
+use gloo_timers::future::sleep;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount(instance: &str) -> Element {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let props = WidgetProps::new(explainer::BUNDLED_EVIDENCE, instance.to_owned());
+    explainer::widget::mount(host.clone(), props);
+    host
+}
+
+async fn until(what: &str, mut condition: impl FnMut() -> bool) {
+    let start = js_sys::Date::now();
+    while !condition() {
+        assert!(
+            js_sys::Date::now() - start < 3000.0,
+            "timed out waiting until {what}"
+        );
+        sleep(Duration::from_millis(10)).await;
+    }
+}
+
+fn text(host: &Element) -> String {
+    host.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_replaces_every_widget_by_the_fallback_message() {
+    let (first, second) = (mount("one"), mount("two"));
+    until("both render", || {
+        text(&first).contains("Did Microsoft") && text(&second).contains("Did Microsoft")
+    })
+    .await;
+
+    // A panic in a task of its own, as a bug in an event handler or a timer would raise.
+    let fail = Closure::once_into_js(|| -> () { panic!("a bug in the widget") });
+    web_sys::window()
+        .expect("window")
+        .set_timeout_with_callback(fail.unchecked_ref())
+        .expect("timer");
+
+    until("the fallback shows in both", || {
+        text(&first) == fallback::MESSAGE && text(&second) == fallback::MESSAGE
+    })
+    .await;
+    let message = first.first_element_child().expect("the message");
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+}

@@ -26,7 +26,8 @@ mod wasm {
     /// Mounts a widget in `root`. `options` (from `embed.js`): `instance` (names its DOM ids),
     /// `bytes` (a fetched published evidence file) or `json` (one from the page; neither for
     /// the bundled set), `src` and `failure` (the address asked for and why fetching it
-    /// failed, shown instead of the explainer), `theme`, `ownPage` (the widget owns the page:
+    /// failed, shown instead of the explainer), `theme`, `heading` (the question's heading
+    /// level, 1–4), `ownPage` (the widget owns the page:
     /// it titles the page by the question and follows deep links) and `framed` (the page is
     /// inside another page's iframe).
     #[wasm_bindgen]
@@ -61,8 +62,15 @@ mod wasm {
         {
             document.set_title(&evidence.document().question);
         }
+        // On a page of its own the question is the page's heading; in an article, the page says.
+        let heading = js_sys::Reflect::get(&options, &JsValue::from_str("heading"))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .filter(|level| (1.0..=4.0).contains(level))
+            .map_or(if own_page { 1 } else { 2 }, |level| level as u8);
         let props = WidgetProps {
             theme: text(&options, "theme").map(Into::into),
+            heading,
             failure,
             deep_links: own_page,
             framed: flag(&options, "framed"),

@@ -1,8 +1,10 @@
 // Explainer embed. A page adds this script and one element per widget:
 //
 //   <script type="module" src="https://example.org/explainer/embed.js"></script>
-//   <evidence-explainer src="evidence.published.json" theme="dark"></evidence-explainer>
+//   <evidence-explainer src="evidence.published.json" theme="dark" heading="2"></evidence-explainer>
 //
+// `heading` is the level of the question's heading (1–4, default 2), so the widget's headings
+// fit the outline of the article around it.
 // Each element renders in its own shadow root with the widget's stylesheet, so host styles do
 // not reach in and widget styles do not leak out. The evidence comes from `src` (a published
 // evidence file), from a child <script type="application/json">, or else the set bundled with
@@ -99,11 +101,12 @@ class EvidenceExplainer extends HTMLElement {
     const asked = ownPage ? addressOptions() : {};
     const src = asked.src || this.getAttribute('src');
     const theme = asked.theme || this.getAttribute('theme');
+    const heading = Number(this.getAttribute('heading')) || undefined;
     const framed = window.parent !== window;
     try {
       const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), styled]);
       status.remove();
-      module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, failure: evidence.failure, theme, ownPage, framed });
+      module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, failure: evidence.failure, theme, heading, ownPage, framed });
     } catch (error) {
       // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
       // say so where the explainer would be, rather than leave "Loading…" forever.

@@ -45,6 +45,8 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         theme: None,
         deep_links: false,
         framed: false,
+        // The page is the explainer's own: its question is the page's heading.
+        heading: 1,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let body = runtime.block_on(

@@ -19,10 +19,17 @@ pub struct Heading {
     pub label: Html,
     /// Opens or closes the panel.
     pub onclick: Callback<MouseEvent>,
+    /// The heading level.
+    pub level: u8,
 }
 
-/// Renders `heading` as an `h3` holding a disclosure button (WAI-ARIA disclosure pattern), or a
-/// plain `h3` when the widget is not interactive.
+/// The element name of a heading of `level`, kept within `h1`–`h6`.
+pub fn heading_tag(level: u8) -> &'static str {
+    ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
+}
+
+/// Renders `heading` as a heading holding a disclosure button (WAI-ARIA disclosure pattern), or
+/// a plain heading when the widget is not interactive.
 pub fn view(shared: &Shared, heading: Heading) -> Html {
     let Heading {
         id,
@@ -31,16 +38,18 @@ pub fn view(shared: &Shared, heading: Heading) -> Html {
         class,
         label,
         onclick,
+        level,
     } = heading;
+    let tag = heading_tag(level);
     if !shared.interactive {
         return html! {
-            <h3 class="ex-section-heading" {id}>
+            <@{tag} class="ex-section-heading" {id}>
                 <span class={classes!("ex-disclosure", class)}>{ label }</span>
-            </h3>
+            </@>
         };
     }
     html! {
-        <h3 class="ex-section-heading">
+        <@{tag} class="ex-section-heading">
             <button
                 type="button"
                 class={classes!("ex-disclosure", class)}
@@ -52,6 +61,6 @@ pub fn view(shared: &Shared, heading: Heading) -> Html {
                 { label }
                 <span class="ex-chevron" aria-hidden="true"></span>
             </button>
-        </h3>
+        </@>
     }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use super::disclosure::heading_tag;
 use super::ids::Ids;
 use super::state::{Action, State};
 use super::{limits, load_error, section, source_list, verdict};
@@ -24,6 +25,8 @@ pub struct Shared {
     pub dispatch: Callback<Action>,
     /// False for a static page: everything shows expanded, with no controls that need script.
     pub interactive: bool,
+    /// The heading level of the question (1–4); the widget's other headings follow below it.
+    pub heading: u8,
 }
 
 impl PartialEq for Shared {
@@ -32,6 +35,7 @@ impl PartialEq for Shared {
             && self.ids == other.ids
             && self.dispatch == other.dispatch
             && self.interactive == other.interactive
+            && self.heading == other.heading
     }
 }
 
@@ -62,6 +66,10 @@ pub struct WidgetProps {
     /// load without moving focus, which would scroll the host's article to the frame.
     #[prop_or_default]
     pub framed: bool,
+    /// The heading level of the question, so the widget fits the outline of the page around
+    /// it: 2 under an article's `h1`, 1 on a page of its own.
+    #[prop_or(2)]
+    pub heading: u8,
 }
 
 impl WidgetProps {
@@ -88,6 +96,7 @@ impl WidgetProps {
             failure: None,
             deep_links: false,
             framed: false,
+            heading: 2,
         }
     }
 }
@@ -108,11 +117,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     match &*loaded {
         Ok(evidence) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
-            let (deep_links, framed) = (props.deep_links, props.framed);
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {deep_links} {framed} /> }
+            let (deep_links, framed, heading) = (props.deep_links, props.framed, props.heading);
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {deep_links} {framed} {heading} /> }
         }
         Err(problems) => html! {
-            <div class="ex-root" data-theme={theme}>{ load_error::view(problems) }</div>
+            <div class="ex-root" data-theme={theme}>{ load_error::view(problems, props.heading) }</div>
         },
     }
 }
@@ -136,6 +145,9 @@ pub struct ExplainerProps {
     /// See [`WidgetProps::framed`].
     #[prop_or_default]
     pub framed: bool,
+    /// See [`WidgetProps::heading`].
+    #[prop_or(2)]
+    pub heading: u8,
 }
 
 impl PartialEq for ExplainerProps {
@@ -146,6 +158,7 @@ impl PartialEq for ExplainerProps {
             && self.theme == other.theme
             && self.deep_links == other.deep_links
             && self.framed == other.framed
+            && self.heading == other.heading
     }
 }
 
@@ -177,12 +190,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 props.evidence.clone(),
                 props.instance.clone(),
                 props.interactive,
+                props.heading,
             ),
-            move |(evidence, instance, interactive)| Shared {
+            move |(evidence, instance, interactive, heading)| Shared {
                 evidence: evidence.clone(),
                 ids: Ids::new(instance),
                 dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
                 interactive: *interactive,
+                heading: (*heading).clamp(1, 4),
             },
         )
     };
@@ -224,17 +239,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         .sections
         .iter()
         .map(|s| section::view(&shared, &s.id, state.is_open(&s.id), card));
+    // One landmark per widget, named by its question; its parts are found by their headings,
+    // so two widgets on a page never give a screen reader two regions called "Verdict".
     html! {
-            <article class="ex-root" ref={root} data-theme={props.theme} lang={doc.meta.language.clone()} aria-labelledby={ids.question()}>
+            <article class="ex-root" ref={root} data-theme={props.theme} lang={doc.meta.language.clone()} role="region" aria-labelledby={ids.question()}>
                 <header class="ex-header">
                     <p class="ex-kicker">{ "Fact check" }</p>
-                    <h2 class="ex-question" id={ids.question()}>{ doc.question.clone() }</h2>
+                    <@{heading_tag(shared.heading)} class="ex-question" id={ids.question()}>{ doc.question.clone() }</@>
                 </header>
                 { verdict::view(&shared, card) }
                 if !doc.sections.is_empty() {
-                    <section class="ex-reasoning" aria-label="Reasoning">
+                    <section class="ex-reasoning">
                         <div class="ex-toolbar">
-                            <h3 class="ex-h3">{ "How the evidence adds up" }</h3>
+                            <@{heading_tag(shared.heading + 1)} class="ex-h3">{ "How the evidence adds up" }</@>
                             if shared.interactive {
                                 <button type="button" class="ex-toggle-all" onclick={toggle_all}>
                                     { if all_open { "Collapse all sections" } else { "Expand all sections" } }

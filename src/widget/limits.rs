@@ -26,7 +26,7 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
         html! { <li>{ sentence::view(shared, &place, card) }</li> }
     });
     html! {
-        <section class="ex-limits" aria-labelledby={shared.ids.limits_button()}>
+        <section class="ex-limits">
             { disclosure::view(shared, disclosure::Heading {
                 id: shared.ids.limits_button(),
                 panel: shared.ids.limits_panel(),
@@ -42,6 +42,7 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
                     </>
                 },
                 onclick,
+                level: shared.heading + 1,
             }) }
             <div class="ex-panel" id={shared.ids.limits_panel()} hidden={!open}>
                 <ul class="ex-limit-list">{ for items }</ul>

@@ -3,11 +3,13 @@
 use explainer_evidence::Problem;
 use yew::prelude::*;
 
+use super::disclosure::heading_tag;
+
 /// How many problems the panel lists.
 pub const SHOWN: usize = 100;
 
 /// Lists the problems with where they are, so an editor can fix the file; never a blank box.
-pub fn view(problems: &[Problem]) -> Html {
+pub fn view(problems: &[Problem], heading: u8) -> Html {
     let count = problems.len();
     let summary = if count == 1 {
         "The evidence set has 1 problem:".to_owned()
@@ -23,7 +25,7 @@ pub fn view(problems: &[Problem]) -> Html {
     });
     html! {
         <div class="ex-error" role="alert">
-            <h2 class="ex-error-title">{ "This explainer cannot be shown" }</h2>
+            <@{heading_tag(heading)} class="ex-error-title">{ "This explainer cannot be shown" }</@>
             <p>{ summary }</p>
             <ul class="ex-error-list">{ for items }</ul>
             if count > SHOWN {

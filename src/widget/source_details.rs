@@ -15,16 +15,20 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
     let Some(source) = shared.evidence.source(number) else {
         return Html::default();
     };
+    // In a card the links are a preview, out of the Tab order: Tab goes on from the marker to
+    // the next one, and Enter on the marker leads to the full entry with the same links.
+    let in_card = from.is_some();
+    let tabindex = in_card.then_some("-1");
     let title = match (&source.title, &source.url) {
         (Some(title), Some(url)) => html! {
-            <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer">
+            <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
                 <cite>{ title.clone() }</cite>
                 <span class="ex-vh">{ " (opens in a new tab)" }</span>
             </a>
         },
         (Some(title), None) => html! { <cite class="ex-src-title">{ title.clone() }</cite> },
         (None, Some(url)) => html! {
-            <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer">
+            <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
                 { url.clone() }<span class="ex-vh">{ " (opens in a new tab)" }</span>
             </a>
         },
@@ -37,7 +41,6 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
         .then(|| html! { <span class="ex-src-unknown">{ "The report gives no title or address for this source." }</span> });
     let byline = labels::byline(source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
     // A card is a glance: one passage, and where to find the rest.
-    let in_card = from.is_some();
     let shown = if in_card {
         source.excerpts.len().min(1)
     } else {
@@ -77,6 +80,7 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
                     class="ex-src-place"
                     href={format!("#{}", shared.ids.sentence(place))}
                     aria-label={labels::place_long(&shared.evidence, place)}
+                    {tabindex}
                     {onclick}
                 >{ labels::place_short(&shared.evidence, place) }</a>
             }

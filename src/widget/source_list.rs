@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::disclosure::heading_tag;
 use super::explainer::Shared;
 use super::source_details;
 
@@ -20,8 +21,8 @@ pub fn view(shared: &Shared) -> Html {
             }
         });
     html! {
-        <section class="ex-sources" aria-labelledby={shared.ids.sources_heading()}>
-            <h3 class="ex-h3" id={shared.ids.sources_heading()}>{ "Sources" }</h3>
+        <section class="ex-sources">
+            <@{heading_tag(shared.heading + 1)} class="ex-h3" id={shared.ids.sources_heading()}>{ "Sources" }</@>
             <ol class="ex-source-list">{ for items }</ol>
         </section>
     }

@@ -3,6 +3,7 @@
 use explainer_evidence::{Part, Place};
 use yew::prelude::*;
 
+use super::disclosure::heading_tag;
 use super::explainer::Shared;
 use super::sentence;
 use super::state::{Action, OpenCard, Target};
@@ -25,11 +26,11 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
         })
     };
     html! {
-        <section class="ex-verdict" aria-label="Verdict">
-            <p class="ex-verdict-label">
+        <section class="ex-verdict">
+            <@{heading_tag(shared.heading + 1)} class="ex-verdict-label">
                 <span class="ex-verdict-kicker">{ "Verdict" }</span>
                 <strong>{ verdict.label.clone() }</strong>
-            </p>
+            </@>
             <p class="ex-answer">{ for sentences }</p>
             if !shared.evidence.document().limits.is_empty() {
                 <p class="ex-to-limits">

@@ -276,6 +276,12 @@ async fn hand_edited_published_files_are_refused_where_they_went_wrong() {
         "limits[0]",
     )
     .await;
+    let found = refused_at("null-form", &edited(|d| d["form"] = Value::Null), "form").await;
+    assert!(
+        found[0].to_string().contains("expected \"authored\" or \"published\""),
+        "{}",
+        found[0]
+    );
     refused_at(
         "bad-section-id",
         &edited(|d| d["sections"][0]["id"] = json!("Not An Id")),

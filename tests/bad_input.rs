@@ -278,7 +278,9 @@ async fn hand_edited_published_files_are_refused_where_they_went_wrong() {
     .await;
     let found = refused_at("null-form", &edited(|d| d["form"] = Value::Null), "form").await;
     assert!(
-        found[0].to_string().contains("expected \"authored\" or \"published\""),
+        found[0]
+            .to_string()
+            .contains("expected \"authored\" or \"published\""),
         "{}",
         found[0]
     );

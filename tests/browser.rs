@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use explainer::widget::WidgetProps;
 use gloo_timers::future::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -12,39 +11,12 @@ use web_sys::{
     Element, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit,
 };
 
+#[path = "support/browser.rs"]
+mod support;
+
+use support::{document, mount, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// How long a condition may take to come true before the test fails.
-const PATIENCE: Duration = Duration::from_secs(3);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
-fn mount(json: &str, instance: &str) -> Element {
-    let host = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    let props = WidgetProps::new(json.to_owned(), instance.to_owned());
-    explainer::widget::mount(host.clone(), props);
-    host
-}
-
-async fn until(what: &str, mut condition: impl FnMut() -> bool) {
-    let start = js_sys::Date::now();
-    while !condition() {
-        assert!(
-            js_sys::Date::now() - start < PATIENCE.as_millis() as f64,
-            "timed out waiting until {what}"
-        );
-        sleep(Duration::from_millis(10)).await;
-    }
-}
 
 fn find(root: &Element, selector: &str) -> Option<HtmlElement> {
     root.query_selector(selector)

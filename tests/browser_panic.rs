@@ -3,42 +3,18 @@
 //! other browser tests.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use explainer::widget::{WidgetProps, fallback};
-use gloo_timers::future::sleep;
+use explainer::widget::fallback;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
+#[path = "support/browser.rs"]
+mod support;
+
+use support::{mount, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn mount(instance: &str) -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    let props = WidgetProps::new(explainer::BUNDLED_EVIDENCE, instance.to_owned());
-    explainer::widget::mount(host.clone(), props);
-    host
-}
-
-async fn until(what: &str, mut condition: impl FnMut() -> bool) {
-    let start = js_sys::Date::now();
-    while !condition() {
-        assert!(
-            js_sys::Date::now() - start < 3000.0,
-            "timed out waiting until {what}"
-        );
-        sleep(Duration::from_millis(10)).await;
-    }
-}
 
 fn text(host: &Element) -> String {
     host.text_content().unwrap_or_default()
@@ -46,7 +22,8 @@ fn text(host: &Element) -> String {
 
 #[wasm_bindgen_test]
 async fn a_panic_replaces_every_widget_by_the_fallback_message() {
-    let (first, second) = (mount("one"), mount("two"));
+    let bundled = explainer::BUNDLED_EVIDENCE;
+    let (first, second) = (mount(bundled, "one"), mount(bundled, "two"));
     until("both render", || {
         text(&first).contains("Did Microsoft") && text(&second).contains("Did Microsoft")
     })

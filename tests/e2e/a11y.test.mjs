@@ -1,35 +1,26 @@
 // End-to-end accessibility: axe-core (from npm, injected into the page) in every state the
 // widget has, a keyboard-only walkthrough, WCAG 2.2 success criterion 1.4.13 (content on hover
 // or focus) for the source card, reflow at 320 px and 400 % zoom, and reduced motion.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { DIST, launch, serve } from './support.mjs';
+import { harness } from './support.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, pages);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = harness(pages);
 
 /** The stand-alone page in a fresh context. axe is injected as a script, which the page's own
  * strict policy would rightly refuse, so these contexts bypass it (csp.test.mjs covers it). */
 async function open(query = '', options = {}) {
-  const context = await browser.newContext({ bypassCSP: true, ...options });
+  const context = await env.browser.newContext({ bypassCSP: true, ...options });
   const tab = await context.newPage();
   const errors = [];
   tab.on('pageerror', (error) => errors.push(String(error)));
-  await tab.goto(`${server.url}/index.html${query}`);
+  await tab.goto(`${env.server.url}/index.html${query}`);
   await tab.locator('.ex-root').first().waitFor();
   return { context, tab, errors };
 }
@@ -109,9 +100,9 @@ for (const [name, options] of Object.entries(narrow)) {
 
 test('axe: no violations in two script embeds inside an article, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+    const context = await env.browser.newContext({ bypassCSP: true, colorScheme: scheme });
     const tab = await context.newPage();
-    await tab.goto(`${server.url}/demo.html`);
+    await tab.goto(`${env.server.url}/demo.html`);
     await tab.locator('#ice .ex-question').waitFor();
     await tab.locator('#library .ex-question').waitFor();
     await tab.addScriptTag({ path: AXE });
@@ -271,10 +262,10 @@ test('keyboard only: every control works from the keyboard', async () => {
 
 /** The stand-alone page with a fake clock, so time can pass without waiting for it. */
 async function timed() {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await env.browser.newContext({ bypassCSP: true });
   await context.clock.install();
   const tab = await context.newPage();
-  await tab.goto(`${server.url}/index.html`);
+  await tab.goto(`${env.server.url}/index.html`);
   await tab.locator('.ex-question').waitFor();
   return { context, tab };
 }

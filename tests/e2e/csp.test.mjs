@@ -2,13 +2,13 @@
 // stand-alone page, the script embed (with an iframe embed beside it) and the offline file.
 // Every violation in every frame is collected and none is allowed; each test also proves the
 // policy is really in force, so a page that merely lacks one cannot pass.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, STRICT_CSP, launch, serve, watchViolations } from './support.mjs';
+import { DIST, harness, STRICT_CSP, watchViolations } from './support.mjs';
 
 const html = (name) => readFileSync(join(DIST, name), 'utf8');
 const host = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -21,19 +21,10 @@ const pages = {
 <evidence-explainer src="evidence/library-hours.published.json" theme="dark"></evidence-explainer>`),
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, pages);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = harness(pages);
 
 async function open(url, options = {}) {
-  const context = await browser.newContext(options);
+  const context = await env.browser.newContext(options);
   const violations = await watchViolations(context);
   const tab = await context.newPage();
   const errors = [];
@@ -95,7 +86,7 @@ test('the built pages carry the strict policy and nothing inline', () => {
 });
 
 test('stand-alone page: no violation under the strict policy and Trusted Types', async () => {
-  const { context, tab, violations, errors } = await open(`${server.url}/strict.html?src=evidence/library-hours.published.json&theme=dark`);
+  const { context, tab, violations, errors } = await open(`${env.server.url}/strict.html?src=evidence/library-hours.published.json&theme=dark`);
   await exercise(tab);
   await tab.keyboard.press('Escape');
   assert.deepEqual(violations, []);
@@ -105,7 +96,7 @@ test('stand-alone page: no violation under the strict policy and Trusted Types',
 });
 
 test('script embed: two widgets, no violation under the strict policy and Trusted Types', async () => {
-  const { context, tab, violations, errors } = await open(`${server.url}/host.html`);
+  const { context, tab, violations, errors } = await open(`${env.server.url}/host.html`);
   const [first, second] = [tab.locator('evidence-explainer').nth(0), tab.locator('evidence-explainer').nth(1)];
   await exercise(first);
   await exercise(second);
@@ -116,7 +107,7 @@ test('script embed: two widgets, no violation under the strict policy and Truste
 });
 
 test('demo article: script embeds and a sandboxed iframe embed, no violation in any frame', async () => {
-  const { context, tab, violations, errors } = await open(`${server.url}/demo.html`);
+  const { context, tab, violations, errors } = await open(`${env.server.url}/demo.html`);
   await exercise(tab.locator('#ice'));
   const frame = tab.frameLocator('#frame');
   await frame.locator('.ex-question').waitFor();

@@ -1,10 +1,10 @@
 // End-to-end: the script embed, <evidence-explainer>, on the demo article with hostile global CSS,
 // and on small test pages for each way of giving it evidence.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, launch, serve } from './support.mjs';
+import { DIST, harness } from './support.mjs';
 
 const published = readFileSync(join(DIST, 'evidence/library-hours.published.json'), 'utf8');
 const page = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -18,26 +18,17 @@ const pages = {
   '/t-inline.html': page(`<evidence-explainer><script type="application/json">${published}</script></evidence-explainer>`),
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, pages);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = harness(pages);
 
 async function open(path, options = {}) {
-  const context = await browser.newContext(options);
+  const context = await env.browser.newContext(options);
   const tab = await context.newPage();
   const requests = [];
   const errors = [];
   tab.on('request', (request) => requests.push(request.url()));
   tab.on('pageerror', (error) => errors.push(String(error)));
   await tab.route('**/unreachable.json', (route) => route.abort('connectionrefused'));
-  await tab.goto(`${server.url}${path}`);
+  await tab.goto(`${env.server.url}${path}`);
   return { tab, context, requests, errors };
 }
 
@@ -78,7 +69,7 @@ test('two widgets on a page keep their own state and ids', async () => {
   const ids = await tab.evaluate(() => [...document.querySelectorAll('evidence-explainer')]
     .flatMap((host) => [...host.shadowRoot.querySelectorAll('[id]')].map((e) => e.id)));
   assert.equal(new Set(ids).size, ids.length, 'no id repeats across the two widgets');
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), [], 'no request leaves the origin');
   await context.close();
 });
@@ -212,10 +203,10 @@ test('the page (and so the iframe) takes its theme from its address', async () =
 });
 
 test('a widget whose code cannot load says so instead of loading forever', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const tab = await context.newPage();
   await tab.route('**/explainer-widget_bg.wasm', (route) => route.abort('connectionrefused'));
-  await tab.goto(`${server.url}/t-inline.html`);
+  await tab.goto(`${env.server.url}/t-inline.html`);
   const alert = tab.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /^This explainer could not be shown: .+ Reload the page to try again\.$/);
@@ -224,13 +215,13 @@ test('a widget whose code cannot load says so instead of loading forever', async
 });
 
 test('a fetched file that is not UTF-8 is named as such, as explainer check names it', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const tab = await context.newPage();
   await tab.route('**/latin1.json', (route) => route.fulfill({
     contentType: 'application/json',
     body: Buffer.concat([Buffer.from('{"question": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]),
   }));
-  await tab.goto(`${server.url}/index.html?src=latin1.json`);
+  await tab.goto(`${env.server.url}/index.html?src=latin1.json`);
   const alert = tab.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /\(document\): the file is not UTF-8 text \(first bad byte at line 1, column 18\): save it as UTF-8/);

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -84,4 +85,19 @@ export async function watchViolations(context) {
     });
   });
   return violations;
+}
+
+/** For a test file: serves `dir` (with `extra` pages, as for `serve`) and starts a browser
+ * before its tests, and stops both after them. Read `server` and `browser` inside tests. */
+export function harness(extra = {}, dir = DIST) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve(dir, extra);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,35 +1,27 @@
 // End-to-end: the built dist/ page in headless Chromium, used as a reader would use it.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, launch, serve } from './support.mjs';
+import { harness, ROOT } from './support.mjs';
 
-let server;
-let browser;
+const env = harness();
 const RESULTS = join(ROOT, 'tests/e2e/results');
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
   await mkdir(RESULTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** A fresh page on the widget, with every request and console error recorded. */
 async function open(options = {}) {
-  const context = await browser.newContext(options);
+  const context = await env.browser.newContext(options);
   const page = await context.newPage();
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await page.locator('.ex-question').waitFor();
   return { page, context, requests, errors };
 }
@@ -68,7 +60,7 @@ test('the page shows the question, verdict, seven sections, the limits and ten s
   assert.equal(await page.getByRole('status').count(), 0, 'the loading text is gone');
   assert.equal(await page.title(), 'Did Microsoft or Amazon end contracts with ICE and when?');
   await page.screenshot({ path: join(RESULTS, 'page.png'), fullPage: true });
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), [], 'no request leaves the origin');
   assert.deepEqual(errors, []);
   await context.close();

@@ -4,14 +4,14 @@
 // are trapped, and a global canary watched), no dangerous address or element may reach the DOM,
 // nothing may be fetched from anywhere but the widget's own files, and the text must show exactly
 // as written. The Rust half (tests/xss.rs) runs the same corpus through the authoring path.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ROOT, launch, serve } from './support.mjs';
+import { DIST, harness, ROOT } from './support.mjs';
 
 const payloads = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/xss/payloads.json'), 'utf8'));
 // The one-line fields (question, label) hold every payload of their set joined; a text may have
@@ -91,20 +91,11 @@ for (const [name, set] of Object.entries(sets)) {
   if (name !== 'refused') assert.equal(made.status, 0, made.stderr);
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, extra);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = harness(extra);
 
 /** Opens `url` with every way a payload could act watched; returns the tab and what it saw. */
 async function open(url) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const seen = { dialogs: [], requests: [], errors: [] };
   await context.addInitScript(() => {
     window.__xss = 0;
@@ -221,12 +212,12 @@ async function assertRefused(tab) {
 }
 
 const modes = {
-  'stand-alone page': (name) => `${server.url}/index.html?src=/xss/${name}.json`,
-  'script embed': (name) => `${server.url}/xss/${name}.html`,
+  'stand-alone page': (name) => `${env.server.url}/index.html?src=/xss/${name}.json`,
+  'script embed': (name) => `${env.server.url}/xss/${name}.html`,
 };
 
 for (const [mode, address] of Object.entries(modes)) {
-  const own = (url) => url.startsWith(server.url) || url.startsWith('data:');
+  const own = (url) => url.startsWith(env.server.url) || url.startsWith('data:');
 
   test(`${mode}: ${payloads.length} payloads in every text field show as text and run nothing`, async () => {
     for (const [i, list] of halves.entries()) {

@@ -190,3 +190,53 @@ async fn an_authored_file_given_to_the_widget_says_how_to_publish_it() {
     let html = render(include_str!("fixtures/valid/bridge.json"), "x").await;
     assert!(html.contains("this is an authored evidence file"));
 }
+
+/// The element name of the first element with `class` in `html`.
+fn tag_of<'a>(html: &'a str, class: &str) -> &'a str {
+    let at = html
+        .find(&format!("class=\"{class}\""))
+        .unwrap_or_else(|| panic!("no element with class {class}"));
+    let open = html[..at].rfind('<').expect("an opening tag");
+    html[open + 1..at]
+        .split_whitespace()
+        .next()
+        .expect("a name")
+}
+
+#[tokio::test]
+async fn heading_levels_follow_the_page_outline() {
+    let at = |level: u8| async move {
+        let props = WidgetProps {
+            heading: level,
+            ..WidgetProps::new(explainer::BUNDLED_EVIDENCE, "x")
+        };
+        yew::LocalServerRenderer::<Widget>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await
+    };
+    let levels = |html: &str| {
+        [
+            "ex-question",
+            "ex-verdict-label",
+            "ex-h3",
+            "ex-section-heading",
+        ]
+        .map(|class| tag_of(html, class).to_owned())
+    };
+    let default = render(explainer::BUNDLED_EVIDENCE, "x").await;
+    assert_eq!(levels(&default), ["h2", "h3", "h3", "h4"]);
+    assert_eq!(levels(&at(1).await), ["h1", "h2", "h2", "h3"]);
+    assert_eq!(levels(&at(4).await), ["h4", "h5", "h5", "h6"]);
+    // Out of range is brought into range: a question is never below h4.
+    assert_eq!(levels(&at(9).await)[0], "h4");
+
+    let panel = yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
+        heading: 1,
+        ..WidgetProps::new("{", "x")
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert_eq!(tag_of(&panel, "ex-error-title"), "h1");
+}

@@ -114,14 +114,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
     );
     let theme = theme_name(props.theme.as_deref());
+    // Room for the two levels of headings below the question.
+    let heading = props.heading.clamp(1, 4);
     match &*loaded {
         Ok(evidence) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
-            let (deep_links, framed, heading) = (props.deep_links, props.framed, props.heading);
+            let (deep_links, framed) = (props.deep_links, props.framed);
             html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {deep_links} {framed} {heading} /> }
         }
         Err(problems) => html! {
-            <div class="ex-root" data-theme={theme}>{ load_error::view(problems, props.heading) }</div>
+            <div class="ex-root" data-theme={theme}>{ load_error::view(problems, heading) }</div>
         },
     }
 }
@@ -197,7 +199,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 ids: Ids::new(instance),
                 dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
                 interactive: *interactive,
-                heading: (*heading).clamp(1, 4),
+                heading: *heading,
             },
         )
     };

@@ -276,15 +276,25 @@ fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
         );
     }
 
-    let mut texts: Vec<(Path, &str)> = vec![
-        (root.key("question"), &doc.question),
-        (root.key("verdict").key("label"), &doc.verdict.label),
-    ];
+    // The path is only made for a text that is too long: most files have none.
+    let mut text = |value: &str, path: &dyn Fn() -> Path| {
+        // Bytes first: only a text long in bytes can be long in characters.
+        if value.len() > MAX_TEXT_CHARS {
+            let chars = value.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                report(path(), ProblemKind::TooLong { chars });
+            }
+        }
+    };
+    text(&doc.question, &|| root.key("question"));
+    text(&doc.verdict.label, &|| root.key("verdict").key("label"));
     for (i, section) in doc.sections.iter().enumerate() {
-        texts.push((root.key("sections").index(i).key("title"), &section.title));
+        text(&section.title, &|| {
+            root.key("sections").index(i).key("title")
+        });
     }
     for (i, source) in doc.sources.iter().enumerate() {
-        let path = root.key("sources").index(i);
+        let path = || root.key("sources").index(i);
         let fields = [
             ("title", &source.title),
             ("publisher", &source.publisher),
@@ -294,20 +304,11 @@ fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
         ];
         for (key, value) in fields {
             if let Some(value) = value {
-                texts.push((path.key(key), value));
+                text(value, &|| path().key(key));
             }
         }
         for (e, excerpt) in source.excerpts.iter().enumerate() {
-            texts.push((path.key("excerpts").index(e), excerpt));
-        }
-    }
-    for (path, text) in texts {
-        // Bytes first: only a text long in bytes can be long in characters.
-        if text.len() > MAX_TEXT_CHARS {
-            let chars = text.chars().count();
-            if chars > MAX_TEXT_CHARS {
-                report(path, ProblemKind::TooLong { chars });
-            }
+            text(excerpt, &|| path().key("excerpts").index(e));
         }
     }
 }

@@ -5,7 +5,7 @@
 #   trunk 0.21.14                          (cargo install; 0.22 needs a newer rustc)
 #   wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
 #   chromium + chromedriver, brotli        (Debian packages; needs root)
-#   binaryen (wasm-opt), playwright-core, axe-core (npm, from package-lock.json)
+#   binaryen (wasm-opt), terser, playwright-core, axe-core (npm, from package-lock.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,7 +44,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/terser ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

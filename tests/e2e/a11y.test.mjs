@@ -283,7 +283,10 @@ test('WCAG 1.4.13: the card is hoverable, persistent and dismissible, and never 
   await tab.clock.runFor(400);
   await card.waitFor({ state: 'visible' });
   assert.ok(!overlap(await card.boundingBox(), await marker.boundingBox()), 'the card leaves its marker visible');
+  const before = await tab.evaluate(() => Date.now());
   await tab.clock.runFor(120_000);
+  // The page's clock (and so its timers) really moved on: the card outlived two minutes.
+  assert.ok((await tab.evaluate(() => Date.now())) - before >= 120_000, 'page time advanced');
   assert.ok(await card.isVisible(), 'still there after two minutes of hovering');
 
   // Hoverable: the pointer can travel from the marker onto the card, and stay there.

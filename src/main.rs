@@ -38,14 +38,14 @@ mod wasm {
             .ok()
             .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
         let instance = text(&options, "instance").unwrap_or_default();
-        let start = match bytes {
+        let mut start = match bytes {
             Some(bytes) => WidgetProps::from_file(bytes.to_vec(), instance),
             None => WidgetProps::new(
                 text(&options, "json").unwrap_or_else(|| explainer::BUNDLED_EVIDENCE.to_owned()),
                 instance,
             ),
         };
-        let failure = start.failure.clone().or_else(|| {
+        let failure = start.failure.take().or_else(|| {
             let reason = text(&options, "failure")?;
             let address = text(&options, "src").unwrap_or_default();
             Some(Problem::new(
@@ -54,14 +54,6 @@ mod wasm {
             ))
         });
         let own_page = flag(&options, "ownPage");
-        if own_page
-            && let (Some(document), Ok(evidence)) = (
-                web_sys::window().and_then(|w| w.document()),
-                explainer::evidence::load_published(&start.json),
-            )
-        {
-            document.set_title(&evidence.document().question);
-        }
         // On a page of its own the question is the page's heading; in an article, the page says.
         let heading = js_sys::Reflect::get(&options, &JsValue::from_str("heading"))
             .ok()
@@ -72,7 +64,7 @@ mod wasm {
             theme: text(&options, "theme").map(Into::into),
             heading,
             failure,
-            deep_links: own_page,
+            own_page,
             framed: flag(&options, "framed"),
             ..start
         };

@@ -20,6 +20,21 @@ fn scratch() -> PathBuf {
     dir
 }
 
+/// `explainer check` on `bytes` written to a file called `name`: its exit code and output.
+fn check(name: &str, bytes: &[u8]) -> (Option<i32>, String) {
+    let file = scratch().join(format!("{name}.json"));
+    fs::write(&file, bytes).expect("write case");
+    let cli = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .arg("check")
+        .arg(&file)
+        .output()
+        .expect("run explainer");
+    (
+        cli.status.code(),
+        String::from_utf8_lossy(&cli.stdout).into_owned(),
+    )
+}
+
 /// What the widget shows for `bytes`, fetched as a file.
 async fn widget(bytes: &[u8]) -> String {
     let props = WidgetProps::from_file(bytes.to_vec(), "x");
@@ -46,26 +61,19 @@ fn problems(bytes: &[u8]) -> Option<Vec<Problem>> {
 
 /// Gives `bytes` to both; returns the problems they agree on (None when both show the set).
 async fn both(name: &str, bytes: &[u8]) -> Option<Vec<Problem>> {
-    let file = scratch().join(format!("{name}.json"));
-    fs::write(&file, bytes).expect("write case");
-    let cli = Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .arg("check")
-        .arg(&file)
-        .output()
-        .expect("run explainer");
-    let stdout = String::from_utf8_lossy(&cli.stdout);
+    let (code, stdout) = check(name, bytes);
     let html = widget(bytes).await;
     let found = problems(bytes);
     match &found {
         None => {
-            assert_eq!(cli.status.code(), Some(0), "{name}: {stdout}");
+            assert_eq!(code, Some(0), "{name}: {stdout}");
             assert!(
                 html.contains("ex-question"),
                 "{name}: the widget shows the set"
             );
         }
         Some(problems) => {
-            assert_eq!(cli.status.code(), Some(1), "{name}: {stdout}");
+            assert_eq!(code, Some(1), "{name}: {stdout}");
             assert!(!problems.is_empty(), "{name}");
             assert!(html.contains("role=\"alert\""), "{name}: the error panel");
             assert!(!html.contains("ex-question"), "{name}: nothing half-shown");
@@ -425,16 +433,9 @@ fn authored_markup_nested_10000_deep_is_refused() {
             "question": "Q?", "verdict": { "label": "L", "sentences": [sentence] },
             "sections": [], "limits": [], "sources": [{ "number": 1 }],
         });
-        let file = scratch().join(format!("authored-{name}.json"));
-        fs::write(&file, doc.to_string()).expect("write");
-        let cli = Command::new(env!("CARGO_BIN_EXE_explainer"))
-            .arg("check")
-            .arg(&file)
-            .output()
-            .expect("run explainer");
-        let stdout = String::from_utf8_lossy(&cli.stdout);
+        let (code, stdout) = check(&format!("authored-{name}"), doc.to_string().as_bytes());
         let problems = explainer::evidence::authored::publish(&doc.to_string()).expect_err(name);
-        assert_eq!(cli.status.code(), Some(1), "{name}: {stdout}");
+        assert_eq!(code, Some(1), "{name}: {stdout}");
         for problem in &problems {
             assert!(
                 stdout.contains(&format!(": {problem}\n")),

@@ -43,7 +43,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         instance: "explainer".into(),
         interactive: false,
         theme: None,
-        deep_links: false,
+        own_page: false,
         framed: false,
         // The page is the explainer's own: its question is the page's heading.
         heading: 1,

@@ -251,32 +251,29 @@ fn check_web_address(url: &Option<String>, path: Path, report: &mut impl FnMut(P
 /// Lists and plain texts past the size limits: each is reported once, where it is.
 fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
     let root = Path::root();
-    let mut list = |len: usize, path: Path| {
+    // Paths are only made for what is too big: most files have nothing.
+    let mut list = |len: usize, path: &dyn Fn() -> Path| {
         if len > MAX_LIST_LEN {
-            report(path, ProblemKind::TooMany { count: len });
+            report(path(), ProblemKind::TooMany { count: len });
         }
     };
-    list(
-        doc.verdict.sentences.len(),
-        root.key("verdict").key("sentences"),
-    );
-    list(doc.sections.len(), root.key("sections"));
-    list(doc.limits.len(), root.key("limits"));
-    list(doc.sources.len(), root.key("sources"));
+    list(doc.verdict.sentences.len(), &|| {
+        root.key("verdict").key("sentences")
+    });
+    list(doc.sections.len(), &|| root.key("sections"));
+    list(doc.limits.len(), &|| root.key("limits"));
+    list(doc.sources.len(), &|| root.key("sources"));
     for (i, section) in doc.sections.iter().enumerate() {
-        list(
-            section.sentences.len(),
-            root.key("sections").index(i).key("sentences"),
-        );
+        list(section.sentences.len(), &|| {
+            root.key("sections").index(i).key("sentences")
+        });
     }
     for (i, source) in doc.sources.iter().enumerate() {
-        list(
-            source.excerpts.len(),
-            root.key("sources").index(i).key("excerpts"),
-        );
+        list(source.excerpts.len(), &|| {
+            root.key("sources").index(i).key("excerpts")
+        });
     }
 
-    // The path is only made for a text that is too long: most files have none.
     let mut text = |value: &str, path: &dyn Fn() -> Path| {
         // Bytes first: only a text long in bytes can be long in characters.
         if value.len() > MAX_TEXT_CHARS {

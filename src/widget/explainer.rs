@@ -58,10 +58,10 @@ pub struct WidgetProps {
     /// error panel instead of the explainer.
     #[prop_or_default]
     pub failure: Option<Problem>,
-    /// Follow the page address's fragment (`#section-id`, `#source-4`): only for a widget that
-    /// owns its page, never inside someone else's article.
+    /// The widget owns its page: it names the page after its question and follows the page
+    /// address's fragment (`#section-id`, `#source-4`). Never inside someone else's article.
     #[prop_or_default]
-    pub deep_links: bool,
+    pub own_page: bool,
     /// Whether the page is inside another page's iframe: a deep link then opens its section on
     /// load without moving focus, which would scroll the host's article to the frame.
     #[prop_or_default]
@@ -94,7 +94,7 @@ impl WidgetProps {
             interactive: true,
             theme: None,
             failure: None,
-            deep_links: false,
+            own_page: false,
             framed: false,
             heading: 2,
         }
@@ -119,8 +119,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     match &*loaded {
         Ok(evidence) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
-            let (deep_links, framed) = (props.deep_links, props.framed);
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {deep_links} {framed} {heading} /> }
+            let (own_page, framed) = (props.own_page, props.framed);
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} /> }
         }
         Err(problems) => html! {
             <div class="ex-root" data-theme={theme}>{ load_error::view(problems, heading) }</div>
@@ -141,9 +141,9 @@ pub struct ExplainerProps {
     /// `light` or `dark`, or `None` to follow `prefers-color-scheme`.
     #[prop_or_default]
     pub theme: Option<&'static str>,
-    /// See [`WidgetProps::deep_links`].
+    /// See [`WidgetProps::own_page`].
     #[prop_or_default]
-    pub deep_links: bool,
+    pub own_page: bool,
     /// See [`WidgetProps::framed`].
     #[prop_or_default]
     pub framed: bool,
@@ -158,7 +158,7 @@ impl PartialEq for ExplainerProps {
             && self.instance == other.instance
             && self.interactive == other.interactive
             && self.theme == other.theme
-            && self.deep_links == other.deep_links
+            && self.own_page == other.own_page
             && self.framed == other.framed
             && self.heading == other.heading
     }
@@ -214,14 +214,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     {
         let (evidence, dispatch) = (shared.evidence.clone(), shared.dispatch.clone());
-        use_effect_with(
-            (props.deep_links, props.framed),
-            move |(deep_links, framed)| {
-                let framed = *framed;
-                let listener = deep_links.then(|| follow_fragment(evidence, dispatch, framed));
-                move || drop(listener)
-            },
-        );
+        use_effect_with((props.own_page, props.framed), move |(own_page, framed)| {
+            if *own_page && let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(&evidence.document().question);
+            }
+            let framed = *framed;
+            let listener = own_page.then(|| follow_fragment(evidence, dispatch, framed));
+            move || drop(listener)
+        });
     }
 
     let doc = shared.evidence.document();

@@ -5,7 +5,10 @@
 #   trunk 0.21.14                          (cargo install; 0.22 needs a newer rustc)
 #   wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
 #   chromium + chromedriver, brotli        (Debian packages; needs root)
-#   binaryen (wasm-opt), terser, playwright-core, axe-core (npm, from package-lock.json)
+#   firefox-esr, webkit2gtk-driver, xvfb   (Debian packages: the other two engines the
+#                                           end-to-end suite runs in; WebKit needs a display)
+#   binaryen (wasm-opt), terser, puppeteer-core, @sinonjs/fake-timers, axe-core
+#                                          (npm, from package-lock.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +37,9 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then
@@ -41,10 +47,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/terser ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/@sinonjs/fake-timers ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/terser ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

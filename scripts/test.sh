@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: formatting and lints, native tests, browser tests in headless
-# Chromium, a release build, and end-to-end tests against the built dist/.
+# Chromium, a release build, and end-to-end tests against the built dist/ in Chromium, Firefox
+# ESR and WebKit, one engine after another. EXPLAINER_ENGINES="firefox" runs the end-to-end
+# tests in fewer engines (for a quick local check; CI runs all three).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -24,5 +26,10 @@ cargo test --target wasm32-unknown-unknown --no-default-features --test browser 
 step "release build"
 trunk build --release
 
-step "end-to-end tests (Playwright, headless Chromium, against dist/)"
-node --test tests/e2e/
+# One engine after another: two cores are not enough to run browsers side by side.
+for engine in ${EXPLAINER_ENGINES:-chromium firefox webkit}; do
+  step "end-to-end tests in $engine, against dist/"
+  started=$SECONDS
+  EXPLAINER_ENGINE=$engine node --test --test-concurrency=1 tests/e2e/
+  printf '==> %s: end-to-end tests took %d s\n' "$engine" $((SECONDS - started))
+done

@@ -8,7 +8,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { DIST, ROOT, launch, serve } from '../e2e/support.mjs';
+import puppeteer from 'puppeteer-core';
+import { DIST, ROOT, serve } from '../e2e/support.mjs';
+import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
 
@@ -79,7 +81,7 @@ const question = 'Did Microsoft or Amazon end contracts with ICE and when?';
 const baseline = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>baseline</title>
 <link rel="icon" href="data:,"></head><body><main><h2 class="ex-question">${question}</h2></main></body></html>`;
 const server = await serve(DIST, { '/__baseline.html': ['text/html; charset=utf-8', baseline] });
-const browser = await launch();
+const browser = await puppeteer.launch({ browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS });
 
 // Records when the question heading first exists, whoever puts it there, in the page or in a
 // shadow root (the widget renders in one).
@@ -103,9 +105,9 @@ const observe = () => {
 };
 
 async function load(path) {
-  const context = await browser.newContext();
+  const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  await page.addInitScript(observe);
+  await page.evaluateOnNewDocument(observe);
   await page.goto(`${server.url}${path}`);
   await page.waitForFunction(() => window.__questionAt !== undefined);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);

@@ -4,15 +4,11 @@ import { join } from 'node:path';
 import { ROOT, launch, serve } from './support.mjs';
 
 const server = await serve();
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 860, height: 760 }, deviceScaleFactor: 1 });
-await page.goto(`${server.url}/`);
-await page.locator('.ex-question').waitFor();
-await page.locator('.ex-verdict .ex-marker').filter({ hasText: '[4]' }).first().hover();
-await page.locator('.ex-card').evaluate((card) => new Promise((done) => {
-  const check = () => (getComputedStyle(card).visibility === 'visible' ? done() : requestAnimationFrame(check));
-  check();
-}));
-await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
+const browser = await launch('chromium');
+const page = await browser.open(`${server.url}/`, { viewport: { width: 860, height: 760 } });
+const marker = { sel: '.ex-verdict .ex-marker', text: '[4]' };
+await page.hover(marker);
+await page.untilInPage('the card is placed', () => getComputedStyle(queryAll({ sel: '.ex-card' })[0] ?? document.body).visibility === 'visible' && queryAll({ sel: '.ex-card' }).length > 0);
+await page.screenshot(join(ROOT, 'docs/screenshot.png'));
 await browser.close();
 await server.close();

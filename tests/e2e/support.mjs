@@ -1,103 +1,48 @@
-// Shared by the end-to-end tests and the benchmark: a static file server for dist/ on loopback,
-// and a headless Chromium launched from the Debian package.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Shared by the end-to-end tests: which engine this run drives (EXPLAINER_ENGINE: chromium,
+// firefox or webkit; scripts/test.sh runs the suite once for each), the test server, and the
+// per-file harness. The API a test uses is the Page of support/page.mjs, the same in every engine.
 import { after, before } from 'node:test';
-import { chromium } from 'playwright-core';
+import { probe } from './support/in-page.mjs';
+import { launch } from './support/drivers.mjs';
+import { serve } from './support/server.mjs';
+import { DIST } from './support/paths.mjs';
 
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+export { DIST, RESULTS, ROOT } from './support/paths.mjs';
+export { serve } from './support/server.mjs';
+export { launch } from './support/drivers.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
-
-/** Serves `dir` on 127.0.0.1 at a free port; `extra` maps paths to [type, body, headers?]
- * served as-is. */
-export async function serve(dir = DIST, extra = {}) {
-  await stat(join(dir, 'index.html')).catch(() => {
-    throw new Error(`${dir}/index.html is missing: build first (trunk build --release)`);
-  });
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (extra[path]) {
-      const [type, body, headers = {}] = extra[path];
-      res.writeHead(200, { 'content-type': type, ...headers });
-      res.end(body);
-      return;
-    }
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      // As static hosts commonly do: a sandboxed iframe (opaque origin) can then load the widget.
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'access-control-allow-origin': '*',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) };
-}
-
-/** Headless Chromium with the flags this machine needs (no background network at all). */
-export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+/** The engine this run of the suite drives. */
+export const ENGINE = process.env.EXPLAINER_ENGINE || 'chromium';
 
 /** The policy the widget is built for (docs/embedding.md), with Trusted Types enforced. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
-/** Collects every Content-Security-Policy violation in `context`, in every frame, sandboxed
- * ones included: the listener reports through a binding, which no page policy can block. */
-export async function watchViolations(context) {
-  const violations = [];
-  await context.exposeBinding('__explainerViolation', ({ frame }, v) => violations.push(`${frame.url()}: ${v}`));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__explainerViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-    });
-  });
-  return violations;
+const PROBE_PATH = '/__probe.js';
+
+/** Puts the probe first in an HTML page's head, for engines whose driver cannot run a script
+ * before the page's own. It is a file of the page's own origin, so a strict policy allows it. */
+function injectProbe(html) {
+  const tag = `<script src="${PROBE_PATH}"></script>`;
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + tag) : tag + html;
 }
 
-/** For a test file: serves `dir` (with `extra` pages, as for `serve`) and starts a browser
+/** For a test file: serves `dir` (with `extra` pages, as for `serve`) and starts the engine
  * before its tests, and stops both after them. Read `server` and `browser` inside tests. */
 export function harness(extra = {}, dir = DIST) {
-  const env = { server: null, browser: null };
+  const env = { server: null, browser: null, engine: ENGINE };
   before(async () => {
-    env.server = await serve(dir, extra);
-    env.browser = await launch();
+    const pages = { ...extra, [PROBE_PATH]: ['text/javascript; charset=utf-8', `(${probe})();`] };
+    env.server = await serve(dir, pages, { inject: ENGINE === 'webkit' ? injectProbe : undefined });
+    env.browser = await launch(ENGINE, { proxy: env.server.url, requestLog: () => env.server.log });
   });
   after(async () => {
     await env.browser?.close();
     await env.server?.close();
   });
   return env;
+}
+
+/** Says, in the test's output, where this engine is held to a degraded behaviour by design. */
+export function degraded(t, reason) {
+  t.diagnostic(`${ENGINE}: degraded by design: ${reason}`);
 }

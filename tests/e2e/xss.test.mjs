@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, harness, ROOT } from './support.mjs';
+import { degraded, DIST, harness, ROOT } from './support.mjs';
 
 const payloads = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/xss/payloads.json'), 'utf8'));
 // The one-line fields (question, label) hold every payload of their set joined; a text may have
@@ -95,28 +95,13 @@ for (const [name, set] of Object.entries(sets)) {
 
 const env = harness(extra);
 
-/** Opens `url` with every way a payload could act watched; returns the tab and what it saw. */
-async function open(url) {
-  const context = await env.browser.newContext();
-  const seen = { dialogs: [], requests: [], errors: [] };
-  await context.addInitScript(() => {
-    window.__xss = 0;
-    window.__trapped = [];
-    for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-      window[name] = (...args) => { window.__trapped.push(`${name}(${args.join(',')})`); };
-    }
-  });
-  const tab = await context.newPage();
-  tab.on('dialog', (dialog) => { seen.dialogs.push(dialog.message()); dialog.dismiss(); });
-  tab.on('request', (request) => seen.requests.push(request.url()));
-  tab.on('pageerror', (error) => seen.errors.push(String(error)));
-  await tab.goto(url);
-  return { tab, context, seen };
-}
+/** Opens `url` with every way a payload could act watched: the probe traps alert and its
+ * friends, watches a global canary and records errors; the driver records requests and dialogs. */
+const open = (url) => env.browser.open(url);
 
 /** Every element of the page, shadow roots included, as [tag, attributes, in a widget]. */
 function inventory(tab) {
-  return tab.evaluate(() => {
+  return tab.eval(() => {
     const out = [];
     const walk = (root, inWidget) => {
       for (const el of root.querySelectorAll('*')) {
@@ -136,12 +121,13 @@ const FOREIGN = new Set(['script', 'img', 'iframe', 'frame', 'frameset', 'object
   'noscript', 'marquee', 'body', 'html', 'head', 'title', 'table', 'xss', 'x', 'isindex', 'keygen', 'portal', 'bgsound', 'br']);
 const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'srcset', 'background', 'lowsrc', 'dynsrc', 'poster'];
 
-async function assertInert({ tab, seen }, own) {
-  assert.equal(await tab.evaluate(() => window.__xss), 0, 'the canary is untouched');
-  assert.deepEqual(await tab.evaluate(() => window.__trapped), [], 'no alert, confirm, prompt or print');
-  assert.deepEqual(seen.dialogs, []);
+async function assertInert(tab, own) {
+  const seen = await tab.probe();
+  assert.equal(await tab.eval(() => window.__xss), 0, 'the canary is untouched');
+  assert.deepEqual(seen.trapped, [], 'no alert, confirm, prompt or print');
+  assert.deepEqual(tab.dialogs(), []);
   assert.deepEqual(seen.errors, []);
-  const foreign = seen.requests.filter((url) => !own(url));
+  const foreign = tab.requests().filter((url) => !own(url));
   assert.deepEqual(foreign, [], 'nothing fetched but the widget\'s own files');
   const elements = await inventory(tab);
   assert.ok(elements.filter(([, , inWidget]) => inWidget).length > 10, 'the walk reaches into the widget');
@@ -160,7 +146,7 @@ async function assertInert({ tab, seen }, own) {
 }
 
 /** The text of every element matching `selector` in the widget. */
-const texts = (tab, selector) => tab.locator(selector).evaluateAll((els) => els.map((e) => e.textContent));
+const texts = (tab, selector) => tab.evalAll(selector, (els) => els.map((e) => e.textContent));
 
 /** Asserts `shown[i]` is `expected[i]` (or holds it, with `contains`), naming the first that is not. */
 function sameTexts(shown, expected, what, contains = false) {
@@ -173,7 +159,7 @@ function sameTexts(shown, expected, what, contains = false) {
 
 async function assertLiteral(tab, payloads) {
   const joined = payloads.join(' | ');
-  await tab.locator('.ex-question').waitFor({ timeout: 30_000 });
+  await tab.waitFor('.ex-question', { timeout: 30_000 });
   sameTexts(await texts(tab, '.ex-question'), [joined], 'question');
   sameTexts(await texts(tab, '.ex-verdict-label strong'), [joined], 'verdict label');
   sameTexts(await texts(tab, '.ex-reasoning .ex-section-title'), payloads, 'section title');
@@ -191,24 +177,22 @@ async function assertLiteral(tab, payloads) {
     sameTexts(await texts(tab, `.ex-source-list ${selector}`), payloads, selector, true);
   }
   // A card shows the same text, and opening it runs nothing either.
-  await tab.locator('.ex-verdict .ex-marker').nth(9).focus();
-  const card = tab.locator('.ex-card');
-  await card.waitFor({ state: 'visible' });
-  assert.ok((await card.textContent()).includes(payloads[0]), 'the card of source 1');
+  await tab.focus({ sel: '.ex-verdict .ex-marker', nth: 9 });
+  await tab.waitFor('.ex-card');
+  assert.ok((await tab.textContent('.ex-card')).includes(payloads[0]), 'the card of source 1');
 }
 
 async function assertAddresses(tab, accepted) {
-  await tab.locator('.ex-question').waitFor({ timeout: 30_000 });
-  const links = await tab.locator('.ex-verdict a[target="_blank"]').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+  await tab.waitFor('.ex-question', { timeout: 30_000 });
+  const links = await tab.evalAll('.ex-verdict a[target="_blank"]', (els) => els.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, accepted);
-  const titles = await tab.locator('.ex-source-list a.ex-src-title').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+  const titles = await tab.evalAll('.ex-source-list a.ex-src-title', (els) => els.map((a) => a.getAttribute('href')));
   assert.deepEqual(titles, accepted);
 }
 
 async function assertRefused(tab) {
-  const panel = tab.locator('.ex-error');
-  await panel.waitFor({ timeout: 30_000 });
-  const text = await panel.textContent();
+  await tab.waitFor('.ex-error', { timeout: 30_000 });
+  const text = await tab.textContent('.ex-error');
   assert.match(text, /verdict\.sentences\[0\]: link address `javascript:alert\('XSS'\)|sources\[\d+\]\.url/);
   assert.ok(text.includes('javascript:alert(1)'), 'the refused address is quoted as text');
 }
@@ -223,33 +207,36 @@ for (const [mode, address] of Object.entries(modes)) {
 
   test(`${mode}: ${payloads.length} payloads in every text field show as text and run nothing`, async () => {
     for (const [i, list] of halves.entries()) {
-      const opened = await open(address(`text${i}`));
-      await assertLiteral(opened.tab, list);
-      await assertInert(opened, own);
-      await opened.context.close();
+      const tab = await open(address(`text${i}`));
+      await assertLiteral(tab, list);
+      await assertInert(tab, own);
+      await tab.close();
     }
   });
 
   test(`${mode}: payload addresses are refused with the panel, or kept only as web addresses`, async () => {
     const accepted = await open(address('accepted'));
-    await assertAddresses(accepted.tab, sets.accepted.sources.map((s) => s.url));
+    await assertAddresses(accepted, sets.accepted.sources.map((s) => s.url));
     await assertInert(accepted, own);
-    await accepted.context.close();
+    await accepted.close();
     const refused = await open(address('refused'));
-    await assertRefused(refused.tab);
+    await assertRefused(refused);
     await assertInert(refused, own);
-    await refused.context.close();
+    await refused.close();
   });
 }
 
-test('offline file: the payloads show as text, safe addresses stay, and nothing runs or loads', async () => {
+test('offline file: the payloads show as text, safe addresses stay, and nothing runs or loads', async (t) => {
   for (const name of ['text0', 'text1', 'accepted']) {
     const url = pathToFileURL(join(scratch, `${name}.offline.html`)).href;
-    const opened = await open(url);
-    if (name === 'accepted') await assertAddresses(opened.tab, sets.accepted.sources.map((s) => s.url));
-    else await assertLiteral(opened.tab, halves[Number(name.slice(-1))]);
-    await assertInert(opened, (u) => u === url || u.startsWith('data:'));
-    await opened.context.close();
+    const tab = await open(url);
+    if (!tab.probeEarly) {
+      degraded(t, "WebKit's WebDriver cannot run a script before a page from disk runs its own: a dialog would still fail the test (WebDriver reports it), and the canary keeps any value a payload gave it, but an error thrown while loading goes unseen");
+    }
+    if (name === 'accepted') await assertAddresses(tab, sets.accepted.sources.map((s) => s.url));
+    else await assertLiteral(tab, halves[Number(name.slice(-1))]);
+    await assertInert(tab, (u) => u === url || u.startsWith('data:'));
+    await tab.close();
   }
 });
 

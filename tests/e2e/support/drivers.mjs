@@ -1,0 +1,359 @@
+// The three engines behind one API (page.mjs). Chromium and Firefox are driven by
+// puppeteer-core: Chromium over the DevTools protocol, Firefox ESR over WebDriver BiDi, both
+// from Debian's packages. WebKit (WebKitGTK's MiniBrowser, the engine behind Safari) has no
+// puppeteer support and no BiDi in the version Debian ships, so it is driven over classic
+// WebDriver with WebKitWebDriver, under Xvfb since it has no headless mode.
+//
+// What an engine's driver cannot do is done another way, named where it happens:
+// - per-page emulation of the colour scheme and reduced motion exists only in Chromium; Firefox
+//   gets them as preferences of a browser launched for them, WebKit as MiniBrowser's
+//   --dark-mode and a GTK setting of a driver started for them;
+// - a script before the page's own (the probe) exists in puppeteer; for WebKit the test server
+//   puts it first in every HTML page it serves, and a page from disk gets it after loading;
+// - request events exist in puppeteer; WebKit's browser uses the test server as its proxy, and
+//   the server's log is the page's requests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { probe } from './in-page.mjs';
+import { Page } from './page.mjs';
+
+/** Where each engine's browser is installed (scripts/setup.sh installs them). */
+export const EXECUTABLES = {
+  chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  firefox: process.env.FIREFOX || '/usr/bin/firefox-esr',
+  webkit: process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+};
+
+/** The flags Chromium needs on this machine: no sandbox as root, and no background network. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** The viewport every page has unless a test asks for another. */
+export const VIEWPORT = { width: 1280, height: 720 };
+
+const PROBE = `(${probe})()`;
+
+/** Starts `engine` ("chromium", "firefox" or "webkit"). `requestLog()` returns the test
+ * server's log, and `proxy` its address, for engines that see requests through it. */
+export async function launch(engine, { proxy, requestLog } = {}) {
+  if (engine === 'chromium' || engine === 'firefox') return launchPuppeteer(engine);
+  if (engine === 'webkit') return launchWebKit({ proxy, requestLog });
+  throw new Error(`unknown engine ${engine}: chromium, firefox or webkit`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium and Firefox, through puppeteer-core.
+
+async function launchPuppeteer(engine) {
+  const browsers = new Map();
+  // Firefox takes the colour scheme and reduced motion as preferences, so each combination
+  // has a browser of its own, started when first asked for.
+  const browserFor = (options) => {
+    const key = engine === 'firefox' ? `${options.colorScheme}|${options.reducedMotion}` : '';
+    if (!browsers.has(key)) {
+      browsers.set(key, puppeteer.launch(engine === 'firefox'
+        ? {
+          browser: 'firefox',
+          executablePath: EXECUTABLES.firefox,
+          headless: true,
+          extraPrefsFirefox: {
+            'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+            'ui.prefersReducedMotion': options.reducedMotion === 'reduce' ? 1 : 0,
+          },
+        }
+        : { browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS }));
+    }
+    return browsers.get(key);
+  };
+  const first = await browserFor({});
+  const version = (await first.version()).replace(/^[^/]*\//, '');
+  return {
+    engine,
+    version,
+    async open(url, options = {}) {
+      const browser = await browserFor(options);
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      const viewport = options.viewport ?? VIEWPORT;
+      await page.setViewport({
+        ...viewport,
+        deviceScaleFactor: options.scale ?? 1,
+        hasTouch: Boolean(options.touch),
+        isMobile: Boolean(options.touch),
+      });
+      if (engine === 'chromium') {
+        await page.emulateMediaFeatures([
+          { name: 'prefers-color-scheme', value: options.colorScheme ?? 'light' },
+          { name: 'prefers-reduced-motion', value: options.reducedMotion ?? 'no-preference' },
+        ]);
+      }
+      await page.evaluateOnNewDocument(PROBE);
+      const requests = [];
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('dialog', (dialog) => {
+        requests.dialogs = [...(requests.dialogs ?? []), dialog.message()];
+        dialog.dismiss();
+      });
+      const driver = puppeteerDriver(page, page.mainFrame(), () => context.close());
+      await page.goto(url);
+      return new Page(driver, engine, { requests: () => requests, dialogs: () => requests.dialogs ?? [], probeEarly: true });
+    },
+    async close() {
+      for (const browser of browsers.values()) await (await browser).close();
+    },
+  };
+}
+
+const KEYS = { ' ': 'Space' };
+
+function puppeteerDriver(page, frame, close) {
+  return {
+    eval: (source) => frame.evaluate(source),
+    async element(source) {
+      const handle = await frame.evaluateHandle(source);
+      const element = handle.asElement();
+      if (!element) throw new Error(`not an element: ${source.slice(0, 200)}`);
+      return element;
+    },
+    click: (element) => element.click(),
+    hover: (element) => element.hover(),
+    tap: (element) => element.tap(),
+    mouseMove: (x, y, steps) => page.mouse.move(x, y, { steps }),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(KEYS[key] ?? key),
+    screenshot: (path, full) => page.screenshot({ path, fullPage: full }),
+    async frame(element) {
+      return puppeteerDriver(page, await element.contentFrame(), close);
+    },
+    close,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// WebKit, through WebKitWebDriver over classic WebDriver.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+/** MiniBrowser's narrowest window: its toolbar will not shrink further. */
+export const WEBKIT_MIN_WIDTH = 460;
+const WEBDRIVER_KEYS = { Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', ' ': ' ' };
+
+/** Starts WebKitWebDriver under its own X server; `env` reaches the browsers it starts. */
+async function startWebKitDriver(env) {
+  const port = 4400 + Math.floor(Math.random() * 1000);
+  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', 'WebKitWebDriver', `--port=${port}`], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const ready = await fetch(`${url}/status`).then((r) => r.json()).then((r) => r.value?.ready).catch(() => false);
+    if (ready) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('WebKitWebDriver did not start');
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return {
+    url,
+    stop: () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
+
+async function launchWebKit({ proxy, requestLog }) {
+  const drivers = new Map();
+  // Reduced motion is GTK's "enable animations" setting, read from a settings file at start,
+  // so a browser that must prefer it comes from a driver started with that file.
+  const driverFor = (reducedMotion) => {
+    const key = reducedMotion === 'reduce' ? 'reduce' : '';
+    if (!drivers.has(key)) {
+      const env = {};
+      if (key) {
+        const config = mkdtempSync(join(tmpdir(), 'explainer-gtk-'));
+        mkdirSync(join(config, 'gtk-3.0'));
+        writeFileSync(join(config, 'gtk-3.0/settings.ini'), '[Settings]\ngtk-enable-animations=0\n');
+        env.XDG_CONFIG_HOME = config;
+      }
+      drivers.set(key, startWebKitDriver(env));
+    }
+    return drivers.get(key);
+  };
+  const version = await (async () => {
+    const { url } = await driverFor();
+    const session = await newSession(url, []);
+    await session.quit();
+    return session.version;
+  })();
+  return {
+    engine: 'webkit',
+    version,
+    async open(url, options = {}) {
+      const driver = await driverFor(options.reducedMotion);
+      const args = [];
+      if (options.colorScheme === 'dark') args.push('--dark-mode');
+      if (proxy) args.push(`--proxy=${proxy}`);
+      const session = await newSession(driver.url, args);
+      const viewport = options.viewport ?? VIEWPORT;
+      const start = requestLog ? requestLog().length : 0;
+      let top = webDriverDriver(session, []);
+      if (viewport.width < WEBKIT_MIN_WIDTH) {
+        // MiniBrowser's window cannot be that narrow: the page gets a frame of that size,
+        // at the top left of the window, and the test drives the frame.
+        await session.setViewport({ width: WEBKIT_MIN_WIDTH, height: viewport.height });
+        const style = `body{margin:0}iframe{display:block;border:0;width:${viewport.width}px;height:${viewport.height}px}`;
+        const frame = `<!doctype html><style>${style}</style><iframe src="${url}"></iframe>`;
+        await session.cmd('POST', '/url', { url: `data:text/html,${encodeURIComponent(frame)}` });
+        top = await top.frame(await top.element('document.querySelector("iframe")'));
+        await new Page(top, 'webkit').until(() => top.eval(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`), 'the framed page loads');
+      } else {
+        await session.setViewport(viewport);
+        await session.cmd('POST', '/url', { url });
+      }
+      const probeEarly = url.startsWith('http');
+      if (!probeEarly) await top.eval(PROBE);
+      return new Page(top, 'webkit', {
+        requests: () => (requestLog ? requestLog().slice(start) : []),
+        dialogs: () => [],
+        probeEarly,
+      });
+    },
+    async close() {
+      for (const driver of drivers.values()) (await driver).stop();
+    },
+  };
+}
+
+/** A WebDriver session on a new MiniBrowser with `args`. */
+async function newSession(driverUrl, args) {
+  const capabilities = {
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary: EXECUTABLES.webkit, args: ['--automation', ...args] },
+  };
+  // Without a display the request hangs instead of failing: give it a deadline.
+  const response = await fetch(`${driverUrl}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ capabilities: { alwaysMatch: capabilities } }),
+    signal: AbortSignal.timeout(60_000),
+  }).then((r) => r.json());
+  if (!response.value?.sessionId) throw new Error(`WebKit session not created: ${JSON.stringify(response)}`);
+  const base = `${driverUrl}/session/${response.value.sessionId}`;
+  const session = {
+    version: response.value.capabilities.browserVersion,
+    frame: [],
+    pointer: { x: 0, y: 0 },
+    async cmd(method, path, body) {
+      const reply = await fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.json());
+      if (reply.value?.error) throw new Error(`WebDriver ${method} ${path}: ${reply.value.error}: ${reply.value.message}`);
+      return reply.value;
+    },
+    /** Makes `path` (iframe elements from the top) the frame later commands act in. */
+    async enter(path) {
+      if (session.frame.length === path.length && session.frame.every((f, i) => f === path[i])) return;
+      await session.cmd('POST', '/frame', { id: null });
+      for (const element of path) await session.cmd('POST', '/frame', { id: element });
+      session.frame = path;
+    },
+    /** Sizes the window so that its viewport is `width` by `height` CSS pixels. */
+    async setViewport({ width, height }) {
+      await session.enter([]);
+      let size = { width, height };
+      for (let i = 0; i < 3; i += 1) {
+        await session.cmd('POST', '/window/rect', size);
+        const inner = await session.cmd('POST', '/execute/sync', { script: 'return [innerWidth, innerHeight];', args: [] });
+        if (inner[0] === width && inner[1] === height) return;
+        size = { width: size.width + width - inner[0], height: size.height + height - inner[1] };
+      }
+    },
+    quit: () => fetch(base, { method: 'DELETE' }).then((r) => r.json()),
+  };
+  return session;
+}
+
+function webDriverDriver(session, path) {
+  const run = async (method, route, body) => {
+    await session.enter(path);
+    return session.cmd(method, route, body);
+  };
+  const script = (source, args = []) => run('POST', '/execute/sync', { script: `return ${source};`, args });
+  const pointer = (type, actions) => run('POST', '/actions', {
+    actions: [{ type: 'pointer', id: type, parameters: { pointerType: type }, actions }],
+  });
+  const intoView = (element) => script('arguments[0].scrollIntoView({ block: "center", inline: "center" })', [element]);
+  return {
+    eval: (source) => script(source),
+    async element(source) {
+      const element = await script(source);
+      if (!element?.[ELEMENT]) throw new Error(`not an element: ${source.slice(0, 200)}`);
+      return element;
+    },
+    click: (element) => run('POST', `/element/${element[ELEMENT]}/click`, {}),
+    async hover(element) {
+      await intoView(element);
+      await pointer('mouse', [{ type: 'pointerMove', origin: element, x: 0, y: 0, duration: 0 }]);
+      const box = await script('arguments[0].getBoundingClientRect()', [element]);
+      session.pointer = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    },
+    async tap(element) {
+      await intoView(element);
+      await pointer('touch', [
+        { type: 'pointerMove', origin: element, x: 0, y: 0, duration: 0 },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ]);
+    },
+    async mouseMove(x, y, steps) {
+      const from = session.pointer;
+      const moves = [];
+      for (let i = 1; i <= steps; i += 1) {
+        moves.push({
+          type: 'pointerMove',
+          origin: 'viewport',
+          x: Math.round(from.x + ((x - from.x) * i) / steps),
+          y: Math.round(from.y + ((y - from.y) * i) / steps),
+          duration: 0,
+        });
+      }
+      await pointer('mouse', moves);
+      session.pointer = { x, y };
+    },
+    async mouseClick(x, y) {
+      await pointer('mouse', [
+        { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ]);
+      session.pointer = { x, y };
+    },
+    async press(key) {
+      const value = WEBDRIVER_KEYS[key] ?? key;
+      await run('POST', '/actions', {
+        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      });
+    },
+    async screenshot(file, full) {
+      // Classic WebDriver takes the viewport only: for the whole page the window grows first.
+      const viewport = await script('[innerWidth, innerHeight, document.documentElement.scrollHeight]');
+      if (full && viewport[2] > viewport[1]) await session.setViewport({ width: viewport[0], height: viewport[2] });
+      // Two frames, so that what was just laid out is painted.
+      await script('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+      const png = await run('GET', '/screenshot');
+      writeFileSync(file, Buffer.from(png, 'base64'));
+      if (full && viewport[2] > viewport[1]) await session.setViewport({ width: viewport[0], height: viewport[1] });
+    },
+    frame: async (element) => webDriverDriver(session, [...path, element]),
+    close: () => session.quit(),
+  };
+}

@@ -1,0 +1,93 @@
+// The static file server the end-to-end tests and the benchmark read dist/ from. It sends what
+// docs/embedding.md asks of a host and nothing more (a content type, and
+// Access-Control-Allow-Origin: * so that a sandboxed iframe can load the widget), logs every
+// request that reaches it, and doubles as an HTTP proxy so that a browser told to use it shows
+// every request it makes, to any address, in that log.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { DIST } from './paths.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** The headers docs/embedding.md asks a host to send with every widget file. */
+export const HOST_HEADERS = { 'access-control-allow-origin': '*' };
+
+/** Serves `dir` on 127.0.0.1 at a free port. `extra` maps paths to `[type, body, headers?]`,
+ * served as they are, or to a function `(request, response)` that answers itself.
+ * `options.inject(html)` may rewrite every HTML page served. */
+export async function serve(dir = DIST, extra = {}, options = {}) {
+  await stat(join(dir, 'index.html')).catch(() => {
+    throw new Error(`${dir}/index.html is missing: build first (trunk build --release)`);
+  });
+  const log = [];
+  const refused = new Set();
+  let origin = '';
+  const server = createServer(async (req, res) => {
+    // A proxied request names its whole address; anything not for this server is refused.
+    const address = new URL(req.url, origin);
+    log.push(address.href);
+    if (address.origin !== origin) {
+      res.writeHead(502).end();
+      return;
+    }
+    const path = decodeURIComponent(address.pathname);
+    if (refused.has(path)) {
+      req.socket.destroy();
+      return;
+    }
+    if (typeof extra[path] === 'function') {
+      extra[path](req, res);
+      return;
+    }
+    if (extra[path]) {
+      const [type, body, headers = {}] = extra[path];
+      res.writeHead(200, { 'content-type': type, ...headers });
+      res.end(type.startsWith('text/html') && options.inject ? options.inject(body) : body);
+      return;
+    }
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (type.startsWith('text/html') && options.inject) body = options.inject(body.toString('utf8'));
+      res.writeHead(200, { 'content-type': type, ...HOST_HEADERS });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  // A proxied https request asks to CONNECT: log where it was going and refuse it.
+  server.on('connect', (req, socket) => {
+    log.push(`https://${req.url}`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    /** Every address requested since the server started (or since `clearLog`). */
+    log,
+    clearLog: () => log.splice(0),
+    /** Until `allow(path)`, requests for `path` have their connection dropped, as a failed
+     * network would. */
+    refuse: (path) => refused.add(path),
+    allow: (path) => refused.delete(path),
+    close: () => new Promise((done) => {
+      server.closeAllConnections();
+      server.close(done);
+    }),
+  };
+}

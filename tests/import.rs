@@ -1,6 +1,6 @@
 //! `import`: reports written like the seed become evidence files; reports that do not fit get
 //! problems with line numbers. Every error fixture in `tests/fixtures/import/errors/` has the
-//! exact messages it must give in a `.expected` file (EXPLAINER_BLESS=1 rewrites them).
+//! exact messages it must give in a `.expected` file (`scripts/bless.sh` rewrites them).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -11,6 +11,10 @@ use explainer::evidence::Inline;
 use explainer::evidence::authored::publish;
 use explainer::evidence::import::import;
 use explainer::evidence::published::plain_text;
+
+#[path = "support/expected.rs"]
+mod expected;
+use expected::{Case, compare_or_bless};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -100,34 +104,31 @@ fn reports_that_do_not_fit_give_their_expected_problems() {
         .collect();
     reports.sort();
     assert!(reports.len() >= 14);
-    let mut failures = Vec::new();
-    for report in reports {
-        let stem = report
-            .to_string_lossy()
-            .trim_end_matches(".report.txt")
-            .to_owned();
-        let own = PathBuf::from(format!("{stem}.sources.json"));
-        let sources = if own.exists() {
-            own
-        } else {
-            dir.join("label-only.sources.json")
-        };
-        let actual = match import(&read(&report), Some(&read(&sources))) {
-            Ok(_) => "(imported)\n".to_owned(),
-            Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
-        };
-        let expected_file = PathBuf::from(format!("{stem}.expected"));
-        if std::env::var_os("EXPLAINER_BLESS").is_some() {
-            fs::write(&expected_file, &actual).expect("write expected");
-        }
-        let expected = fs::read_to_string(&expected_file).unwrap_or_default();
-        if actual != expected {
-            failures.push(format!(
-                "{stem}\n--- expected\n{expected}--- actual\n{actual}"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let cases = reports
+        .into_iter()
+        .map(|report| {
+            let stem = report
+                .to_string_lossy()
+                .trim_end_matches(".report.txt")
+                .to_owned();
+            let own = PathBuf::from(format!("{stem}.sources.json"));
+            let sources = if own.exists() {
+                own
+            } else {
+                dir.join("label-only.sources.json")
+            };
+            let actual = match import(&read(&report), Some(&read(&sources))) {
+                Ok(_) => "(imported)\n".to_owned(),
+                Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
+            };
+            Case {
+                expected_file: PathBuf::from(format!("{stem}.expected")),
+                name: stem,
+                actual,
+            }
+        })
+        .collect();
+    compare_or_bless(cases);
 }
 
 #[test]

@@ -22,17 +22,61 @@ async function open(query = '', options = {}) {
 
 const RULES = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } };
 
+/** WCAG contrast of each element `targets` names (axe's target paths through shadow roots),
+ * between its text colour and the backgrounds of its ancestors composited, as the reader sees
+ * it with nothing over it; and the ratio WCAG asks of its text size. */
+function contrasts(tab, targets) {
+  return tab.eval((paths) => {
+    const rgba = (c) => {
+      const [r, g, b, a = 1] = c.match(/[\d.]+/g).map(Number);
+      return [r, g, b, a];
+    };
+    const over = ([r, g, b, a], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)];
+    const luminance = (rgb) => {
+      const [r, g, b] = rgb.map((v) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    return paths.map((path) => {
+      let el = document;
+      for (const sel of path) el = (el.shadowRoot ?? el).querySelector(sel);
+      const layers = [];
+      for (let node = el; node; node = node.parentElement ?? node.getRootNode().host) {
+        const bg = rgba(getComputedStyle(node).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+        if (bg[3] === 1) break;
+      }
+      const background = layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
+      const text = over(rgba(getComputedStyle(el).color), background);
+      const [hi, lo] = [luminance(text), luminance(background)].sort((a, b) => b - a);
+      const style = getComputedStyle(el);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      return { ratio: (hi + 0.05) / (lo + 0.05), needed: large ? 3 : 4.5 };
+    });
+  }, targets);
+}
+
 /** axe's findings on the whole page, shadow roots included, as readable lines: every violation,
- * and every check axe could not decide ("incomplete") but one: text that another element of
- * the widget covers (the open card), which a reader cannot see and so cannot misread. */
+ * and every check axe could not decide ("incomplete"), judged here instead. The one kind judged
+ * rather than reported is text contrast that axe cannot decide because another element (the
+ * open card) lies over or against it: its contrast is computed as the reader sees it when
+ * nothing covers it, and it must meet WCAG's ratio. */
 async function violations(tab, context = null) {
   const results = await tab.axe(context, RULES);
   assert.ok(results.passes.length > 10, 'axe ran its checks');
-  const covered = (node) => node.any.every((check) => /overlap/i.test(check.message ?? '') || check.data?.messageKey === 'bgOverlap');
+  const covered = (n) => n.any.some((c) => ['bgOverlap', 'elmPartiallyObscured'].includes(c.data?.messageKey));
+  const judged = results.incomplete.flatMap((v) => (v.id === 'color-contrast' ? v.nodes.filter(covered) : []));
+  const measured = await contrasts(tab, judged.map((n) => n.target.flat()));
+  const lowContrast = judged.flatMap((n, i) => (measured[i].ratio >= measured[i].needed ? []
+    : [`color-contrast under the card: ${n.target.flat().join(' ')}: ${measured[i].ratio.toFixed(2)}, needs ${measured[i].needed}`]));
   const undecided = results.incomplete.flatMap((v) => v.nodes.filter((n) => !(v.id === 'color-contrast' && covered(n)))
     .map((n) => `incomplete ${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? n.any.map((c) => c.message).join('; ')}`));
   return [
     ...results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary}`)),
+    ...lowContrast,
     ...undecided,
   ];
 }
@@ -117,6 +161,16 @@ test('axe sees into the widget: a fault planted in its shadow root is reported',
     root.append(document.createElement('button'));
   });
   assert.ok((await violations(tab)).some((v) => v.startsWith('button-name')), 'an unnamed button is caught');
+  await tab.close();
+});
+
+test('contrast beside an open card is judged: a faded marker is reported', async () => {
+  const tab = await open();
+  await tab.focus('.ex-verdict .ex-marker');
+  await tab.waitFor('.ex-card');
+  await tab.evalOn('.ex-verdict .ex-marker', (marker) => marker.style.setProperty('color', 'rgb(235, 235, 235)', 'important'));
+  const found = await violations(tab);
+  assert.ok(found.some((v) => v.includes('color-contrast') && v.includes('explainer-verdict-1-c1')), found.join('\n'));
   await tab.close();
 });
 
@@ -292,6 +346,17 @@ test('WCAG 1.4.13: the card is hoverable, persistent and dismissible, and never 
   await tab.waitFor(card, { state: 'detached' });
   await tab.runFor(5_000);
   assert.equal(await tab.count(card), 0, 'it does not come back while the pointer stays');
+
+  // Coming back within the grace period keeps it, however long the pointer then stays.
+  await tab.mouseMove(1, 1);
+  await tab.hover(marker);
+  await tab.runFor(400);
+  await tab.waitFor(card);
+  await tab.mouseMove(1, 1);
+  await tab.runFor(100);
+  await tab.hover(marker);
+  await tab.runFor(5_000);
+  assert.ok(await tab.isVisible(card), 'still there after the pointer came back within the grace period');
 
   // Leaving hides it after the grace period, not before.
   await tab.mouseMove(1, 1);

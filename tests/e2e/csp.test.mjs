@@ -41,7 +41,7 @@ async function watched(tab) {
 /** What the policy forbids really is forbidden in the page: markup from strings and inline
  * handlers. Call it after checking for violations, since the blocked handler reports one. */
 async function assertEnforced(tab) {
-  const outcome = await tab.evaluate(() => {
+  const outcome = await tab.eval(() => {
     const tried = {};
     try {
       document.createElement('div').innerHTML = '<b>x</b>';

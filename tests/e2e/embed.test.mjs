@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, harness } from './support.mjs';
+import { DIST, harness, ROOT } from './support.mjs';
+import { HOST_HEADERS } from './support/server.mjs';
 
 const published = readFileSync(join(DIST, 'evidence/library-hours.published.json'), 'utf8');
 const page = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -194,7 +195,7 @@ test('a page address cannot show evidence from another site', async () => {
   const tab = await open('/index.html?src=https://elsewhere.example/fake.json');
   await tab.waitFor('[role=alert]');
   assert.match(await tab.text('[role=alert]'), /only evidence from this site is shown/);
-  assert.ok(!tab.requests().some((url) => url.includes('elsewhere.example')), 'nothing was fetched from it');
+  assert.ok(!tab.requests().some((url) => new URL(url).hostname === 'elsewhere.example'), 'nothing was fetched from it');
   await tab.close();
 });
 
@@ -223,4 +224,17 @@ test('a fetched file that is not UTF-8 is named as such, as explainer check name
   await tab.waitFor('[role=alert]');
   assert.match(await tab.text('[role=alert]'), /\(document\): the file is not UTF-8 text \(first bad byte at line 1, column 18\): save it as UTF-8/);
   await tab.close();
+});
+
+test('the README\'s server (trunk serve) and this suite\'s send what the embedding guide asks', () => {
+  const trunk = readFileSync(join(ROOT, 'Trunk.toml'), 'utf8');
+  const line = trunk.match(/^headers = \{(.*)\}$/m);
+  assert.ok(line, 'Trunk.toml sets [serve] headers');
+  const sent = Object.fromEntries([...line[1].matchAll(/"([^"]+)" = "([^"]*)"/g)].map(([, k, v]) => [k.toLowerCase(), v]));
+  assert.deepEqual(sent, HOST_HEADERS);
+  const guide = readFileSync(join(ROOT, 'docs/embedding.md'), 'utf8');
+  for (const [name, value] of Object.entries(HOST_HEADERS)) {
+    const header = name.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase());
+    assert.ok(guide.includes(`\`${header}: ${value}\``), `the guide asks for ${header}: ${value}`);
+  }
 });

@@ -11,7 +11,7 @@ import { activeElement, queryAll, queryState } from './in-page.mjs';
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 // @sinonjs/fake-timers is CommonJS with one dependency that names the global object.
-const FAKE_TIMERS = `(() => { const module = { exports: {} };
+const FAKE_TIMERS = `(() => { const module = { exports: {} }; const exports = module.exports;
 const require = (name) => { if (name === '@sinonjs/commons') return { global: globalThis }; throw new Error(name); };
 ${readFileSync(require.resolve('@sinonjs/fake-timers'), 'utf8')}
 return module.exports; })()`;

@@ -92,7 +92,8 @@ async function launchPuppeteer(engine) {
       }
       await page.evaluateOnNewDocument(PROBE);
       const requests = [];
-      page.on('request', (request) => requests.push(request.url()));
+      // A data: address (the pages' empty icon) is no request to anyone: only real ones count.
+      page.on('request', (request) => request.url().startsWith('data:') || requests.push(request.url()));
       page.on('dialog', (dialog) => {
         requests.dialogs = [...(requests.dialogs ?? []), dialog.message()];
         dialog.dismiss();
@@ -106,8 +107,6 @@ async function launchPuppeteer(engine) {
     },
   };
 }
-
-const KEYS = { ' ': 'Space' };
 
 function puppeteerDriver(page, frame, close) {
   return {
@@ -123,7 +122,7 @@ function puppeteerDriver(page, frame, close) {
     tap: (element) => element.tap(),
     mouseMove: (x, y, steps) => page.mouse.move(x, y, { steps }),
     mouseClick: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(KEYS[key] ?? key),
+    press: (key) => page.keyboard.press(key),
     screenshot: (path, full) => page.screenshot({ path, fullPage: full }),
     async frame(element) {
       return puppeteerDriver(page, await element.contentFrame(), close);

@@ -23,23 +23,49 @@ const PROBE_PATH = '/__probe.js';
  * before the page's own. It is a file of the page's own origin, so a strict policy allows it. */
 function injectProbe(html) {
   const tag = `<script src="${PROBE_PATH}"></script>`;
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + tag) : tag + html;
+  // After the head's start tag or, where minifying left it out, after the doctype: never
+  // before the doctype, which would put the page in quirks mode.
+  for (const start of [/<head(\s[^>]*)?>/i, /<!doctype[^>]*>/i]) {
+    if (start.test(html)) return html.replace(start, (found) => found + tag);
+  }
+  return tag + html;
 }
 
 /** For a test file: serves `dir` (with `extra` pages, as for `serve`) and starts the engine
- * before its tests, and stops both after them. Read `server` and `browser` inside tests. */
+ * before its tests, and stops both after them. Read `server` and `browser` inside tests.
+ * `other` is a second server of `dir` on another port, so another origin: the widget's own
+ * host, as a newsroom's static host is another origin than its articles. */
 export function harness(extra = {}, dir = DIST) {
-  const env = { server: null, browser: null, engine: ENGINE };
+  const env = { server: null, other: null, browser: null, engine: ENGINE };
   before(async () => {
-    const pages = { ...extra, [PROBE_PATH]: ['text/javascript; charset=utf-8', `(${probe})();`] };
-    env.server = await serve(dir, pages, { inject: ENGINE === 'webkit' ? injectProbe : undefined });
+    const probeFile = { [PROBE_PATH]: ['text/javascript; charset=utf-8', `(${probe})();`] };
+    const inject = ENGINE === 'webkit' ? injectProbe : undefined;
+    env.server = await serve(dir, { ...extra, ...probeFile }, { inject });
+    env.other = await serve(dir, probeFile, { inject });
+    // One log for both, in order, for an engine that sees requests through the proxy.
     env.browser = await launch(ENGINE, { proxy: env.server.url, requestLog: () => env.server.log });
   });
   after(async () => {
     await env.browser?.close();
     await env.server?.close();
+    await env.other?.close();
   });
   return env;
+}
+
+/** Why WebKit cannot run the widget in a frame sandboxed without allow-same-origin. */
+export const WEBKIT_OPAQUE_SELF = "WebKit's Content-Security-Policy does not match 'self' in a frame with an opaque origin (sandboxed without allow-same-origin), so the stand-alone page's strict policy refuses the widget's own files there; the frame shows the page's plain message, and docs/embedding.md recommends the widget on its own origin with allow-same-origin, tested in every engine";
+
+/** Whether the widget can run in a frame sandboxed without allow-same-origin in this engine. */
+export const OPAQUE_FRAMES_RUN = ENGINE !== 'webkit';
+
+/** Asserts what WebKit shows in a frame sandboxed without allow-same-origin: the stand-alone
+ * page's own message, and no widget. */
+export async function assertPlainMessage(frame) {
+  const { default: assert } = await import('node:assert/strict');
+  await frame.until(() => frame.eval(() => document.readyState === 'complete'), 'the frame loads');
+  assert.match(await frame.text('evidence-explainer p'), /^This explainer needs JavaScript and WebAssembly\. If it does not appear/);
+  assert.equal(await frame.eval(() => document.querySelector('evidence-explainer').shadowRoot), null, 'the widget did not start');
 }
 
 /** Says, in the test's output, where this engine is held to a degraded behaviour by design. */

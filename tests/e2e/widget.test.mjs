@@ -51,6 +51,7 @@ test('the page shows the question, verdict, seven sections, the limits and ten s
   assert.equal(await page.count('.ex-source'), 10);
   assert.equal(await page.count('[role=status]'), 0, 'the loading text is gone');
   assert.equal(await page.title(), QUESTION);
+  assert.equal(await page.eval(() => document.compatMode), 'CSS1Compat', 'standards mode');
   await page.screenshot(join(SHOTS, 'page.png'), { full: true });
   assert.deepEqual(await trouble(page), { errors: [], foreign: [] });
   await page.close();
@@ -106,7 +107,7 @@ test('keyboard: focus opens the card, Enter follows the marker to its source', a
 });
 
 test('at 320 px on a touch screen, a tap shows a card inside the viewport and a tap elsewhere closes it', async (t) => {
-  if (ENGINE === 'webkit') degraded(t, "WebKitGTK's WebDriver has no touch input, so each tap is a click at the same point");
+  if (ENGINE === 'webkit') degraded(t, "WebKitGTK's WebDriver has no touch input: each tap is the pointer events of a touch, dispatched on the element, then its click");
   const page = await open({ viewport: { width: 320, height: 640 }, touch: true });
   const width = await page.eval(() => document.documentElement.scrollWidth);
   assert.ok(width <= 320, `no horizontal scrolling at 320 px (page is ${width} px wide)`);

@@ -168,12 +168,15 @@ async function startWebKitDriver(env) {
 }
 
 async function launchWebKit({ proxy, requestLog }) {
-  const drivers = new Map();
+  // WebKitWebDriver holds one session at a time, so each page open at once needs a driver of
+  // its own; a driver is used again once its page is closed.
+  const drivers = [];
   // Reduced motion is GTK's "enable animations" setting, read from a settings file at start,
   // so a browser that must prefer it comes from a driver started with that file.
-  const driverFor = (reducedMotion) => {
+  const acquire = (reducedMotion) => {
     const key = reducedMotion === 'reduce' ? 'reduce' : '';
-    if (!drivers.has(key)) {
+    let entry = drivers.find((d) => d.key === key && !d.busy);
+    if (!entry) {
       const env = {};
       if (key) {
         const config = mkdtempSync(join(tmpdir(), 'explainer-gtk-'));
@@ -181,28 +184,36 @@ async function launchWebKit({ proxy, requestLog }) {
         writeFileSync(join(config, 'gtk-3.0/settings.ini'), '[Settings]\ngtk-enable-animations=0\n');
         env.XDG_CONFIG_HOME = config;
       }
-      drivers.set(key, startWebKitDriver(env));
+      entry = { key, driver: startWebKitDriver(env), busy: false };
+      drivers.push(entry);
     }
-    return drivers.get(key);
+    entry.busy = true;
+    return entry;
   };
-  const version = await (async () => {
-    const { url } = await driverFor();
-    const session = await newSession(url, []);
-    await session.quit();
-    return session.version;
-  })();
+  /** A new session (a new MiniBrowser) with `args`, and what closes it and frees its driver. */
+  const start = async (reducedMotion, args) => {
+    const entry = acquire(reducedMotion);
+    try {
+      const session = await newSession((await entry.driver).url, args);
+      return { session, release: async () => { await session.quit(); entry.busy = false; } };
+    } catch (error) {
+      entry.busy = false;
+      throw error;
+    }
+  };
+  const first = await start(undefined, []);
+  await first.release();
   return {
     engine: 'webkit',
-    version,
+    version: first.session.version,
     async open(url, options = {}) {
-      const driver = await driverFor(options.reducedMotion);
       const args = [];
       if (options.colorScheme === 'dark') args.push('--dark-mode');
       if (proxy) args.push(`--proxy=${proxy}`);
-      const session = await newSession(driver.url, args);
+      const { session, release } = await start(options.reducedMotion, args);
       const viewport = options.viewport ?? VIEWPORT;
-      const start = requestLog ? requestLog().length : 0;
-      let top = webDriverDriver(session, []);
+      const logged = requestLog ? requestLog().length : 0;
+      let top = webDriverDriver(session, [], release);
       if (viewport.width < WEBKIT_MIN_WIDTH) {
         // MiniBrowser's window cannot be that narrow: the page gets a frame of that size,
         // at the top left of the window, and the test drives the frame.
@@ -212,6 +223,9 @@ async function launchWebKit({ proxy, requestLog }) {
         await session.cmd('POST', '/url', { url: `data:text/html,${encodeURIComponent(frame)}` });
         top = await top.frame(await top.element('document.querySelector("iframe")'));
         await new Page(top, 'webkit').until(() => top.eval(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`), 'the framed page loads');
+        // A click on the page's empty corner gives the frame's document focus, as a reader's
+        // first touch would; without it, focusing an element there fires no focus event.
+        await top.mouseClick(1, 1);
       } else {
         await session.setViewport(viewport);
         await session.cmd('POST', '/url', { url });
@@ -219,13 +233,13 @@ async function launchWebKit({ proxy, requestLog }) {
       const probeEarly = url.startsWith('http');
       if (!probeEarly) await top.eval(PROBE);
       return new Page(top, 'webkit', {
-        requests: () => (requestLog ? requestLog().slice(start) : []),
+        requests: () => (requestLog ? requestLog().slice(logged) : []),
         dialogs: () => [],
         probeEarly,
       });
     },
     async close() {
-      for (const driver of drivers.values()) (await driver).stop();
+      for (const entry of drivers) (await entry.driver).stop();
     },
   };
 }
@@ -281,7 +295,7 @@ async function newSession(driverUrl, args) {
   return session;
 }
 
-function webDriverDriver(session, path) {
+function webDriverDriver(session, path, close) {
   const run = async (method, route, body) => {
     await session.enter(path);
     return session.cmd(method, route, body);
@@ -305,13 +319,19 @@ function webDriverDriver(session, path) {
       const box = await script('arguments[0].getBoundingClientRect()', [element]);
       session.pointer = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     },
+    // WebKitGTK's WebDriver has no touch input (a touch pointer acts as a mouse): a tap is
+    // the pointer events a touch screen sends, dispatched on the element, then its click.
     async tap(element) {
       await intoView(element);
-      await pointer('touch', [
-        { type: 'pointerMove', origin: element, x: 0, y: 0, duration: 0 },
-        { type: 'pointerDown', button: 0 },
-        { type: 'pointerUp', button: 0 },
-      ]);
+      await script(`(() => {
+        const el = arguments[0];
+        const box = el.getBoundingClientRect();
+        const init = { pointerType: 'touch', isPrimary: true, bubbles: true, composed: true, cancelable: true,
+          clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+        el.dispatchEvent(new PointerEvent('pointerdown', init));
+        el.dispatchEvent(new PointerEvent('pointerup', init));
+        el.click();
+      })()`, [element]);
     },
     async mouseMove(x, y, steps) {
       const from = session.pointer;
@@ -352,7 +372,7 @@ function webDriverDriver(session, path) {
       writeFileSync(file, Buffer.from(png, 'base64'));
       if (full && viewport[2] > viewport[1]) await session.setViewport({ width: viewport[0], height: viewport[1] });
     },
-    frame: async (element) => webDriverDriver(session, [...path, element]),
-    close: () => session.quit(),
+    frame: async (element) => webDriverDriver(session, [...path, element], close),
+    close,
   };
 }

@@ -3,7 +3,7 @@
 // Access-Control-Allow-Origin: * so that a sandboxed iframe can load the widget), logs every
 // request that reaches it, and doubles as an HTTP proxy so that a browser told to use it shows
 // every request it makes, to any address, in that log.
-import { createServer } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { DIST } from './paths.mjs';
@@ -21,7 +21,8 @@ const TYPES = {
 export const HOST_HEADERS = { 'access-control-allow-origin': '*' };
 
 /** Serves `dir` on 127.0.0.1 at a free port. `extra` maps paths to `[type, body, headers?]`,
- * served as they are, or to a function `(request, response)` that answers itself.
+ * served as they are (a body may be a function, called at each request), or to a function
+ * `(request, response)` that answers itself.
  * `options.inject(html)` may rewrite every HTML page served. */
 export async function serve(dir = DIST, extra = {}, options = {}) {
   await stat(join(dir, 'index.html')).catch(() => {
@@ -31,11 +32,21 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
   const refused = new Set();
   let origin = '';
   const server = createServer(async (req, res) => {
-    // A proxied request names its whole address; anything not for this server is refused.
+    // A proxied request names its whole address: one for another test server on this machine
+    // is passed on to it, and anything else is refused, as a machine with no network would.
     const address = new URL(req.url, origin);
     log.push(address.href);
     if (address.origin !== origin) {
-      res.writeHead(502).end();
+      if (address.hostname !== '127.0.0.1') {
+        res.writeHead(502).end();
+        return;
+      }
+      const onward = forward(address, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      });
+      onward.on('error', () => res.writeHead(502).end());
+      req.pipe(onward);
       return;
     }
     const path = decodeURIComponent(address.pathname);
@@ -48,7 +59,8 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
       return;
     }
     if (extra[path]) {
-      const [type, body, headers = {}] = extra[path];
+      const [type, made, headers = {}] = extra[path];
+      const body = typeof made === 'function' ? made() : made;
       res.writeHead(200, { 'content-type': type, ...headers });
       res.end(type.startsWith('text/html') && options.inject ? options.inject(body) : body);
       return;

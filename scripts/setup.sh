@@ -4,6 +4,7 @@
 #   rust target wasm32-unknown-unknown    (rustup)
 #   trunk 0.21.14                          (cargo install; 0.22 needs a newer rustc)
 #   wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
+#   geckodriver 0.37.1                     (cargo install; runs the wasm browser tests in Firefox)
 #   chromium + chromedriver, brotli        (Debian packages; needs root)
 #   firefox-esr, webkit2gtk-driver, xvfb   (Debian packages: the other two engines the
 #                                           end-to-end suite runs in; WebKit needs a display)
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/.."
 say() { printf '==> %s\n' "$*"; }
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -31,6 +33,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   say "installing wasm-bindgen-cli $BINDGEN_VERSION (about 6 minutes)"
   # Not --locked: the registry here lacks some of its locked dependencies.
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+fi
+
+if [ "$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+  # Not --locked, as for wasm-bindgen-cli.
+  cargo install geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 missing=()

@@ -5,7 +5,7 @@
 // policy does not govern, and the widget is never given a looser policy than a reader's page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { degraded, ENGINE, harness } from './support.mjs';
+import { degraded, ENGINE, harness, noteFramedViewport } from './support.mjs';
 
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],
@@ -131,6 +131,7 @@ for (const [name, options] of Object.entries(narrow)) {
   test(`axe and reflow: ${name}, expanded and with a card open, nothing scrolls sideways`, async (t) => {
     if (ENGINE === 'webkit' && options.scale) degraded(t, "WebKit's WebDriver cannot set the device pixel ratio: the layout at 320 by 256 CSS pixels is checked, not its rasterizing at 4x");
     const tab = await open('', options);
+    noteFramedViewport(t, tab);
     await states['every section expanded'](tab);
     await tab.focus('.ex-verdict .ex-marker');
     await tab.waitFor('.ex-card');
@@ -362,25 +363,25 @@ test('WCAG 1.4.13: the card is hoverable, persistent and dismissible, and never 
   await tab.runFor(5_000);
   assert.equal(await tab.count(card), 0, 'it does not come back while the pointer stays');
 
+  // The pointer leaves a card it opened: for the grace period the card stays.
+  const leaveBriefly = async () => {
+    await tab.mouseMove(1, 1);
+    await tab.hover(marker);
+    await tab.runFor(400);
+    await tab.waitFor(card);
+    await tab.mouseMove(1, 1);
+    await tab.runFor(100);
+    assert.ok(await tab.isVisible(card), 'within the grace period');
+  };
+
   // Coming back within the grace period keeps it, however long the pointer then stays.
-  await tab.mouseMove(1, 1);
-  await tab.hover(marker);
-  await tab.runFor(400);
-  await tab.waitFor(card);
-  await tab.mouseMove(1, 1);
-  await tab.runFor(100);
+  await leaveBriefly();
   await tab.hover(marker);
   await tab.runFor(5_000);
   assert.ok(await tab.isVisible(card), 'still there after the pointer came back within the grace period');
 
   // Leaving hides it after the grace period, not before.
-  await tab.mouseMove(1, 1);
-  await tab.hover(marker);
-  await tab.runFor(400);
-  await tab.waitFor(card);
-  await tab.mouseMove(1, 1);
-  await tab.runFor(100);
-  assert.ok(await tab.isVisible(card), 'within the grace period');
+  await leaveBriefly();
   await tab.runFor(1_000);
   await tab.waitFor(card, { state: 'detached' });
 

@@ -72,3 +72,10 @@ export async function assertPlainMessage(frame) {
 export function degraded(t, reason) {
   t.diagnostic(`${ENGINE}: degraded by design: ${reason}`);
 }
+
+/** Says so when a page narrower than MiniBrowser's window is shown in a frame of its size. */
+export function noteFramedViewport(t, page) {
+  if (page.framedViewport) {
+    degraded(t, "MiniBrowser's window cannot be narrower than 460 px, so the page is shown in a frame of the asked size at the window's top left: its viewport is that size");
+  }
+}

@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { degraded, ENGINE, harness, RESULTS } from './support.mjs';
+import { degraded, ENGINE, harness, noteFramedViewport, RESULTS } from './support.mjs';
 
 const env = harness();
 const SHOTS = join(RESULTS, ENGINE);
@@ -109,6 +109,7 @@ test('keyboard: focus opens the card, Enter follows the marker to its source', a
 test('at 320 px on a touch screen, a tap shows a card inside the viewport and a tap elsewhere closes it', async (t) => {
   if (ENGINE === 'webkit') degraded(t, "WebKitGTK's WebDriver has no touch input: each tap is the pointer events of a touch, dispatched on the element, then its click");
   const page = await open({ viewport: { width: 320, height: 640 }, touch: true });
+  noteFramedViewport(t, page);
   const width = await page.eval(() => document.documentElement.scrollWidth);
   assert.ok(width <= 320, `no horizontal scrolling at 320 px (page is ${width} px wide)`);
   await page.tap({ sel: 'button', text: /What Amazon did/ });
@@ -140,10 +141,11 @@ test('dark mode follows prefers-color-scheme', async () => {
   await dark.close();
 });
 
-test('screenshots: light and dark, wide and 320 px, each with a card open', async () => {
+test('screenshots: light and dark, wide and 320 px, each with a card open', async (t) => {
   for (const colorScheme of ['light', 'dark']) {
     for (const [size, viewport] of [['wide', { width: 900, height: 760 }], ['320', { width: 320, height: 640 }]]) {
       const page = await open({ colorScheme, viewport });
+      if (colorScheme === 'light') noteFramedViewport(t, page);
       await page.focus(marker4);
       await boxes(page, marker4);
       const file = join(SHOTS, `card-${colorScheme}-${size}.png`);

@@ -230,7 +230,7 @@ test('offline file: the payloads show as text, safe addresses stay, and nothing 
   for (const name of ['text0', 'text1', 'accepted']) {
     const url = pathToFileURL(join(scratch, `${name}.offline.html`)).href;
     const tab = await open(url);
-    if (!tab.probeEarly) {
+    if (!tab.probeEarly && name === 'text0') {
       degraded(t, "WebKit's WebDriver cannot run a script before a page from disk runs its own: a dialog would still fail the test (WebDriver reports it), and the canary keeps any value a payload gave it, but an error thrown while loading goes unseen");
     }
     if (name === 'accepted') await assertAddresses(tab, sets.accepted.sources.map((s) => s.url));

@@ -190,14 +190,18 @@ async function launchWebKit({ proxy, requestLog }) {
     entry.busy = true;
     return entry;
   };
-  /** A new session (a new MiniBrowser) with `args`, and what closes it and frees its driver. */
-  const start = async (reducedMotion, args) => {
+  /** A new session (a new MiniBrowser) with `args`, and what closes it and frees its driver.
+   * Now and then a MiniBrowser does not start and the request hangs: that driver is stopped
+   * and the session asked of a fresh one, twice at most. */
+  const start = async (reducedMotion, args, tries = 3) => {
     const entry = acquire(reducedMotion);
     try {
       const session = await newSession((await entry.driver).url, args);
       return { session, release: async () => { await session.quit(); entry.busy = false; } };
     } catch (error) {
-      entry.busy = false;
+      drivers.splice(drivers.indexOf(entry), 1);
+      (await entry.driver.catch(() => ({ stop: () => {} }))).stop();
+      if (tries > 1) return start(reducedMotion, args, tries - 1);
       throw error;
     }
   };
@@ -236,6 +240,7 @@ async function launchWebKit({ proxy, requestLog }) {
         requests: () => (requestLog ? requestLog().slice(logged) : []),
         dialogs: () => [],
         probeEarly,
+        framedViewport: viewport.width < WEBKIT_MIN_WIDTH,
       });
     },
     async close() {
@@ -255,7 +260,7 @@ async function newSession(driverUrl, args) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ capabilities: { alwaysMatch: capabilities } }),
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(30_000),
   }).then((r) => r.json());
   if (!response.value?.sessionId) throw new Error(`WebKit session not created: ${JSON.stringify(response)}`);
   const base = `${driverUrl}/session/${response.value.sessionId}`;

@@ -59,6 +59,12 @@ fn escape() -> KeyboardEvent {
     KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("keyboard event")
 }
 
+/// Whether a disclosure's panel is closed: it then carries `hidden` (as `until-found`, which
+/// the `hidden` property reports as a string, not `true`).
+fn closed(panel: &Element) -> bool {
+    panel.has_attribute("hidden")
+}
+
 fn cards(host: &Element) -> usize {
     all(host, ".ex-card").len()
 }
@@ -72,15 +78,15 @@ async fn sections_expand_and_collapse_in_place() {
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    assert!(panel.hidden());
+    assert!(closed(&panel));
     button.click();
-    until("the section opens", || !panel.hidden()).await;
+    until("the section opens", || !closed(&panel)).await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
     );
     button.click();
-    until("the section closes", || panel.hidden()).await;
+    until("the section closes", || closed(&panel)).await;
 }
 
 #[wasm_bindgen_test]
@@ -102,7 +108,7 @@ async fn expand_all_and_collapse_all() {
     until("every section closes", || {
         all(&host, ".ex-section .ex-panel")
             .iter()
-            .all(|p| p.hidden())
+            .all(|p| closed(p))
     })
     .await;
 }
@@ -215,9 +221,7 @@ async fn adjacent_markers_each_open_their_own_card() {
         .expect("button")
         .click();
     until("section 1 opens", || {
-        !find(&host, "#adjacent-panel-flashpoint")
-            .expect("panel")
-            .hidden()
+        !closed(&find(&host, "#adjacent-panel-flashpoint").expect("panel"))
     })
     .await;
     let markers = all(&host, "#adjacent-panel-flashpoint .ex-marker");
@@ -260,17 +264,17 @@ async fn a_marker_click_goes_to_its_source_and_a_back_link_returns_to_the_senten
         document().active_element().map(|e| e.id()).as_deref() == Some("nav-s-amazon-1")
     })
     .await;
-    assert!(!find(&host, "#nav-panel-amazon").expect("panel").hidden());
+    assert!(!closed(&find(&host, "#nav-panel-amazon").expect("panel")));
 }
 
 #[wasm_bindgen_test]
 async fn the_verdict_leads_to_the_reporting_limits() {
     let host = mounted("limits").await;
     let panel = find(&host, "#limits-limits-panel").expect("limits panel");
-    assert!(panel.hidden());
+    assert!(closed(&panel));
     find(&host, ".ex-to-limits a").expect("link").click();
     until("the limits open and take focus", || {
-        !panel.hidden()
+        !closed(&panel)
             && document().active_element().map(|e| e.id()).as_deref()
                 == Some("limits-limits-button")
     })
@@ -283,11 +287,11 @@ async fn two_widgets_on_one_page_keep_their_own_state() {
     let b = mounted("two").await;
     find(&a, "#one-button-amazon").expect("button").click();
     until("the first widget's section opens", || {
-        !find(&a, "#one-panel-amazon").expect("panel").hidden()
+        !closed(&find(&a, "#one-panel-amazon").expect("panel"))
     })
     .await;
     assert!(
-        find(&b, "#two-panel-amazon").expect("panel").hidden(),
+        closed(&find(&b, "#two-panel-amazon").expect("panel")),
         "the second widget is untouched"
     );
 }

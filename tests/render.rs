@@ -41,7 +41,11 @@ async fn the_bundled_set_shows_question_verdict_sections_limits_and_sources() {
         "seven sections and the limits, all closed"
     );
     assert_eq!(count(&html, "class=\"ex-panel\""), 8);
-    assert_eq!(count(&html, " hidden"), 8, "every panel starts hidden");
+    assert_eq!(
+        count(&html.to_lowercase(), "hidden=\"until-found\""),
+        8,
+        "every panel starts hidden, and findable"
+    );
     assert!(html.contains("Reporting limits"));
     assert!(html.contains("What this evidence cannot show"));
     assert_eq!(count(&html, "class=\"ex-source\""), 10);

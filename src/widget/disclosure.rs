@@ -23,6 +23,15 @@ pub struct Heading {
     pub level: u8,
 }
 
+/// The `hidden` attribute of a disclosure's panel: none when open, and `until-found` when
+/// closed, so that the browser's find in page and links into the panel still reach its text
+/// and open it (the widget hears `beforematch` and opens the disclosure in its state too).
+/// Views spell it `HIDDEN`: Yew's `html!` takes `hidden` as a boolean only, and HTML lowercases
+/// attribute names, both in the parser and in `setAttribute`.
+pub fn hidden(open: bool) -> Option<AttrValue> {
+    (!open).then_some(AttrValue::Static("until-found"))
+}
+
 /// The element name of a heading of `level`, kept within `h1`–`h6`.
 pub fn heading_tag(level: u8) -> &'static str {
     ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]

@@ -213,6 +213,30 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 
     {
+        // The browser opens a closed panel itself when find in page or a link reaches into
+        // it; the state follows, so the disclosure's button says so and can close it again.
+        let (evidence, ids, dispatch) = (
+            shared.evidence.clone(),
+            shared.ids.clone(),
+            shared.dispatch.clone(),
+        );
+        use_effect_with(root.clone(), move |root| {
+            let listener = root.cast::<web_sys::Element>().map(|element| {
+                gloo_events::EventListener::new(&element, "beforematch", move |event| {
+                    let target = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|panel| ids.panel_target(&evidence, &panel.id()));
+                    if let Some(target) = target {
+                        dispatch.emit(Action::Reveal(target));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    {
         let (evidence, dispatch) = (shared.evidence.clone(), shared.dispatch.clone());
         use_effect_with((props.own_page, props.framed), move |(own_page, framed)| {
             if *own_page && let Some(document) = web_sys::window().and_then(|w| w.document()) {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use explainer_evidence::{CitationNumber, Part, Place, SectionId};
+use explainer_evidence::{CitationNumber, Evidence, Part, Place, SectionId};
 
 use super::state::{MarkerId, Target};
 
@@ -81,6 +81,19 @@ impl Ids {
     /// The reporting-limits panel.
     pub fn limits_panel(&self) -> String {
         format!("{}-limits-panel", self.prefix)
+    }
+
+    /// The disclosure whose panel has the DOM id `id`: a section or the reporting limits.
+    pub fn panel_target(&self, evidence: &Evidence, id: &str) -> Option<Target> {
+        if id == self.limits_panel() {
+            return Some(Target::Limits);
+        }
+        evidence
+            .document()
+            .sections
+            .iter()
+            .find(|s| self.section_panel(&s.id) == id)
+            .map(|s| Target::Section(s.id.clone()))
     }
 
     /// The source list heading.

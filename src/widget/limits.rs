@@ -44,7 +44,7 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
                 onclick,
                 level: shared.heading + 1,
             }) }
-            <div class="ex-panel" id={shared.ids.limits_panel()} hidden={!open}>
+            <div class="ex-panel" id={shared.ids.limits_panel()} HIDDEN={disclosure::hidden(open)}>
                 <ul class="ex-limit-list">{ for items }</ul>
             </div>
         </section>

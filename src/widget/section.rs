@@ -41,7 +41,7 @@ pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>
                 onclick,
                 level: shared.heading + 2,
             }) }
-            <div class="ex-panel" id={ids.section_panel(id)} hidden={!open}>
+            <div class="ex-panel" id={ids.section_panel(id)} HIDDEN={disclosure::hidden(open)}>
                 <p>{ for sentences }</p>
             </div>
         </div>

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: builds the release page, then prints file sizes (raw, gzip, brotli) and the median
-# time to first content over several loads in headless Chromium, beside a static baseline.
+# Benchmark: builds the release page, then prints file sizes (raw, gzip, brotli) and, for each
+# way of showing the explainer, median times to first paint, to the question and to a working
+# card, and CLS, over several loads in headless Chromium, unthrottled and as a slow phone,
+# beside the static page of the same evidence.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

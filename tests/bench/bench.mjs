@@ -3,10 +3,13 @@
 //   npm run bench            (after `trunk build --release`; scripts/bench.sh does both)
 //
 // Sizes are bytes, raw, gzip -9 and brotli -q 11. Times are medians over RUNS fresh page loads
-// in headless Chromium, beside a baseline measured in the same run: a static HTML page with the
-// same question and no script, served by the same server.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// in headless Chromium, in each way of showing the explainer, beside a baseline measured in the
+// same run: the static page `explainer render` makes of the same evidence, with no script.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { DIST, ROOT, serve } from '../e2e/support.mjs';
@@ -76,23 +79,48 @@ console.log(row('script embed (embed.js, glue, wasm, widget CSS)', sum(core)));
 console.log(row('stand-alone page or iframe (+ index.html, page.css)', sum([...core, 'index.html', 'page.css'])));
 console.log(row('offline single file (offline.html)', sum(['offline.html'])));
 
-// --- time to first content -----------------------------------------------------------------
-const question = 'Did Microsoft or Amazon end contracts with ICE and when?';
-const baseline = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>baseline</title>
-<link rel="icon" href="data:,"></head><body><main><h2 class="ex-question">${question}</h2></main></body></html>`;
-const server = await serve(DIST, { '/__baseline.html': ['text/html; charset=utf-8', baseline] });
+// --- time to content, to a working card, and layout shift -----------------------------------
+// Each way of showing the explainer is loaded beside a baseline of the same kind: the static
+// page `explainer render` makes of the same evidence (all of it, no script), served or opened
+// the same way. Each is loaded RUNS times with no throttling and RUNS times on a slow phone:
+// Chromium's 4x CPU throttling and a 1.6 Mbit/s, 150 ms network (no network for a file).
+const authored = join(ROOT, 'www/evidence/ice-contracts.json');
+const rendered = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'render', authored], { cwd: ROOT, encoding: 'utf8' });
+if (rendered.status !== 0) throw new Error(`explainer render failed: ${rendered.stderr}`);
+const scratch = mkdtempSync(join(tmpdir(), 'explainer-bench-'));
+writeFileSync(join(scratch, 'static.html'), rendered.stdout);
+const embedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>article</title>
+<link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
+<body><main><h1>An article</h1><evidence-explainer></evidence-explainer></main></body></html>`;
+const server = await serve(DIST, {
+  '/__static.html': ['text/html; charset=utf-8', rendered.stdout],
+  '/__embed.html': ['text/html; charset=utf-8', embedPage],
+});
+const MODES = {
+  'stand-alone page': { page: `${server.url}/index.html`, baseline: `${server.url}/__static.html` },
+  'script embed': { page: `${server.url}/__embed.html`, baseline: `${server.url}/__static.html` },
+  'offline file': { page: pathToFileURL(join(DIST, 'offline.html')).href, baseline: pathToFileURL(join(scratch, 'static.html')).href },
+};
+const CONDITIONS = {
+  'no throttling': null,
+  'slow phone': { cpu: 4, network: { download: 1.6e6 / 8, upload: 750e3 / 8, latency: 150 } },
+};
 const browser = await puppeteer.launch({ browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS });
 
-// Records when the question heading first exists, whoever puts it there, in the page or in a
-// shadow root (the widget renders in one).
+// Runs in the page before its own scripts: records when the question heading first has a box
+// and when a card first exists, wherever they are (the widget renders in a shadow root), and
+// adds up layout shifts as CLS does (shifts right after input do not count).
 const observe = () => {
   const roots = [document];
-  const seen = () => {
-    if (!window.__questionAt && roots.some((root) => root.querySelector('.ex-question'))) {
+  const mark = () => {
+    const find = (sel) => roots.map((root) => root.querySelector(sel)).find(Boolean);
+    const question = find('.ex-question');
+    if (window.__questionAt === undefined && question && question.getBoundingClientRect().height > 0) {
       window.__questionAt = performance.now();
     }
+    if (window.__cardAt === undefined && find('.ex-card')) window.__cardAt = performance.now();
   };
-  const watch = (root) => new MutationObserver(seen).observe(root, { childList: true, subtree: true });
+  const watch = (root) => new MutationObserver(mark).observe(root, { childList: true, subtree: true, attributes: true });
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function attachShadow(init) {
     const shadow = attach.call(this, init);
@@ -101,36 +129,72 @@ const observe = () => {
     return shadow;
   };
   watch(document);
-  document.addEventListener('DOMContentLoaded', seen);
+  document.addEventListener('DOMContentLoaded', mark);
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
 };
 
-async function load(path) {
+/** The centre of the first citation marker of the verdict, once there is one. */
+const markerCentre = () => {
+  const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+  const marker = roots.map((root) => root.querySelector('.ex-verdict .ex-marker')).find(Boolean);
+  if (!marker) return null;
+  const box = marker.getBoundingClientRect();
+  return box.height > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+};
+
+async function load(url, condition, hover) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
+  if (condition) {
+    await page.emulateCPUThrottling(condition.cpu);
+    if (!url.startsWith('file:')) await page.emulateNetworkConditions(condition.network);
+  }
   await page.evaluateOnNewDocument(observe);
-  await page.goto(`${server.url}${path}`);
-  await page.waitForFunction(() => window.__questionAt !== undefined);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.__questionAt !== undefined, { timeout: 120_000 });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  if (hover) {
+    // The reader points at a citation as soon as one shows; the card opens once the widget runs.
+    const at = await (await page.waitForFunction(markerCentre, { timeout: 120_000 })).jsonValue();
+    await page.mouse.move(at.x, at.y);
+    await page.waitForFunction(() => window.__cardAt !== undefined, { timeout: 120_000 });
+  }
   const result = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
     question: window.__questionAt,
+    card: window.__cardAt ?? null,
+    cls: window.__cls,
   }));
   await context.close();
   return result;
 }
 
-const loads = { baseline: [], widget: [] };
-await load('/'); // warm the server and the browser's process pool; not counted
-for (let i = 0; i < RUNS; i += 1) {
-  loads.baseline.push(await load('/__baseline.html'));
-  loads.widget.push(await load('/'));
+const results = [];
+await load(MODES['stand-alone page'].page, null, true); // warm the server and browser; not counted
+for (const [condition, throttle] of Object.entries(CONDITIONS)) {
+  for (const [mode, { page, baseline }] of Object.entries(MODES)) {
+    const runs = { baseline: [], widget: [] };
+    for (let i = 0; i < RUNS; i += 1) {
+      runs.baseline.push(await load(baseline, throttle, false));
+      runs.widget.push(await load(page, throttle, true));
+    }
+    results.push({ condition, mode, runs });
+  }
 }
 await browser.close();
 await server.close();
 
-console.log(`\nmedian of ${RUNS} loads (ms)       first contentful paint    question heading in DOM`);
-for (const [name, runs] of Object.entries(loads)) {
-  const fcp = median(runs.map((r) => r.fcp)).toFixed(1);
-  const q = median(runs.map((r) => r.question)).toFixed(1);
-  console.log(`${name.padEnd(34)}${fcp.padStart(22)}${q.padStart(27)}`);
+const ms = (values) => (values.some((v) => v == null) ? '—' : median(values).toFixed(0));
+console.log(`\nmedians of ${RUNS} loads, ms (CLS: worst load)`);
+console.log(`${'condition'.padEnd(15)}${'mode'.padEnd(18)}${'page'.padEnd(10)}${'first paint'.padStart(12)}${'question'.padStart(10)}${'card'.padStart(8)}${'CLS'.padStart(8)}${'question ÷ baseline'.padStart(21)}`);
+for (const { condition, mode, runs } of results) {
+  for (const [name, list] of Object.entries(runs)) {
+    const ratio = name === 'widget'
+      ? (median(list.map((r) => r.question)) / median(runs.baseline.map((r) => r.question))).toFixed(2)
+      : '';
+    console.log(`${condition.padEnd(15)}${mode.padEnd(18)}${name.padEnd(10)}${ms(list.map((r) => r.fcp)).padStart(12)}${ms(list.map((r) => r.question)).padStart(10)}${ms(list.map((r) => r.card)).padStart(8)}${Math.max(...list.map((r) => r.cls)).toFixed(3).padStart(8)}${ratio.padStart(21)}`);
+  }
 }

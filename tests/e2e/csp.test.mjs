@@ -95,6 +95,7 @@ test('the built pages carry the strict policy and nothing inline', () => {
     assert.ok(page.includes(STRICT_CSP), `${name} has the strict policy`);
     assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>/i, `${name}: no inline script (Trunk injects none)`);
     assert.doesNotMatch(page, /<style|\sstyle=|\son[a-z]+=/i, `${name}: no inline style or handler`);
+    assert.doesNotMatch(page, /data-trunk|rel="?rust/i, `${name}: no build directive left in the page`);
   }
   assert.doesNotMatch(STRICT_CSP, /'unsafe-inline'|'unsafe-eval'/);
 });

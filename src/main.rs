@@ -29,7 +29,9 @@ mod wasm {
     /// failed, shown instead of the explainer), `theme`, `heading` (the question's heading
     /// level, 1–4), `ownPage` (the widget owns the page:
     /// it titles the page by the question and follows deep links) and `framed` (the page is
-    /// inside another page's iframe).
+    /// inside another page's iframe); for a prerendered explainer it takes over, `stamp` (the
+    /// prerendered root's), `open` (ids of the panels the reader opened) and `focus` (the id of
+    /// the element that had focus).
     #[wasm_bindgen]
     pub fn mount(root: web_sys::Element, options: js_sys::Object) {
         // A fetched file comes as bytes, so it is decoded (and refused) exactly as `explainer
@@ -60,8 +62,23 @@ mod wasm {
             .and_then(|v| v.as_f64())
             .filter(|level| (1.0..=4.0).contains(level))
             .map_or(if own_page { 1 } else { 2 }, |level| level as u8);
+        // A prerendered explainer being taken over: its stamp, and what the reader did in it.
+        let restore = text(&options, "stamp").map(|stamp| explainer::widget::Restore {
+            stamp,
+            open: js_sys::Reflect::get(&options, &JsValue::from_str("open"))
+                .ok()
+                .map(|list| {
+                    js_sys::Array::from(&list)
+                        .iter()
+                        .filter_map(|v| v.as_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            focus: text(&options, "focus"),
+        });
         let props = WidgetProps {
             theme: text(&options, "theme").map(Into::into),
+            restore,
             heading,
             failure,
             own_page,

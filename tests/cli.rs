@@ -584,3 +584,48 @@ fn bundle_needs_a_built_widget_and_valid_evidence() {
     assert_eq!(code(&output), 1);
     assert!(!out.exists());
 }
+
+#[test]
+fn snippet_prints_the_explainer_prerendered_in_a_declarative_shadow_root() {
+    let published = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/evidence/library-hours.published.json")
+        .display()
+        .to_string();
+    let output = explainer(&[
+        "snippet",
+        &published,
+        "--base",
+        "https://static.example.org/x/",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(html.starts_with(
+        "<evidence-explainer id=\"library-hours\" src=\"library-hours.published.json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"https://static.example.org/x/explainer.css\">"
+    ), "{html}");
+    assert!(html.contains("Did the city library cut its weekend opening hours in 2026?"));
+    let text = fs::read_to_string(&published).expect("published file");
+    let stamp = explainer::widget::stamp::stamp(&text);
+    assert!(
+        html.contains(&format!("data-stamp=\"{stamp}\"")),
+        "stamped with its file"
+    );
+    assert!(html.ends_with(
+        "<script type=\"module\" src=\"https://static.example.org/x/embed.js\"></script>\n"
+    ));
+}
+
+#[test]
+fn snippet_refuses_an_authored_file_and_says_what_to_do() {
+    let authored = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/evidence/library-hours.json")
+        .display()
+        .to_string();
+    let output = explainer(&["snippet", &authored]);
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).contains("is not a published evidence file"),
+        "{}",
+        stderr(&output)
+    );
+}

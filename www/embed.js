@@ -15,6 +15,9 @@
 // links, titles the page, and, inside an iframe, reports its height to the parent page as
 // { type: 'explainer:height', height } (see embed-frame.js).
 //
+// An element from `explainer snippet` already holds the explainer, rendered into a declarative
+// shadow root that the page paints before any script runs; this script then takes it over.
+//
 // The offline single file (explainer bundle) inlines this script after the widget's own code,
 // which sets EXPLAINER_OFFLINE = { load, css }: the wasm then comes from the page itself and
 // the stylesheet from text, so nothing is fetched at all.
@@ -85,8 +88,40 @@ async function evidenceOf(element, src, refused) {
   return inline ? { json: inline.textContent } : {};
 }
 
+/** Takes over the explainer `explainer snippet` rendered into the element's declarative shadow
+ * root: once the evidence and the widget are there, what the reader did (panels opened, by find
+ * in page say, and focus) is read, and the prerendered root is swapped for the widget's, all in
+ * one task, so no frame is painted in between. The widget checks the stamp and renders afresh,
+ * with one warning, if the markup came from another file or version. If the widget cannot
+ * start, the prerendered explainer stays: it is complete but for its cards. */
+async function takeOver(element, prerendered, instance) {
+  const src = element.getAttribute('src');
+  const theme = element.getAttribute('theme');
+  const heading = Number(element.getAttribute('heading')) || undefined;
+  try {
+    const [evidence, module] = await Promise.all([evidenceOf(element, src), loadWidget()]);
+    if (evidence.failure) throw new Error(`the evidence could not be loaded from ${src} (${evidence.failure})`);
+    const open = [...prerendered.querySelectorAll('.ex-panel:not([hidden])')].map((panel) => panel.id);
+    const focus = element.shadowRoot.activeElement?.id || undefined;
+    const root = document.createElement('div');
+    prerendered.replaceWith(root);
+    module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, theme, heading, stamp: prerendered.dataset.stamp ?? '', open, focus });
+  } catch (error) {
+    console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
+  }
+}
+
 class EvidenceExplainer extends HTMLElement {
   async connectedCallback() {
+    if (this.explainerStarted) return;
+    this.explainerStarted = true;
+    // A shadow root is no element, so `:scope >` would match nothing in it.
+    const prerendered = [...(this.shadowRoot?.children ?? [])].find((child) => child.classList.contains('ex-prerendered'));
+    if (prerendered) {
+      instances += 1;
+      takeOver(this, prerendered, this.id || `explainer-${instances}`);
+      return;
+    }
     if (this.shadowRoot) return;
     const shadow = this.attachShadow({ mode: 'open' });
     const [style, styled] = stylesheet();

@@ -8,6 +8,7 @@ mod check;
 mod claimreview;
 mod import;
 mod render;
+mod snippet;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -116,6 +117,28 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print the paste-in script embed for a published evidence file, explainer included.
+    ///
+    /// The <evidence-explainer> element carries the explainer already rendered, in a
+    /// declarative shadow root with the widget's stylesheet, so the article shows it before
+    /// any script runs; embed.js then takes it over. Render it again whenever the file or the
+    /// widget changes: a stale one is rendered afresh, at the cost of the head start.
+    Snippet {
+        /// The published evidence file.
+        file: PathBuf,
+        /// The address the page loads the file from (default: the file's name).
+        #[arg(long)]
+        src: Option<String>,
+        /// The address of the widget's folder, ending in / (default: beside the page).
+        #[arg(long, default_value = "")]
+        base: String,
+        /// The element's id, which starts the widget's DOM ids (default: from the file name).
+        #[arg(long)]
+        id: Option<String>,
+        /// Where to write the snippet (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print schema.org ClaimReview markup for the verdict, to paste into the article page.
     ///
     /// Prints a <script type="application/ld+json"> element (or, with --json, the bare JSON) and
@@ -179,6 +202,23 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             output,
         } => import::import(&report, sources.as_deref(), output.as_deref(), out, err),
         Command::Render { file, output } => render::render(&file, output.as_deref(), out, err),
+        Command::Snippet {
+            file,
+            src,
+            base,
+            id,
+            output,
+        } => snippet::snippet(
+            &snippet::Options {
+                file: &file,
+                src: src.as_deref(),
+                base: &base,
+                id: id.as_deref(),
+                output: output.as_deref(),
+            },
+            out,
+            err,
+        ),
         Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {
             let form = match form {

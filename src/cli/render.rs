@@ -47,6 +47,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         framed: false,
         // The page is the explainer's own: its question is the page's heading.
         heading: 1,
+        restore: None,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let body = runtime.block_on(

@@ -70,6 +70,22 @@ pub struct WidgetProps {
     /// it: 2 under an article's `h1`, 1 on a page of its own.
     #[prop_or(2)]
     pub heading: u8,
+    /// What the reader did in the prerendered explainer this widget takes over.
+    #[prop_or_default]
+    pub restore: Option<Restore>,
+}
+
+/// The state a reader left in a prerendered explainer, to carry over when the widget takes it
+/// over; used only when `stamp` says the markup was rendered from the same evidence file by
+/// this version of the widget.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Restore {
+    /// The prerendered root's stamp (see [`super::stamp::stamp`]).
+    pub stamp: String,
+    /// The DOM ids of the panels the reader opened (by find in page, say).
+    pub open: Vec<String>,
+    /// The DOM id of the element that had focus.
+    pub focus: Option<String>,
 }
 
 impl WidgetProps {
@@ -97,6 +113,7 @@ impl WidgetProps {
             own_page: false,
             framed: false,
             heading: 2,
+            restore: None,
         }
     }
 }
@@ -116,11 +133,23 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let theme = theme_name(props.theme.as_deref());
     // Room for the two levels of headings below the question.
     let heading = props.heading.clamp(1, 4);
+    let restore = use_memo(props.restore.clone(), |restore| {
+        let restore = restore.clone()?;
+        if restore.stamp == super::stamp::stamp(&props.json) {
+            return Some(Rc::new(restore));
+        }
+        // Markup from another file or version: rendered fresh, and said once.
+        web_sys::console::warn_1(
+            &"Explainer: the prerendered explainer was made from other evidence or another widget version; rendered afresh".into(),
+        );
+        None
+    });
     match &*loaded {
         Ok(evidence) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
             let (own_page, framed) = (props.own_page, props.framed);
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} /> }
+            let restore = (*restore).clone();
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} /> }
         }
         Err(problems) => html! {
             <div class="ex-root" data-theme={theme}>{ load_error::view(problems, heading) }</div>
@@ -150,6 +179,9 @@ pub struct ExplainerProps {
     /// See [`WidgetProps::heading`].
     #[prop_or(2)]
     pub heading: u8,
+    /// The reader's state in the prerendered explainer this one takes over, already checked.
+    #[prop_or_default]
+    pub restore: Option<Rc<Restore>>,
 }
 
 impl PartialEq for ExplainerProps {
@@ -161,6 +193,7 @@ impl PartialEq for ExplainerProps {
             && self.own_page == other.own_page
             && self.framed == other.framed
             && self.heading == other.heading
+            && self.restore == other.restore
     }
 }
 
@@ -181,6 +214,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         if !props.interactive {
             state.apply(Action::ExpandAll);
             state.limits_open = true;
+        }
+        if let Some(restore) = &props.restore {
+            let ids = Ids::new(&props.instance);
+            for panel in &restore.open {
+                if let Some(target) = ids.panel_target(&props.evidence, panel) {
+                    state.apply(Action::Reveal(target));
+                }
+            }
         }
         state
     });
@@ -208,6 +249,20 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with(state.focus.clone(), move |request| {
             if let Some(request) = request {
                 focus_element(&root, &ids.target(&request.target));
+            }
+        });
+    }
+
+    {
+        // Focus comes back where the reader left it in the prerendered explainer, without
+        // scrolling: the page has not moved.
+        let (root, focus) = (
+            root.clone(),
+            props.restore.as_ref().and_then(|r| r.focus.clone()),
+        );
+        use_effect_with((), move |()| {
+            if let Some(id) = focus {
+                restore_focus(&root, &id);
             }
         });
     }
@@ -320,6 +375,23 @@ fn follow_fragment(
         "hashchange",
         move |_| go(false),
     ))
+}
+
+/// Focuses the element with `id` inside the widget, without scrolling.
+fn restore_focus(root: &NodeRef, id: &str) {
+    let element = root
+        .cast::<web_sys::Element>()
+        .and_then(|root| {
+            root.query_selector(&format!("[id=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
 }
 
 /// Scrolls to and focuses the element with `id` inside the widget. Searching from the widget's

@@ -17,10 +17,11 @@ pub mod section;
 pub mod sentence;
 pub mod source_details;
 pub mod source_list;
+pub mod stamp;
 pub mod state;
 pub mod verdict;
 
-pub use explainer::{Widget, WidgetProps};
+pub use explainer::{Restore, Widget, WidgetProps};
 
 /// Renders a widget into `root`, guarded so that a panic shows [`fallback::MESSAGE`] there.
 pub fn mount(root: web_sys::Element, props: WidgetProps) {

@@ -44,10 +44,10 @@ export function queryState(query) {
 
 /** Installed in every page and frame before its own scripts where the driver can (see
  * browser.mjs): records uncaught errors, console errors, Content-Security-Policy violations and
- * calls to alert and its friends, which it traps, in `window.__probe`. */
+ * calls to alert and its friends, which it traps, in `window.__probe`; console warnings too. */
 export function probe() {
   if (window.__probe) return;
-  const seen = { errors: [], violations: [], trapped: [] };
+  const seen = { errors: [], warnings: [], violations: [], trapped: [] };
   Object.defineProperty(window, '__probe', { value: seen });
   if (!('__xss' in window)) window.__xss = 0;
   window.addEventListener('error', (e) => seen.errors.push(String(e.error ?? e.message)));
@@ -59,6 +59,11 @@ export function probe() {
   console.error = (...args) => {
     seen.errors.push(args.map(String).join(' '));
     error(...args);
+  };
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    seen.warnings.push(args.map(String).join(' '));
+    warn(...args);
   };
   for (const name of ['alert', 'confirm', 'prompt', 'print']) {
     window[name] = (...args) => { seen.trapped.push(`${name}(${args.join(',')})`); };

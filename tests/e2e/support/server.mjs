@@ -30,6 +30,7 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
   });
   const log = [];
   const refused = new Set();
+  const held = new Map();
   let origin = '';
   const server = createServer(async (req, res) => {
     // A proxied request names its whole address: one for another test server on this machine
@@ -50,6 +51,7 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
       return;
     }
     const path = decodeURIComponent(address.pathname);
+    if (held.has(path)) await held.get(path).promise;
     if (refused.has(path)) {
       req.socket.destroy();
       return;
@@ -97,6 +99,16 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
      * network would. */
     refuse: (path) => refused.add(path),
     allow: (path) => refused.delete(path),
+    /** Until the returned function is called, answers for `path` wait, as on a slow network. */
+    hold: (path) => {
+      let release;
+      const promise = new Promise((done) => { release = done; });
+      held.set(path, { promise });
+      return () => {
+        held.delete(path);
+        release();
+      };
+    },
     close: () => new Promise((done) => {
       server.closeAllConnections();
       server.close(done);

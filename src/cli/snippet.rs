@@ -1,0 +1,96 @@
+//! `explainer snippet`: the paste-in script embed for a published evidence file, carrying the
+//! explainer already rendered (by the widget's own views, through Yew's server renderer) in a
+//! declarative shadow root. The host page paints it before any script runs, isolated from the
+//! page's styles both ways, and `embed.js` takes it over.
+
+use std::io::Write;
+use std::path::Path;
+
+use explainer_evidence::{Form, form_of};
+
+use super::check::{emit, read_valid};
+use super::render::escape;
+use super::{Status, io_failure};
+use crate::widget::{Widget, WidgetProps, stamp::stamp};
+
+/// What `explainer snippet` is asked for.
+pub(super) struct Options<'a> {
+    /// The published evidence file.
+    pub file: &'a Path,
+    /// The address the page will load it from (default: the file's name).
+    pub src: Option<&'a str>,
+    /// Where the widget's files are, ending in `/` (default: beside the page).
+    pub base: &'a str,
+    /// The element's id, which starts the widget's DOM ids (default: the file's name).
+    pub id: Option<&'a str>,
+    /// Where to write the snippet (default: standard output).
+    pub output: Option<&'a Path>,
+}
+
+pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Status {
+    let (_, text) = match read_valid(options.file, err) {
+        Ok(read) => read,
+        Err(status) => return status,
+    };
+    if form_of(&text) != Some(Form::Published) {
+        let _ = writeln!(
+            err,
+            "explainer: {} is not a published evidence file: the page loads the published form, so publish it first with `explainer build FILE -o FILE.published.json`",
+            options.file.display()
+        );
+        return Status::Invalid;
+    }
+    let name = options
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let src = options.src.map_or(name.clone(), str::to_owned);
+    let id = options.id.map_or_else(|| element_id(&name), str::to_owned);
+    let markup = match prerender(&text, &id) {
+        Ok(markup) => markup,
+        Err(error) => return io_failure(err, "render", options.file, &error),
+    };
+    let base = escape(options.base);
+    let snippet = format!(
+        "<evidence-explainer id=\"{id}\" src=\"{src}\"><template shadowrootmode=\"open\">\
+         <link rel=\"stylesheet\" href=\"{base}explainer.css\">\
+         <div class=\"ex-prerendered\" data-stamp=\"{stamp}\">{markup}</div>\
+         </template></evidence-explainer>\n<script type=\"module\" src=\"{base}embed.js\"></script>\n",
+        id = escape(&id),
+        src = escape(&src),
+        stamp = stamp(&text),
+    );
+    emit(options.output, snippet.as_bytes(), out, err)
+}
+
+/// The explainer as the widget first renders it in an article, for the published `json`.
+fn prerender(json: &str, id: &str) -> std::io::Result<String> {
+    let props = WidgetProps::new(json.to_owned(), id.to_owned());
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    Ok(runtime.block_on(
+        yew::LocalServerRenderer::<Widget>::with_props(props)
+            .hydratable(false)
+            .render(),
+    ))
+}
+
+/// An element id from a file name: `library-hours.published.json` gives `library-hours`.
+fn element_id(name: &str) -> String {
+    let stem = name.split('.').next().unwrap_or_default();
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if id.is_empty() {
+        "explainer".to_owned()
+    } else {
+        id
+    }
+}

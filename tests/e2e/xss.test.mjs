@@ -78,6 +78,7 @@ const sets = {
 const scratch = mkdtempSync(join(tmpdir(), 'explainer-xss-'));
 const extra = {};
 const bundled = {};
+const snippets = {};
 for (const [name, set] of Object.entries(sets)) {
   extra[`/xss/${name}.json`] = ['application/json', JSON.stringify(set)];
   extra[`/xss/${name}.html`] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head>
@@ -91,6 +92,15 @@ for (const [name, set] of Object.entries(sets)) {
   const made = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'bundle', '--dist', DIST, '--evidence', file, '-o', out], { cwd: ROOT, encoding: 'utf8' });
   bundled[name] = made;
   if (name !== 'refused') assert.equal(made.status, 0, made.stderr);
+  // The prerendered script embed, made by the real tool from the hostile set.
+  const snippet = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'snippet', file, '--src', `/xss/${name}.json`, '--base', '/', '--id', 'xss'], { cwd: ROOT, encoding: 'utf8' });
+  snippets[name] = snippet;
+  if (name !== 'refused') {
+    assert.equal(snippet.status, 0, snippet.stderr);
+    extra[`/xss/${name}.snippet.html`] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head>
+<body><article><h1>Host article</h1>${snippet.stdout}</article></body></html>`];
+  }
 }
 
 const env = harness(extra);
@@ -157,7 +167,12 @@ function sameTexts(shown, expected, what, contains = false) {
   });
 }
 
-async function assertLiteral(tab, payloads) {
+/** What HTML's parser makes of any text it reads (the prerendered markup, before script): NUL
+ * characters dropped, and CR and CRLF line ends made LF. */
+const asParsed = (text) => text.replace(/\r\n?/g, '\n').replace(/\0/g, '');
+
+async function assertLiteral(tab, shown, { cards = true, parsed = false } = {}) {
+  const payloads = parsed ? shown.map(asParsed) : shown;
   const joined = payloads.join(' | ');
   await tab.waitFor('.ex-question', { timeout: 30_000 });
   sameTexts(await texts(tab, '.ex-question'), [joined], 'question');
@@ -176,6 +191,7 @@ async function assertLiteral(tab, payloads) {
   for (const selector of ['.ex-src-title', '.ex-src-byline', '.ex-src-excerpt', '.ex-src-note']) {
     sameTexts(await texts(tab, `.ex-source-list ${selector}`), payloads, selector, true);
   }
+  if (!cards) return;
   // A card shows the same text, and opening it runs nothing either.
   await tab.focus({ sel: '.ex-verdict .ex-marker', nth: 9 });
   await tab.waitFor('.ex-card');
@@ -242,6 +258,49 @@ test('offline file: the payloads show as text, safe addresses stay, and nothing 
 
 test('offline file: the bundler refuses a set with unsafe addresses', () => {
   const made = bundled.refused;
+  assert.equal(made.status, 1);
+  assert.match(made.stdout + made.stderr, /link address `javascript:alert\(1\)` is not allowed/);
+});
+
+const snippetPage = (name) => `${env.server.url}/xss/${name}.snippet.html`;
+const ownFiles = (url) => url.startsWith(env.server.url) || url.startsWith('data:');
+
+test('prerendered snippet, taken over by the widget: the payloads show as text and run nothing', async () => {
+  for (const [i, list] of halves.entries()) {
+    const tab = await open(snippetPage(`text${i}`));
+    await tab.waitFor('.ex-prerendered', { state: 'detached', timeout: 30_000 });
+    await assertLiteral(tab, list);
+    await assertInert(tab, ownFiles);
+    await tab.close();
+  }
+  const accepted = await open(snippetPage('accepted'));
+  await accepted.waitFor('.ex-prerendered', { state: 'detached', timeout: 30_000 });
+  await assertAddresses(accepted, sets.accepted.sources.map((s) => s.url));
+  await assertInert(accepted, ownFiles);
+  await accepted.close();
+});
+
+test('prerendered snippet with no script: the markup the tool wrote shows the payloads as text', async () => {
+  env.server.refuse('/embed.js');
+  try {
+    for (const [i, list] of halves.entries()) {
+      const tab = await open(snippetPage(`text${i}`));
+      await assertLiteral(tab, list, { cards: false, parsed: true });
+      await assertInert(tab, ownFiles);
+      assert.equal(await tab.count('.ex-prerendered'), 1, 'still the markup the tool wrote');
+      await tab.close();
+    }
+    const accepted = await open(snippetPage('accepted'));
+    await assertAddresses(accepted, sets.accepted.sources.map((s) => s.url));
+    await assertInert(accepted, ownFiles);
+    await accepted.close();
+  } finally {
+    env.server.allow('/embed.js');
+  }
+});
+
+test('the snippet tool refuses a set with unsafe addresses', () => {
+  const made = snippets.refused;
   assert.equal(made.status, 1);
   assert.match(made.stdout + made.stderr, /link address `javascript:alert\(1\)` is not allowed/);
 });

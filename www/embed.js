@@ -95,20 +95,24 @@ async function evidenceOf(element, src, refused) {
  * with one warning, if the markup came from another file or version. If the widget cannot
  * start, the prerendered explainer stays: it is complete but for its cards. */
 async function takeOver(element, prerendered, instance) {
-  const src = element.getAttribute('src');
-  const theme = element.getAttribute('theme');
-  const heading = Number(element.getAttribute('heading')) || undefined;
+  const ownPage = element.hasAttribute('own-page');
+  const asked = ownPage ? addressOptions() : {};
+  const src = asked.src || element.getAttribute('src');
+  const theme = asked.theme || element.getAttribute('theme');
+  const heading = Number(element.getAttribute('heading')) || (ownPage ? 1 : undefined);
+  const framed = window.parent !== window;
   try {
-    const [evidence, module] = await Promise.all([evidenceOf(element, src), loadWidget()]);
+    const [evidence, module] = await Promise.all([evidenceOf(element, src, asked.refused), loadWidget()]);
     if (evidence.failure) throw new Error(`the evidence could not be loaded from ${src} (${evidence.failure})`);
     const open = [...prerendered.querySelectorAll('.ex-panel:not([hidden])')].map((panel) => panel.id);
     const focus = element.shadowRoot.activeElement?.id || undefined;
     const root = document.createElement('div');
     prerendered.replaceWith(root);
-    module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, theme, heading, stamp: prerendered.dataset.stamp ?? '', open, focus });
+    module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, theme, heading, ownPage, framed, stamp: prerendered.dataset.stamp ?? '', open, focus });
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
   }
+  if (ownPage && framed) reportHeight(element.shadowRoot);
 }
 
 class EvidenceExplainer extends HTMLElement {

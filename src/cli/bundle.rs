@@ -1,5 +1,6 @@
 //! `explainer bundle`: one HTML file with the widget's wasm, JavaScript, styles and an evidence
-//! set inside it, which opens from disk with no network at all.
+//! set inside it, which opens from disk with no network at all. The explainer is in it already
+//! rendered, so it shows before (and without) the script, which then takes it over.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +9,9 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use super::check::{read_valid, write_atomically};
+use super::snippet::prerendered;
 use super::{Status, io_failure};
+use crate::widget::WidgetProps;
 
 /// The built widget files `bundle` reads from the dist folder.
 const PARTS: [&str; 5] = [
@@ -54,8 +57,24 @@ pub(super) fn bundle(
             };
             let doc = evidence.document();
             let (question, language) = (doc.question.clone(), doc.meta.language.clone());
-            (Some(evidence.to_json(false)), question, language)
+            (
+                Some(inert(evidence.to_json(false).trim_end())),
+                question,
+                language,
+            )
         }
+    };
+    // The explainer as the widget first renders it on its own page, from the very text the
+    // page hands the widget (the element's JSON, or the set inside the wasm).
+    let handed = json.as_deref().unwrap_or(crate::BUNDLED_EVIDENCE);
+    let props = WidgetProps {
+        own_page: true,
+        heading: 1,
+        ..WidgetProps::new(handed.to_owned(), "explainer")
+    };
+    let prerendered = match prerendered(handed, props) {
+        Ok(root) => root,
+        Err(error) => return io_failure(err, "render", output, &error),
     };
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     let page = page(&Page {
@@ -65,6 +84,7 @@ pub(super) fn bundle(
         page_css: &text(&parts[3]),
         embed: &text(&parts[4]),
         json: json.as_deref(),
+        prerendered: &prerendered,
         question: &question,
         language: language.as_deref().unwrap_or("en"),
     });
@@ -84,7 +104,10 @@ struct Page<'a> {
     widget_css: &'a str,
     page_css: &'a str,
     embed: &'a str,
+    /// The element's JSON, already made inert for a `<script>` element.
     json: Option<&'a str>,
+    /// The explainer prerendered, for the page to show before (and without) its script.
+    prerendered: &'a str,
     question: &'a str,
     language: &'a str,
 }
@@ -122,12 +145,7 @@ fn page(p: &Page<'_>) -> String {
     // "<\/", so escaping it keeps the data intact.
     let evidence = p
         .json
-        .map(|json| {
-            format!(
-                "<script type=\"application/json\">{}</script>",
-                inert(json.trim_end())
-            )
-        })
+        .map(|json| format!("<script type=\"application/json\">{json}</script>"))
         .unwrap_or_default();
     let script = format!(
         r#"
@@ -171,12 +189,15 @@ globalThis.EXPLAINER_OFFLINE = {{
 <style>{page_css}</style>
 </head>
 <body>
-<main class="page"><evidence-explainer id="explainer" own-page>{evidence}</evidence-explainer></main>
+<main class="page"><evidence-explainer id="explainer" own-page><template shadowrootmode="open"><style>{widget_css}</style>{prerendered}</template>{evidence}</evidence-explainer></main>
 <script type="module">{script}</script>
 </body>
 </html>
 "#,
         language = super::render::escape(p.language),
         title = super::render::escape(p.question),
+        // The same text embed.js gives a shadow root's <style>, so its hash covers both.
+        widget_css = p.widget_css,
+        prerendered = p.prerendered,
     )
 }

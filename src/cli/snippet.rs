@@ -47,31 +47,33 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
         .unwrap_or_default();
     let src = options.src.map_or(name.clone(), str::to_owned);
     let id = options.id.map_or_else(|| element_id(&name), str::to_owned);
-    let markup = match prerender(&text, &id) {
-        Ok(markup) => markup,
+    let root = match prerendered(&text, WidgetProps::new(text.clone(), id.clone())) {
+        Ok(root) => root,
         Err(error) => return io_failure(err, "render", options.file, &error),
     };
     let base = escape(options.base);
     let snippet = format!(
         "<evidence-explainer id=\"{id}\" src=\"{src}\"><template shadowrootmode=\"open\">\
-         <link rel=\"stylesheet\" href=\"{base}explainer.css\">\
-         <div class=\"ex-prerendered\" data-stamp=\"{stamp}\">{markup}</div>\
+         <link rel=\"stylesheet\" href=\"{base}explainer.css\">{root}\
          </template></evidence-explainer>\n<script type=\"module\" src=\"{base}embed.js\"></script>\n",
         id = escape(&id),
         src = escape(&src),
-        stamp = stamp(&text),
     );
     emit(options.output, snippet.as_bytes(), out, err)
 }
 
-/// The explainer as the widget first renders it in an article, for the published `json`.
-fn prerender(json: &str, id: &str) -> std::io::Result<String> {
-    let props = WidgetProps::new(json.to_owned(), id.to_owned());
+/// The explainer as the widget first renders it with `props`, in the root `embed.js` takes
+/// over, stamped with the text `json` the page will hand the widget.
+pub(super) fn prerendered(json: &str, props: WidgetProps) -> std::io::Result<String> {
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    Ok(runtime.block_on(
+    let markup = runtime.block_on(
         yew::LocalServerRenderer::<Widget>::with_props(props)
             .hydratable(false)
             .render(),
+    );
+    Ok(format!(
+        "<div class=\"ex-prerendered\" data-stamp=\"{}\">{markup}</div>",
+        stamp(json)
     ))
 }
 

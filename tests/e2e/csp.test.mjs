@@ -185,8 +185,10 @@ test('offline file: the hashes are enforced, so a changed script or style is blo
     writeFileSync(file, changed);
     const tab = await open(pathToFileURL(file).href);
     if (name === 'script') {
-      // Nothing of the widget runs: the element is never upgraded into a shadow root.
-      assert.equal(await tab.eval(() => document.querySelector('evidence-explainer').shadowRoot), null);
+      // Nothing of the widget runs: the element is never upgraded, and the reader keeps the
+      // prerendered explainer.
+      await tab.waitFor('.ex-prerendered .ex-question');
+      assert.equal(await tab.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), false);
     } else {
       // The widget runs, but the page's changed stylesheet is not applied.
       await tab.waitFor('.ex-question');

@@ -249,6 +249,8 @@ test('offline file: the payloads show as text, safe addresses stay, and nothing 
     if (!tab.probeEarly && name === 'text0') {
       degraded(t, "WebKit's WebDriver cannot run a script before a page from disk runs its own: a dialog would still fail the test (WebDriver reports it), and the canary keeps any value a payload gave it, but an error thrown while loading goes unseen");
     }
+    // The file shows its prerendered explainer first; the widget's own text comes with it.
+    await tab.waitFor('.ex-prerendered', { state: 'detached', timeout: 30_000 });
     if (name === 'accepted') await assertAddresses(tab, sets.accepted.sources.map((s) => s.url));
     else await assertLiteral(tab, halves[Number(name.slice(-1))]);
     await assertInert(tab, (u) => u === url || u.startsWith('data:'));

@@ -49,17 +49,25 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         heading: 1,
         restore: None,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    let body = runtime.block_on(
-        yew::LocalServerRenderer::<Explainer>::with_props(props)
-            .hydratable(false)
-            .render(),
-    );
+    let body = server_render::<Explainer>(props)?;
     Ok(format!(
         "<!doctype html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
          <style>\n{WIDGET_CSS}\n{PAGE_CSS}</style>\n</head>\n<body>\n<main class=\"page\">\n{body}\n</main>\n</body>\n</html>\n"
+    ))
+}
+
+/// The HTML the widget's views make of `props` through Yew's server renderer, with no
+/// hydration markers (the widget takes prerendered markup over by rendering afresh).
+pub(super) fn server_render<C: yew::BaseComponent>(
+    props: C::Properties,
+) -> std::io::Result<String> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    Ok(runtime.block_on(
+        yew::LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
     ))
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 use explainer_evidence::{Form, form_of};
 
 use super::check::{emit, read_valid};
-use super::render::escape;
+use super::render::{escape, server_render};
 use super::{Status, io_failure};
 use crate::widget::{Widget, WidgetProps, stamp::stamp};
 
@@ -65,12 +65,7 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
 /// The explainer as the widget first renders it with `props`, in the root `embed.js` takes
 /// over, stamped with the text `json` the page will hand the widget.
 pub(super) fn prerendered(json: &str, props: WidgetProps) -> std::io::Result<String> {
-    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    let markup = runtime.block_on(
-        yew::LocalServerRenderer::<Widget>::with_props(props)
-            .hydratable(false)
-            .render(),
-    );
+    let markup = server_render::<Widget>(props)?;
     Ok(format!(
         "<div class=\"ex-prerendered\" data-stamp=\"{}\">{markup}</div>",
         stamp(json)

@@ -88,31 +88,43 @@ async function evidenceOf(element, src, refused) {
   return inline ? { json: inline.textContent } : {};
 }
 
+/** What `element` asks of its widget: from its attributes, and on a page the widget owns
+ * also from the page's address. */
+function optionsOf(element) {
+  instances += 1;
+  const ownPage = element.hasAttribute('own-page');
+  const asked = ownPage ? addressOptions() : {};
+  return {
+    instance: element.id || `explainer-${instances}`,
+    ownPage,
+    framed: window.parent !== window,
+    src: asked.src || element.getAttribute('src'),
+    refused: asked.refused,
+    theme: asked.theme || element.getAttribute('theme'),
+    heading: Number(element.getAttribute('heading')) || undefined,
+  };
+}
+
 /** Takes over the explainer `explainer snippet` rendered into the element's declarative shadow
  * root: once the evidence and the widget are there, what the reader did (panels opened, by find
  * in page say, and focus) is read, and the prerendered root is swapped for the widget's, all in
  * one task, so no frame is painted in between. The widget checks the stamp and renders afresh,
  * with one warning, if the markup came from another file or version. If the widget cannot
  * start, the prerendered explainer stays: it is complete but for its cards. */
-async function takeOver(element, prerendered, instance) {
-  const ownPage = element.hasAttribute('own-page');
-  const asked = ownPage ? addressOptions() : {};
-  const src = asked.src || element.getAttribute('src');
-  const theme = asked.theme || element.getAttribute('theme');
-  const heading = Number(element.getAttribute('heading')) || (ownPage ? 1 : undefined);
-  const framed = window.parent !== window;
+async function takeOver(element, prerendered) {
+  const { refused, ...options } = optionsOf(element);
   try {
-    const [evidence, module] = await Promise.all([evidenceOf(element, src, asked.refused), loadWidget()]);
-    if (evidence.failure) throw new Error(`the evidence could not be loaded from ${src} (${evidence.failure})`);
+    const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget()]);
+    if (evidence.failure) throw new Error(`the evidence could not be loaded from ${options.src} (${evidence.failure})`);
     const open = [...prerendered.querySelectorAll('.ex-panel:not([hidden])')].map((panel) => panel.id);
     const focus = element.shadowRoot.activeElement?.id || undefined;
     const root = document.createElement('div');
     prerendered.replaceWith(root);
-    module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, theme, heading, ownPage, framed, stamp: prerendered.dataset.stamp ?? '', open, focus });
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp: prerendered.dataset.stamp ?? '', open, focus });
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
   }
-  if (ownPage && framed) reportHeight(element.shadowRoot);
+  if (options.ownPage && options.framed) reportHeight(element.shadowRoot);
 }
 
 class EvidenceExplainer extends HTMLElement {
@@ -122,8 +134,7 @@ class EvidenceExplainer extends HTMLElement {
     // A shadow root is no element, so `:scope >` would match nothing in it.
     const prerendered = [...(this.shadowRoot?.children ?? [])].find((child) => child.classList.contains('ex-prerendered'));
     if (prerendered) {
-      instances += 1;
-      takeOver(this, prerendered, this.id || `explainer-${instances}`);
+      takeOver(this, prerendered);
       return;
     }
     if (this.shadowRoot) return;
@@ -134,18 +145,11 @@ class EvidenceExplainer extends HTMLElement {
     status.textContent = 'Loading the explainer…';
     const root = document.createElement('div');
     shadow.append(style, status, root);
-    instances += 1;
-    const instance = this.id || `explainer-${instances}`;
-    const ownPage = this.hasAttribute('own-page');
-    const asked = ownPage ? addressOptions() : {};
-    const src = asked.src || this.getAttribute('src');
-    const theme = asked.theme || this.getAttribute('theme');
-    const heading = Number(this.getAttribute('heading')) || undefined;
-    const framed = window.parent !== window;
+    const { refused, ...options } = optionsOf(this);
     try {
-      const [evidence, module] = await Promise.all([evidenceOf(this, src, asked.refused), loadWidget(), styled]);
+      const [evidence, module] = await Promise.all([evidenceOf(this, options.src, refused), loadWidget(), styled]);
       status.remove();
-      module.mount(root, { instance, json: evidence.json, bytes: evidence.bytes, src, failure: evidence.failure, theme, heading, ownPage, framed });
+      module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure });
     } catch (error) {
       // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
       // say so where the explainer would be, rather than leave "Loading…" forever.
@@ -155,7 +159,7 @@ class EvidenceExplainer extends HTMLElement {
       root.remove();
       shadow.append(status);
     }
-    if (ownPage && framed) reportHeight(shadow);
+    if (options.ownPage && options.framed) reportHeight(shadow);
   }
 }
 

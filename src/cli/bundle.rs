@@ -72,7 +72,7 @@ pub(super) fn bundle(
         heading: 1,
         ..WidgetProps::new(handed.to_owned(), "explainer")
     };
-    let prerendered = match prerendered(handed, props) {
+    let prerendered = match prerendered(props) {
         Ok(root) => root,
         Err(error) => return io_failure(err, "render", output, &error),
     };

@@ -47,7 +47,7 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
         .unwrap_or_default();
     let src = options.src.map_or(name.clone(), str::to_owned);
     let id = options.id.map_or_else(|| element_id(&name), str::to_owned);
-    let root = match prerendered(&text, WidgetProps::new(text.clone(), id.clone())) {
+    let root = match prerendered(WidgetProps::new(text, id.clone())) {
         Ok(root) => root,
         Err(error) => return io_failure(err, "render", options.file, &error),
     };
@@ -63,12 +63,12 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
 }
 
 /// The explainer as the widget first renders it with `props`, in the root `embed.js` takes
-/// over, stamped with the text `json` the page will hand the widget.
-pub(super) fn prerendered(json: &str, props: WidgetProps) -> std::io::Result<String> {
+/// over, stamped with the evidence text the page will hand the widget (`props.json`).
+pub(super) fn prerendered(props: WidgetProps) -> std::io::Result<String> {
+    let stamp = stamp(&props.json);
     let markup = server_render::<Widget>(props)?;
     Ok(format!(
-        "<div class=\"ex-prerendered\" data-stamp=\"{}\">{markup}</div>",
-        stamp(json)
+        "<div class=\"ex-prerendered\" data-stamp=\"{stamp}\">{markup}</div>"
     ))
 }
 

@@ -133,17 +133,20 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let theme = theme_name(props.theme.as_deref());
     // Room for the two levels of headings below the question.
     let heading = props.heading.clamp(1, 4);
-    let restore = use_memo(props.restore.clone(), |restore| {
-        let restore = restore.clone()?;
-        if restore.stamp == super::stamp::stamp(&props.json) {
-            return Some(Rc::new(restore));
-        }
-        // Markup from another file or version: rendered fresh, and said once.
-        web_sys::console::warn_1(
+    let restore = use_memo(
+        (props.restore.clone(), props.json.clone()),
+        |(restore, json)| {
+            let restore = restore.clone()?;
+            if restore.stamp == super::stamp::stamp(json) {
+                return Some(Rc::new(restore));
+            }
+            // Markup from another file or version: rendered fresh, and said once.
+            web_sys::console::warn_1(
             &"Explainer: the prerendered explainer was made from other evidence or another widget version; rendered afresh".into(),
         );
-        None
-    });
+            None
+        },
+    );
     match &*loaded {
         Ok(evidence) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
@@ -377,33 +380,26 @@ fn follow_fragment(
     ))
 }
 
+/// The element with `id` inside the widget. Searching from the widget's root, not the
+/// document, also finds it inside a shadow root.
+fn element_by_id(root: &NodeRef, id: &str) -> Option<HtmlElement> {
+    let root = root.cast::<web_sys::Element>()?;
+    let element = root.query_selector(&format!("[id=\"{id}\"]")).ok()??;
+    element.dyn_into().ok()
+}
+
 /// Focuses the element with `id` inside the widget, without scrolling.
 fn restore_focus(root: &NodeRef, id: &str) {
-    let element = root
-        .cast::<web_sys::Element>()
-        .and_then(|root| {
-            root.query_selector(&format!("[id=\"{id}\"]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = element_by_id(root, id) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
     }
 }
 
-/// Scrolls to and focuses the element with `id` inside the widget. Searching from the widget's
-/// root, not the document, also finds it inside a shadow root.
+/// Scrolls to and focuses the element with `id` inside the widget.
 fn focus_element(root: &NodeRef, id: &str) {
-    let Some(root) = root.cast::<web_sys::Element>() else {
-        return;
-    };
-    let Ok(Some(element)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
-        return;
-    };
-    let Ok(element) = element.dyn_into::<HtmlElement>() else {
+    let Some(element) = element_by_id(root, id) else {
         return;
     };
     let options = ScrollIntoViewOptions::new();

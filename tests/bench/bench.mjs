@@ -5,14 +5,13 @@
 // Sizes are bytes, raw, gzip -9 and brotli -q 11. Times are medians over RUNS fresh page loads
 // in headless Chromium, in each way of showing the explainer, beside a baseline measured in the
 // same run: the static page `explainer render` makes of the same evidence, with no script.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import { DIST, ROOT, serve } from '../e2e/support.mjs';
+import { DIST, explainer, ROOT, serve } from '../e2e/support.mjs';
 import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
@@ -85,24 +84,24 @@ console.log(row('offline single file (offline.html)', sum(['offline.html'])));
 // the same way. Each is loaded RUNS times with no throttling and RUNS times on a slow phone:
 // Chromium's 4x CPU throttling and a 1.6 Mbit/s, 150 ms network (no network for a file).
 const authored = join(ROOT, 'www/evidence/ice-contracts.json');
-const rendered = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'render', authored], { cwd: ROOT, encoding: 'utf8' });
-if (rendered.status !== 0) throw new Error(`explainer render failed: ${rendered.stderr}`);
+// The tool's output, or a stop saying why there is none.
+const cli = (...args) => {
+  const run = explainer(...args);
+  if (run.status !== 0) throw new Error(`explainer ${args[0]} failed: ${run.stderr}`);
+  return run.stdout;
+};
+const rendered = cli('render', authored);
 const scratch = mkdtempSync(join(tmpdir(), 'explainer-bench-'));
-writeFileSync(join(scratch, 'static.html'), rendered.stdout);
+writeFileSync(join(scratch, 'static.html'), rendered);
 const embedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>article</title>
 <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
 <body><main><h1>An article</h1><evidence-explainer></evidence-explainer></main></body></html>`;
 // The same evidence, published, and the prerendered script embed `explainer snippet` makes of it.
-const cli = (...args) => {
-  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`explainer ${args[0]} failed: ${run.stderr}`);
-  return run.stdout;
-};
 const published = cli('build', authored);
 writeFileSync(join(scratch, 'ice.published.json'), published);
 const snippet = cli('snippet', join(scratch, 'ice.published.json'), '--src', '/__ice.published.json', '--base', '/', '--id', 'explainer');
 const server = await serve(DIST, {
-  '/__static.html': ['text/html; charset=utf-8', rendered.stdout],
+  '/__static.html': ['text/html; charset=utf-8', rendered],
   '/__embed.html': ['text/html; charset=utf-8', embedPage],
   '/__ice.published.json': ['application/json', published],
   '/__snippet.html': ['text/html; charset=utf-8', embedPage.replace(/<script type="module" src="embed.js"><\/script>/, '').replace('<evidence-explainer></evidence-explainer>', snippet)],

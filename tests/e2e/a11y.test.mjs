@@ -5,21 +5,13 @@
 // policy does not govern, and the widget is never given a looser policy than a reader's page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { degraded, DIST, ENGINE, harness, noteFramedViewport, ROOT } from './support.mjs';
+import { degraded, ENGINE, harness, librarySnippet, noteFramedViewport, scriptlessOffline } from './support.mjs';
 
-const snippet = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'snippet',
-  join(DIST, 'evidence/library-hours.published.json'), '--src', '/evidence/library-hours.published.json', '--base', '/'],
-{ cwd: ROOT, encoding: 'utf8' });
-assert.equal(snippet.status, 0, snippet.stderr);
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],
   '/t-snippet.html': ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1>${snippet.stdout}</main></body></html>`],
+<title>article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1>${librarySnippet()}</main></body></html>`],
 };
 
 const env = harness(pages);
@@ -437,10 +429,7 @@ test('axe: no violations before any script, in the prerendered snippet and the o
   } finally {
     env.server.allow('/embed.js');
   }
-  const page = readFileSync(join(DIST, 'offline.html'), 'utf8');
-  const file = join(mkdtempSync(join(tmpdir(), 'explainer-a11y-')), 'scriptless.html');
-  writeFileSync(file, page.replace(/<script type="module">[\s\S]*<\/script>/, ''));
-  const offline = await env.browser.open(pathToFileURL(file).href);
+  const offline = await env.browser.open(pathToFileURL(scriptlessOffline()).href);
   await offline.waitFor('.ex-question');
   assert.deepEqual(await violations(offline), []);
   await offline.close();

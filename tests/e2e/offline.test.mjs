@@ -1,11 +1,10 @@
 // End-to-end: dist/offline.html opened from disk with no network at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, harness } from './support.mjs';
+import { DIST, FIRST_SEEN, harness, scriptlessOffline } from './support.mjs';
 
 const env = harness();
 
@@ -35,21 +34,8 @@ test('offline.html renders from file:// with no network request, and its cards w
   await page.close();
 });
 
-/** The boxes of the question, the verdict, each section heading, the limits and each source. */
-const layout = (tab) => tab.eval(() => ['.ex-question', '.ex-verdict', '.ex-section-heading', '.ex-limits', '.ex-source']
-  .flatMap((sel) => queryAll({ sel }))
-  .map((el) => {
-    const { x, y, width, height } = el.getBoundingClientRect();
-    return [x, y, width, height].map((v) => Math.round(v * 10) / 10).join(',');
-  }));
-
 test('offline.html shows the whole explainer without its script, laid out as the widget lays it out', async () => {
-  const page = readFileSync(join(DIST, 'offline.html'), 'utf8');
-  // The same file with its one script taken out, as a reader whose browser runs none gets it.
-  const scriptless = page.replace(/<script type="module">[\s\S]*<\/script>/, '');
-  assert.notEqual(scriptless, page, 'the script was taken out');
-  const file = join(mkdtempSync(join(tmpdir(), 'explainer-offline-')), 'scriptless.html');
-  writeFileSync(file, scriptless);
+  const file = scriptlessOffline();
   const bare = await env.browser.open(pathToFileURL(file).href);
   await bare.waitFor('.ex-question');
   assert.equal(await bare.count('.ex-prerendered'), 1, 'what shows is the prerendered explainer');
@@ -57,13 +43,13 @@ test('offline.html shows the whole explainer without its script, laid out as the
   assert.equal(await bare.count('.ex-source'), 10);
   assert.equal(await bare.attr('#explainer-panel-amazon', 'hidden'), 'until-found', 'closed sections stay findable');
   assert.match(await bare.evalOn('.ex-question', (e) => getComputedStyle(e).fontFamily), /^system-ui/, 'styled');
-  const before = await layout(bare);
+  const before = await bare.boxes(FIRST_SEEN);
   await bare.close();
 
   const live = await env.browser.open(pathToFileURL(join(DIST, 'offline.html')).href);
   await live.waitFor('.ex-prerendered', { state: 'detached' });
   await live.waitFor('.ex-toggle-all');
-  assert.deepEqual(await layout(live), before, 'the widget takes over without moving anything');
+  assert.deepEqual(await live.boxes(FIRST_SEEN), before, 'the widget takes over without moving anything');
   assert.deepEqual((await live.probe()).warnings, [], 'the stamp matched');
   await live.close();
 });

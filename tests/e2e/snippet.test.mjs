@@ -3,15 +3,9 @@
 // over by embed.js with nothing moving and what the reader did kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { DIST, harness, ROOT } from './support.mjs';
+import { FIRST_SEEN, harness, librarySnippet } from './support.mjs';
 
-const made = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'snippet',
-  join(DIST, 'evidence/library-hours.published.json'), '--src', '/evidence/library-hours.published.json', '--base', '/'],
-{ cwd: ROOT, encoding: 'utf8' });
-assert.equal(made.status, 0, made.stderr);
-const snippet = made.stdout;
+const snippet = librarySnippet();
 const article = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>article</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/demo.css"></head>
 <body><main><h1>An article</h1><p>Before the explainer.</p>${body}<p>After the explainer.</p></main></body></html>`];
@@ -22,15 +16,8 @@ const env = harness({ '/t-snippet.html': article(snippet), '/t-stale.html': arti
 const W = '#library-hours >> ';
 const WASM = '/explainer-widget_bg.wasm';
 
-/** The boxes of what a reader sees first: the question, the verdict, each section heading, the
- * limits and each source, and the paragraph after the explainer. */
-const layout = (tab) => tab.eval((w) => ['.ex-question', '.ex-verdict', '.ex-section-heading', '.ex-limits', '.ex-source']
-  .flatMap((sel) => queryAll({ sel: `${w}${sel}` }))
-  .concat(queryAll({ sel: 'main > p' }))
-  .map((el) => {
-    const { x, y, width, height } = el.getBoundingClientRect();
-    return [x, y, width, height].map((v) => Math.round(v * 10) / 10).join(',');
-  }), W);
+/** Where what a reader sees first of the explainer is, and the paragraph after it. */
+const layout = (tab) => tab.boxes([...FIRST_SEEN.map((sel) => `${W}${sel}`), 'main > p']);
 
 test('without script, the snippet shows the whole explainer, styled and fenced off from the page', async () => {
   env.server.refuse('/embed.js');

@@ -1,11 +1,16 @@
 // Shared by the end-to-end tests: which engine this run drives (EXPLAINER_ENGINE: chromium,
 // firefox or webkit; scripts/test.sh runs the suite once for each), the test server, and the
 // per-file harness. The API a test uses is the Page of support/page.mjs, the same in every engine.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { probe } from './support/in-page.mjs';
 import { launch } from './support/drivers.mjs';
 import { serve } from './support/server.mjs';
-import { DIST } from './support/paths.mjs';
+import { DIST, ROOT } from './support/paths.mjs';
 
 export { DIST, RESULTS, ROOT } from './support/paths.mjs';
 export { serve } from './support/server.mjs';
@@ -62,7 +67,6 @@ export const OPAQUE_FRAMES_RUN = ENGINE !== 'webkit';
 /** Asserts what WebKit shows in a frame sandboxed without allow-same-origin: the stand-alone
  * page's own message, and no widget. */
 export async function assertPlainMessage(frame) {
-  const { default: assert } = await import('node:assert/strict');
   await frame.until(() => frame.eval(() => document.readyState === 'complete'), 'the frame loads');
   assert.match(await frame.text('evidence-explainer p'), /^This explainer needs JavaScript and WebAssembly\. If it does not appear/);
   assert.equal(await frame.eval(() => document.querySelector('evidence-explainer').shadowRoot), null, 'the widget did not start');
@@ -79,3 +83,31 @@ export function noteFramedViewport(t, page) {
     degraded(t, "MiniBrowser's window cannot be narrower than 460 px, so the page is shown in a frame of the asked size at the window's top left: its viewport is that size");
   }
 }
+
+/** Runs the `explainer` tool with `args` (through cargo, so it is the tool of this tree). */
+export function explainer(...args) {
+  return spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** The prerendered script embed of the demo's library-hours set, loading it and the widget's
+ * files from the root of the test server. */
+export function librarySnippet() {
+  const made = explainer('snippet', join(DIST, 'evidence/library-hours.published.json'),
+    '--src', '/evidence/library-hours.published.json', '--base', '/');
+  assert.equal(made.status, 0, made.stderr);
+  return made.stdout;
+}
+
+/** A copy of dist/offline.html with its one script taken out, as a reader whose browser runs
+ * none gets it; returns its path. */
+export function scriptlessOffline() {
+  const page = readFileSync(join(DIST, 'offline.html'), 'utf8');
+  const scriptless = page.replace(/<script type="module">[\s\S]*<\/script>/, '');
+  assert.notEqual(scriptless, page, 'the script was taken out');
+  const file = join(mkdtempSync(join(tmpdir(), 'explainer-scriptless-')), 'scriptless.html');
+  writeFileSync(file, scriptless);
+  return file;
+}
+
+/** What a reader sees first of an explainer: a takeover must leave each of these where it was. */
+export const FIRST_SEEN = ['.ex-question', '.ex-verdict', '.ex-section-heading', '.ex-limits', '.ex-source'];

@@ -6,12 +6,11 @@
 // as written. The Rust half (tests/xss.rs) runs the same corpus through the authoring path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { degraded, DIST, harness, ROOT } from './support.mjs';
+import { degraded, DIST, explainer, harness, ROOT } from './support.mjs';
 
 const payloads = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/xss/payloads.json'), 'utf8'));
 // The one-line fields (question, label) hold every payload of their set joined; a text may have
@@ -89,11 +88,11 @@ for (const [name, set] of Object.entries(sets)) {
   const file = join(scratch, `${name}.json`);
   writeFileSync(file, JSON.stringify(set));
   const out = join(scratch, `${name}.offline.html`);
-  const made = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'bundle', '--dist', DIST, '--evidence', file, '-o', out], { cwd: ROOT, encoding: 'utf8' });
+  const made = explainer('bundle', '--dist', DIST, '--evidence', file, '-o', out);
   bundled[name] = made;
   if (name !== 'refused') assert.equal(made.status, 0, made.stderr);
   // The prerendered script embed, made by the real tool from the hostile set.
-  const snippet = spawnSync('cargo', ['run', '--quiet', '--bin', 'explainer', '--', 'snippet', file, '--src', `/xss/${name}.json`, '--base', '/', '--id', 'xss'], { cwd: ROOT, encoding: 'utf8' });
+  const snippet = explainer('snippet', file, '--src', `/xss/${name}.json`, '--base', '/', '--id', 'xss');
   snippets[name] = snippet;
   if (name !== 'refused') {
     assert.equal(snippet.status, 0, snippet.stderr);

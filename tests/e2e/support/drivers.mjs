@@ -92,15 +92,16 @@ async function launchPuppeteer(engine) {
       }
       await page.evaluateOnNewDocument(PROBE);
       const requests = [];
+      const dialogs = [];
       // A data: address (the pages' empty icon) is no request to anyone: only real ones count.
       page.on('request', (request) => request.url().startsWith('data:') || requests.push(request.url()));
       page.on('dialog', (dialog) => {
-        requests.dialogs = [...(requests.dialogs ?? []), dialog.message()];
+        dialogs.push(dialog.message());
         dialog.dismiss();
       });
       const driver = puppeteerDriver(page, page.mainFrame(), () => context.close());
       await page.goto(url);
-      return new Page(driver, engine, { requests: () => requests, dialogs: () => requests.dialogs ?? [], probeEarly: true });
+      return new Page(driver, engine, { requests: () => requests, dialogs: () => dialogs, probeEarly: true });
     },
     async close() {
       for (const browser of browsers.values()) await (await browser).close();

@@ -18,7 +18,7 @@ return module.exports; })()`;
 const HELPERS = [queryAll, queryState, activeElement].map(String).join('\n');
 
 /** How long a wait lasts before it fails: generous, for a busy two-core machine. */
-export const PATIENCE = 15_000;
+const PATIENCE = 15_000;
 
 /** A query as the page sees it, from a target: a selector string, or
  * `{ sel, text?, nth?, visible? }` (see queryAll in in-page.mjs). */
@@ -29,7 +29,7 @@ function toQuery(target) {
 }
 
 /** Source text that calls `fn` with `args` in the page, the helpers in scope. */
-export function call(fn, ...args) {
+function call(fn, ...args) {
   return `(async () => { ${HELPERS}\nreturn await (${fn})(...${JSON.stringify(args)}); })()`;
 }
 
@@ -88,6 +88,15 @@ export class Page {
       const { x, y, width, height } = el.getBoundingClientRect();
       return { x, y, width, height };
     });
+  }
+
+  /** The box of every element each of `selectors` names, in that order, to a tenth of a
+   * pixel: for comparing a layout before and after a change. */
+  boxes(selectors) {
+    return this.eval((list) => list.flatMap((sel) => queryAll({ sel })).map((el) => {
+      const { x, y, width, height } = el.getBoundingClientRect();
+      return [x, y, width, height].map((v) => Math.round(v * 10) / 10).join(',');
+    }), selectors);
   }
 
   /** Whether the first element `target` names is there and has a visible box. */

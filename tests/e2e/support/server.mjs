@@ -92,9 +92,8 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
   origin = `http://127.0.0.1:${port}`;
   return {
     url: origin,
-    /** Every address requested since the server started (or since `clearLog`). */
+    /** Every address requested since the server started. */
     log,
-    clearLog: () => log.splice(0),
     /** Until `allow(path)`, requests for `path` have their connection dropped, as a failed
      * network would. */
     refuse: (path) => refused.add(path),

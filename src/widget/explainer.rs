@@ -118,6 +118,9 @@ impl WidgetProps {
     }
 }
 
+/// What the console says when a prerendered explainer cannot be taken over as it is.
+const STALE_PRERENDER: &str = "Explainer: the prerendered explainer was made from other evidence or another widget version; rendered afresh";
+
 /// Loads a published evidence set and shows it, or shows every problem that stops it.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
@@ -141,9 +144,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 return Some(Rc::new(restore));
             }
             // Markup from another file or version: rendered fresh, and said once.
-            web_sys::console::warn_1(
-            &"Explainer: the prerendered explainer was made from other evidence or another widget version; rendered afresh".into(),
-        );
+            web_sys::console::warn_1(&STALE_PRERENDER.into());
             None
         },
     );

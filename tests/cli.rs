@@ -560,8 +560,8 @@ fn bundle_writes_one_self_contained_file() {
         "nothing loaded from the web"
     );
     assert!(
-        html.contains("<template shadowrootmode=\"open\"><style>"),
-        "the explainer, prerendered"
+        html.contains("own-page><div class=\"ex-prerendered\""),
+        "the explainer, prerendered in the page itself"
     );
     assert!(stderr(&output).contains("bytes"), "it reports its size");
 }
@@ -620,6 +620,88 @@ fn snippet_prints_the_explainer_prerendered_in_a_declarative_shadow_root() {
     assert!(html.ends_with(
         "<script type=\"module\" src=\"https://static.example.org/x/embed.js\"></script>\n"
     ));
+}
+
+/// A built page as Trunk writes it in a release build: minified, attribute quotes gone.
+const BUILT_PAGE: &str = "<!doctype html><html lang=en><head><title>Explainer</title><script src=page.js></script></head><body><main class=page><evidence-explainer id=explainer own-page><p>This explainer needs JavaScript and WebAssembly.</p></evidence-explainer></main></body></html>";
+
+#[test]
+fn page_renders_the_bundled_set_into_the_built_page() {
+    let dir = scratch("page");
+    let dist = fake_dist(&dir);
+    fs::write(dist.join("index.html"), BUILT_PAGE).expect("page");
+    let output = explainer(&["page", "--dist", &dist.display().to_string()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = stdout(&output);
+    let stamp = explainer::widget::stamp::stamp(explainer::BUNDLED_EVIDENCE);
+    assert!(
+        html.starts_with("<!doctype html><html lang=\"en\"><head><title>Did Microsoft or Amazon end contracts with ICE and when?</title><script src=page.js></script>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("<evidence-explainer id=\"explainer\" own-page><div class=\"ex-prerendered\" data-stamp=\"{stamp}\"><article ")),
+        "the explainer in the element, stamped with the bundled set"
+    );
+    assert!(
+        !html.contains("needs JavaScript"),
+        "the plain line gives way to the explainer"
+    );
+    assert!(html.ends_with("</evidence-explainer></main></body></html>"));
+    // Written again over its own output, the page is the same: the build can run it twice.
+    fs::write(dist.join("index.html"), &html).expect("page");
+    let again = explainer(&["page", "--dist", &dist.display().to_string()]);
+    assert_eq!(stdout(&again), html);
+}
+
+#[test]
+fn page_of_a_published_file_names_it_and_refuses_what_is_not_one() {
+    let dir = scratch("page-file");
+    let dist = fake_dist(&dir);
+    fs::write(dist.join("index.html"), BUILT_PAGE).expect("page");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/evidence");
+    let published = root
+        .join("library-hours.published.json")
+        .display()
+        .to_string();
+    let out = dist.join("library-hours.html");
+    let dist_arg = dist.display().to_string();
+    let output = explainer(&[
+        "page",
+        &published,
+        "--src",
+        "/files/a&b.json",
+        "--dist",
+        &dist_arg,
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = fs::read_to_string(&out).expect("written");
+    assert!(
+        html.contains("<title>Did the city library cut its weekend opening hours in 2026?</title>")
+    );
+    assert!(html.contains("<evidence-explainer id=\"explainer\" own-page src=\"/files/a&amp;b.json\"><div class=\"ex-prerendered\""), "{html}");
+    let authored = root.join("library-hours.json").display().to_string();
+    let output = explainer(&["page", &authored, "--dist", &dist_arg]);
+    assert_eq!(code(&output), 1);
+    assert!(stderr(&output).contains("is not a published evidence file"));
+    // No built page, or a page that is not the widget's: said, and nothing written.
+    let output = explainer(&["page", "--dist", &dir.join("nothing").display().to_string()]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("(build the widget first: trunk build --release)"));
+    fs::write(
+        dist.join("index.html"),
+        "<html><title>x</title><body></body></html>",
+    )
+    .expect("page");
+    let output = explainer(&["page", "--dist", &dist_arg]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("is not the widget's page"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
 }
 
 #[test]

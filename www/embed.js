@@ -10,13 +10,15 @@
 // evidence file), from a child <script type="application/json">, or else the set bundled with
 // the widget. Everything is loaded from beside this script, never from a third party.
 //
-// The stand-alone page (index.html) uses the same element with `own-page`: it then takes `src`
-// and `theme` from its own address (index.html?src=…&theme=dark), follows `#section-id` deep
+// The stand-alone page (index.html) uses the same element with `own-page`: the widget then
+// renders in the page itself, not in a shadow root, and takes `src` and `theme` from its own
+// address (index.html?src=…&theme=dark), follows `#section-id` deep
 // links, titles the page, and, inside an iframe, reports its height to the parent page as
 // { type: 'explainer:height', height } (see embed-frame.js).
 //
 // An element from `explainer snippet` already holds the explainer, rendered into a declarative
-// shadow root that the page paints before any script runs; this script then takes it over.
+// shadow root that the page paints before any script runs, and so does the stand-alone page
+// from `explainer page` (in the element itself); this script then takes it over.
 //
 // The offline single file (explainer bundle) inlines this script after the widget's own code,
 // which sets EXPLAINER_OFFLINE = { load, css }: the wasm then comes from the page itself and
@@ -99,74 +101,100 @@ function optionsOf(element) {
     ownPage,
     framed: window.parent !== window,
     src: asked.src || element.getAttribute('src'),
+    // The page's address asks for another file than the one rendered into the page.
+    elsewhere: Boolean(asked.src),
     refused: asked.refused,
     theme: asked.theme || element.getAttribute('theme'),
     heading: Number(element.getAttribute('heading')) || undefined,
   };
 }
 
-/** Takes over the explainer `explainer snippet` rendered into the element's declarative shadow
- * root: once the evidence and the widget are there, what the reader did (panels opened, by find
- * in page say, and focus) is read, and the prerendered root is swapped for the widget's, all in
- * one task, so no frame is painted in between. The widget checks the stamp and renders afresh,
- * with one warning, if the markup came from another file or version. If the widget cannot
- * start, the prerendered explainer stays: it is complete but for its cards. */
-async function takeOver(element, prerendered) {
-  const { refused, ...options } = optionsOf(element);
+/** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
+ * element: once the evidence and the widget are there, what the reader did (panels opened, by
+ * find in page say, and focus) is read, and the prerendered root is swapped for the widget's,
+ * all in one task, so no frame is painted in between. The widget checks the stamp and renders
+ * afresh, with one warning, if the markup came from another file or version. If the widget
+ * cannot start, the prerendered explainer stays, complete but for its cards, with every
+ * section open since nothing else could open them. */
+async function takeOver(element, prerendered, { refused, ...options }) {
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget()]);
     if (evidence.failure) throw new Error(`the evidence could not be loaded from ${options.src} (${evidence.failure})`);
     const open = [...prerendered.querySelectorAll('.ex-panel:not([hidden])')].map((panel) => panel.id);
-    const focus = element.shadowRoot.activeElement?.id || undefined;
+    const active = prerendered.getRootNode().activeElement;
+    const focus = (prerendered.contains(active) && active.id) || undefined;
     const root = document.createElement('div');
     prerendered.replaceWith(root);
     module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp: prerendered.dataset.stamp ?? '', open, focus });
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
+    for (const panel of prerendered.querySelectorAll('.ex-panel[hidden]')) panel.removeAttribute('hidden');
+    for (const button of prerendered.querySelectorAll('button[aria-expanded]')) button.setAttribute('aria-expanded', 'true');
+    prerendered.classList.add('ex-static');
   }
-  if (options.ownPage && options.framed) reportHeight(element.shadowRoot);
+}
+
+/** Starts a widget with nothing rendered before it, in `container` (the element's shadow root,
+ * or on its own page the element itself), with a loading line until it mounts. */
+async function start(element, container, { refused, ...options }, styled) {
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.textContent = 'Loading the explainer…';
+  const root = document.createElement('div');
+  container.append(status, root);
+  try {
+    const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
+    status.remove();
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure });
+  } catch (error) {
+    // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
+    // say so where the explainer would be, rather than leave "Loading…" forever.
+    status.setAttribute('role', 'alert');
+    status.className = 'ex-root ex-fallback';
+    status.textContent = `This explainer could not be shown: ${error?.message ?? error}. Reload the page to try again.`;
+    root.remove();
+  }
 }
 
 class EvidenceExplainer extends HTMLElement {
-  async connectedCallback() {
+  connectedCallback() {
     if (this.explainerStarted) return;
     this.explainerStarted = true;
+    const options = optionsOf(this);
+    // From the start, so a frame is as tall as the explainer rendered into its page even
+    // before the wasm arrives.
+    if (options.ownPage && options.framed) reportHeight(this);
+    // On a page of its own the widget lives in the page itself: the page is ours, so there is
+    // nothing to fence off, and its links and fragments work before and without script.
+    if (options.ownPage) {
+      const prerendered = this.querySelector(':scope > .ex-prerendered');
+      // An address asking for another file: what is rendered here is another set's.
+      if (prerendered && !options.elsewhere) {
+        takeOver(this, prerendered, options);
+        return;
+      }
+      for (const child of [...this.children]) if (!child.matches('script')) child.remove();
+      start(this, this, options, Promise.resolve());
+      return;
+    }
     // A shadow root is no element, so `:scope >` would match nothing in it.
     const prerendered = [...(this.shadowRoot?.children ?? [])].find((child) => child.classList.contains('ex-prerendered'));
     if (prerendered) {
-      takeOver(this, prerendered);
+      takeOver(this, prerendered, options);
       return;
     }
     if (this.shadowRoot) return;
     const shadow = this.attachShadow({ mode: 'open' });
     const [style, styled] = stylesheet();
-    const status = document.createElement('p');
-    status.setAttribute('role', 'status');
-    status.textContent = 'Loading the explainer…';
-    const root = document.createElement('div');
-    shadow.append(style, status, root);
-    const { refused, ...options } = optionsOf(this);
-    try {
-      const [evidence, module] = await Promise.all([evidenceOf(this, options.src, refused), loadWidget(), styled]);
-      status.remove();
-      module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure });
-    } catch (error) {
-      // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
-      // say so where the explainer would be, rather than leave "Loading…" forever.
-      status.setAttribute('role', 'alert');
-      status.className = 'ex-root ex-fallback';
-      status.textContent = `This explainer could not be shown: ${error?.message ?? error}. Reload the page to try again.`;
-      root.remove();
-      shadow.append(status);
-    }
-    if (options.ownPage && options.framed) reportHeight(shadow);
+    shadow.append(style);
+    start(this, shadow, options, styled);
   }
 }
 
 /** Posts the page's height to the parent whenever it changes: expand, collapse, resize, zoom.
  * Timers, not animation frames: Chrome does not render an off-screen cross-origin iframe, so
  * requestAnimationFrame would never fire there and the frame would keep its default height. */
-function reportHeight(shadow) {
+function reportHeight(container) {
   let last = 0;
   let pending = false;
   const send = () => {
@@ -184,7 +212,7 @@ function reportHeight(shadow) {
     }
   };
   new ResizeObserver(schedule).observe(document.documentElement);
-  new MutationObserver(schedule).observe(shadow, { subtree: true, childList: true, attributes: true });
+  new MutationObserver(schedule).observe(container, { subtree: true, childList: true, attributes: true });
   window.addEventListener('resize', schedule);
   schedule();
 }

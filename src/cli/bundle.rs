@@ -9,7 +9,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use super::check::{read_valid, write_atomically};
-use super::snippet::prerendered;
+use super::render::prerendered;
 use super::{Status, io_failure};
 use crate::widget::WidgetProps;
 
@@ -187,16 +187,17 @@ globalThis.EXPLAINER_OFFLINE = {{
 <title>{title}</title>
 <link rel="icon" href="data:,">
 <style>{page_css}</style>
+<style>{widget_css}</style>
 </head>
 <body>
-<main class="page"><evidence-explainer id="explainer" own-page><template shadowrootmode="open"><style>{widget_css}</style>{prerendered}</template>{evidence}</evidence-explainer></main>
+<main class="page"><evidence-explainer id="explainer" own-page>{prerendered}{evidence}</evidence-explainer></main>
 <script type="module">{script}</script>
 </body>
 </html>
 "#,
         language = super::render::escape(p.language),
         title = super::render::escape(p.question),
-        // The same text embed.js gives a shadow root's <style>, so its hash covers both.
+        // The same text embed.js gives a shadow root's <style>, so one hash covers both.
         widget_css = p.widget_css,
         prerendered = p.prerendered,
     )

@@ -161,6 +161,21 @@ pub(super) fn read_valid(file: &Path, err: &mut dyn Write) -> Result<(Evidence, 
     }
 }
 
+/// Reads a valid published evidence file and returns its text; an authored one is refused
+/// with the command that publishes it, since pages load the published form.
+pub(super) fn read_published(file: &Path, err: &mut dyn Write) -> Result<String, Status> {
+    let (_, text) = read_valid(file, err)?;
+    if form_of(&text) != Some(Form::Published) {
+        let _ = writeln!(
+            err,
+            "explainer: {} is not a published evidence file: the page loads the published form, so publish it first with `explainer build FILE -o FILE.published.json`",
+            file.display()
+        );
+        return Err(Status::Invalid);
+    }
+    Ok(text)
+}
+
 /// Writes `bytes` to `output` (atomically), or to standard output when there is none.
 pub(super) fn emit(
     output: Option<&Path>,

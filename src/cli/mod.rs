@@ -7,6 +7,7 @@ mod bundle;
 mod check;
 mod claimreview;
 mod import;
+mod page;
 mod render;
 mod snippet;
 
@@ -139,6 +140,25 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write the stand-alone page with an evidence set's explainer rendered into it.
+    ///
+    /// Takes the built page (DIST/index.html) and puts the explainer in it, so the page, and an
+    /// iframe showing it, paints it before and without any script; embed.js then takes it over.
+    /// Write the page into DIST, beside the widget's files. The build does this for the bundled
+    /// set; run it for each published file an iframe shows (index.html?src=… needs script).
+    Page {
+        /// The published evidence file (default: the set bundled with the widget).
+        file: Option<PathBuf>,
+        /// The address the page loads the file from (default: the file's name).
+        #[arg(long)]
+        src: Option<String>,
+        /// The built widget's folder.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Where to write the page (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print schema.org ClaimReview markup for the verdict, to paste into the article page.
     ///
     /// Prints a <script type="application/ld+json"> element (or, with --json, the bare JSON) and
@@ -214,6 +234,21 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
                 src: src.as_deref(),
                 base: &base,
                 id: id.as_deref(),
+                output: output.as_deref(),
+            },
+            out,
+            err,
+        ),
+        Command::Page {
+            file,
+            src,
+            dist,
+            output,
+        } => page::page(
+            &page::Options {
+                file: file.as_deref(),
+                src: src.as_deref(),
+                dist: &dist,
                 output: output.as_deref(),
             },
             out,

@@ -11,6 +11,7 @@ use explainer_evidence::Evidence;
 use super::check::{emit, read_valid};
 use super::{Status, io_failure};
 use crate::widget::explainer::{Explainer, ExplainerProps};
+use crate::widget::{Widget, WidgetProps, stamp::stamp};
 
 const WIDGET_CSS: &str = include_str!("../../www/explainer.css");
 const PAGE_CSS: &str = include_str!("../../www/page.css");
@@ -55,6 +56,16 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
          <style>\n{WIDGET_CSS}\n{PAGE_CSS}</style>\n</head>\n<body>\n<main class=\"page\">\n{body}\n</main>\n</body>\n</html>\n"
+    ))
+}
+
+/// The explainer as the widget first renders it with `props`, in the root `embed.js` takes
+/// over, stamped with the evidence text the page will hand the widget (`props.json`).
+pub(super) fn prerendered(props: WidgetProps) -> std::io::Result<String> {
+    let stamp = stamp(&props.json);
+    let markup = server_render::<Widget>(props)?;
+    Ok(format!(
+        "<div class=\"ex-prerendered\" data-stamp=\"{stamp}\">{markup}</div>"
     ))
 }
 

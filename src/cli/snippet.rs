@@ -6,12 +6,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use explainer_evidence::{Form, form_of};
-
-use super::check::{emit, read_valid};
-use super::render::{escape, server_render};
+use super::check::{emit, read_published};
+use super::render::{escape, prerendered};
 use super::{Status, io_failure};
-use crate::widget::{Widget, WidgetProps, stamp::stamp};
+use crate::widget::WidgetProps;
 
 /// What `explainer snippet` is asked for.
 pub(super) struct Options<'a> {
@@ -28,18 +26,10 @@ pub(super) struct Options<'a> {
 }
 
 pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Status {
-    let (_, text) = match read_valid(options.file, err) {
-        Ok(read) => read,
+    let text = match read_published(options.file, err) {
+        Ok(text) => text,
         Err(status) => return status,
     };
-    if form_of(&text) != Some(Form::Published) {
-        let _ = writeln!(
-            err,
-            "explainer: {} is not a published evidence file: the page loads the published form, so publish it first with `explainer build FILE -o FILE.published.json`",
-            options.file.display()
-        );
-        return Status::Invalid;
-    }
     let name = options
         .file
         .file_name()
@@ -60,16 +50,6 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
         src = escape(&src),
     );
     emit(options.output, snippet.as_bytes(), out, err)
-}
-
-/// The explainer as the widget first renders it with `props`, in the root `embed.js` takes
-/// over, stamped with the evidence text the page will hand the widget (`props.json`).
-pub(super) fn prerendered(props: WidgetProps) -> std::io::Result<String> {
-    let stamp = stamp(&props.json);
-    let markup = server_render::<Widget>(props)?;
-    Ok(format!(
-        "<div class=\"ex-prerendered\" data-stamp=\"{stamp}\">{markup}</div>"
-    ))
 }
 
 /// An element id from a file name: `library-hours.published.json` gives `library-hours`.

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { degraded, ENGINE, harness, librarySnippet, noteFramedViewport, scriptlessOffline } from './support.mjs';
+import { degraded, ENGINE, harness, librarySnippet, live, noteFramedViewport, scriptlessOffline } from './support.mjs';
 
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],
@@ -19,7 +19,7 @@ const env = harness(pages);
 /** The stand-alone page, once the widget (or its error panel) shows. */
 async function open(query = '', options = {}) {
   const tab = await env.browser.open(`${env.server.url}/index.html${query}`, options);
-  await tab.waitFor('.ex-root');
+  await live(tab);
   return tab;
 }
 
@@ -159,12 +159,13 @@ test('axe: no violations in two script embeds inside an article, light and dark'
 });
 
 test('axe sees into the widget: a fault planted in its shadow root is reported', async () => {
-  const tab = await open();
+  const tab = await env.browser.open(`${env.server.url}/demo.html`);
+  await live(tab, '#ice >> ');
   await tab.eval(() => {
-    const root = document.querySelector('evidence-explainer').shadowRoot.querySelector('.ex-root');
+    const root = document.querySelector('#ice').shadowRoot.querySelector('.ex-root');
     root.append(document.createElement('button'));
   });
-  assert.ok((await violations(tab)).some((v) => v.startsWith('button-name')), 'an unnamed button is caught');
+  assert.ok((await violations(tab, { include: [['#ice']] })).some((v) => v.startsWith('button-name')), 'an unnamed button is caught');
   await tab.close();
 });
 
@@ -182,7 +183,8 @@ test('contrast beside an open card is judged: a faded marker is reported', async
 function focused(tab) {
   return tab.eval(() => {
     const el = activeElement();
-    const root = el.getRootNode().querySelector?.('.ex-root');
+    // The widget's root: in its shadow root, or on its own page around it in the page.
+    const root = el.closest('.ex-root') ?? el.getRootNode().querySelector?.('.ex-root');
     const stops = root ? [...root.querySelectorAll('a[href], button')].filter((e) => !e.closest('.ex-card')) : [];
     return {
       stop: stops.indexOf(el),
@@ -192,7 +194,7 @@ function focused(tab) {
       id: el.id,
       href: el.getAttribute('href'),
       expanded: el.getAttribute('aria-expanded'),
-      inWidget: Boolean(root),
+      inWidget: Boolean(root?.contains(el)),
       scrolls: el.scrollHeight > el.clientHeight,
     };
   });
@@ -202,7 +204,7 @@ function focused(tab) {
  * apart from the card's (a preview, reached in full through the marker's own link). */
 function stops(tab) {
   return tab.eval(() => {
-    const root = document.querySelector('evidence-explainer').shadowRoot.querySelector('.ex-root');
+    const root = document.querySelector('#explainer .ex-root');
     return [...root.querySelectorAll('a[href], button')]
       .filter((e) => !e.closest('.ex-card'))
       .map((e, i) => (e.checkVisibility() ? i : -1))
@@ -404,7 +406,7 @@ test('motion: transitions play normally and stop under prefers-reduced-motion', 
     const tab = await open('', { reducedMotion });
     durations[reducedMotion] = await tab.evalOn('.ex-chevron', (e) => getComputedStyle(e).transitionDuration);
     const animated = await tab.eval(() => {
-      const root = document.querySelector('evidence-explainer').shadowRoot;
+      const root = document.querySelector('#explainer');
       return [...root.querySelectorAll('*')].filter((e) => {
         const style = getComputedStyle(e);
         const moving = (value) => value.split(',').some((d) => parseFloat(d) > 0);

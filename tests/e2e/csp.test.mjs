@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assertPlainMessage, degraded, DIST, harness, OPAQUE_FRAMES_RUN, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, degraded, DIST, harness, OPAQUE_FRAMES_RUN, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support.mjs';
 
 const html = (name) => readFileSync(join(DIST, name), 'utf8');
 const host = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -130,7 +130,7 @@ test('demo article: script embeds and a sandboxed iframe embed, no violation in 
     await assertEnforced(frame);
   } else {
     degraded(t, WEBKIT_OPAQUE_SELF);
-    await assertPlainMessage(frame);
+    await assertPrerenderedOnly(frame);
     assert.deepEqual(await watched(tab, { frames: false }), { violations: [], errors: [] });
   }
   await assertEnforced(tab);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPlainMessage, degraded, DIST, harness, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, degraded, DIST, harness, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
 import { HOST_HEADERS } from './support/server.mjs';
 
 const published = readFileSync(join(DIST, 'evidence/library-hours.published.json'), 'utf8');
@@ -130,7 +130,7 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     const frame = await tab.frame('#frame');
     if (!runs) {
       degraded(t, WEBKIT_OPAQUE_SELF);
-      await assertPlainMessage(frame);
+      await assertPrerenderedOnly(frame);
       await tab.close();
       return;
     }

@@ -59,17 +59,25 @@ export function harness(extra = {}, dir = DIST) {
 }
 
 /** Why WebKit cannot run the widget in a frame sandboxed without allow-same-origin. */
-export const WEBKIT_OPAQUE_SELF = "WebKit's Content-Security-Policy does not match 'self' in a frame with an opaque origin (sandboxed without allow-same-origin), so the stand-alone page's strict policy refuses the widget's own files there; the frame shows the page's plain message, and docs/embedding.md recommends the widget on its own origin with allow-same-origin, tested in every engine";
+export const WEBKIT_OPAQUE_SELF = "WebKit's Content-Security-Policy does not match 'self' in a frame with an opaque origin (sandboxed without allow-same-origin), so the stand-alone page's strict policy refuses the widget's own files there; the frame shows the explainer rendered into the page, unstyled and without its cards, and docs/embedding.md recommends the widget on its own origin with allow-same-origin, tested in every engine";
 
 /** Whether the widget can run in a frame sandboxed without allow-same-origin in this engine. */
 export const OPAQUE_FRAMES_RUN = ENGINE !== 'webkit';
 
-/** Asserts what WebKit shows in a frame sandboxed without allow-same-origin: the stand-alone
- * page's own message, and no widget. */
-export async function assertPlainMessage(frame) {
+/** Asserts what WebKit shows in a frame sandboxed without allow-same-origin: the explainer
+ * rendered into the stand-alone page, which no widget took over. */
+export async function assertPrerenderedOnly(frame) {
   await frame.until(() => frame.eval(() => document.readyState === 'complete'), 'the frame loads');
-  assert.match(await frame.text('evidence-explainer p'), /^This explainer needs JavaScript and WebAssembly\. If it does not appear/);
-  assert.equal(await frame.eval(() => document.querySelector('evidence-explainer').shadowRoot), null, 'the widget did not start');
+  assert.match(await frame.text('.ex-prerendered .ex-question'), /\?$/);
+  assert.equal(await frame.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), false, 'the widget did not start');
+}
+
+/** Waits until the widget is live under `scope` (a query prefix such as '#ice >> '): its root
+ * shows and no prerendered explainer is left for it to take over. Elements found earlier may
+ * be the prerendered ones, which the takeover replaces. */
+export async function live(tab, scope = '') {
+  await tab.waitFor(`${scope}.ex-root`);
+  await tab.waitFor(`${scope}.ex-prerendered`, { state: 'detached' });
 }
 
 /** Says, in the test's output, where this engine is held to a degraded behaviour by design. */

@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { degraded, ENGINE, harness, noteFramedViewport, RESULTS } from './support.mjs';
+import { degraded, ENGINE, harness, live, noteFramedViewport, RESULTS } from './support.mjs';
 
 const env = harness();
 const SHOTS = join(RESULTS, ENGINE);
@@ -15,7 +15,7 @@ before(async () => {
 /** A fresh page on the widget, once its question shows. */
 async function open(options = {}, query = '') {
   const page = await env.browser.open(`${env.server.url}/${query}`, options);
-  await page.waitFor('.ex-question');
+  await live(page);
   return page;
 }
 

@@ -108,14 +108,17 @@ const env = harness(extra);
  * friends, watches a global canary and records errors; the driver records requests and dialogs. */
 const open = (url) => env.browser.open(url);
 
-/** Every element of the page, shadow roots included, as [tag, attributes, in a widget]. */
+/** Every element of the page, shadow roots included, as [tag, attributes, in a widget]. On its
+ * own page the widget is in the page itself, in its element; the evidence JSON an element may
+ * carry is the page's data, not the widget's markup. */
 function inventory(tab) {
   return tab.eval(() => {
     const out = [];
     const walk = (root, inWidget) => {
       for (const el of root.querySelectorAll('*')) {
         const attrs = Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]));
-        out.push([el.localName, attrs, inWidget]);
+        const data = el.matches('evidence-explainer > script[type="application/json"]');
+        out.push([el.localName, attrs, inWidget || (!data && Boolean(el.parentElement?.closest('evidence-explainer')))]);
         if (el.shadowRoot) walk(el.shadowRoot, true);
       }
     };

@@ -90,6 +90,8 @@ async function launchPuppeteer(engine) {
           { name: 'prefers-reduced-motion', value: options.reducedMotion ?? 'no-preference' },
         ]);
       }
+      // Scripting off, as for a reader who disabled JavaScript: `(scripting: none)` matches.
+      if (options.script === false) await page.setJavaScriptEnabled(false);
       await page.evaluateOnNewDocument(PROBE);
       const requests = [];
       const dialogs = [];

@@ -1,0 +1,127 @@
+//! `explainer page`: the stand-alone page (the built `index.html`) with an evidence set's
+//! explainer already rendered into it, so the page (and an iframe showing it) paints the whole
+//! explainer before and without any script, and `embed.js` takes it over. The build runs it on
+//! the bundled set; a newsroom runs it on each published file it shows in an iframe.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::check::{emit, read_published};
+use super::render::{escape, prerendered};
+use super::{Status, io_failure};
+use crate::widget::WidgetProps;
+
+/// The start tag of the page's explainer, whose content the rendered explainer replaces.
+const ELEMENT: &str = "<evidence-explainer id=\"explainer\" own-page>";
+
+/// What `explainer page` is asked for.
+pub(super) struct Options<'a> {
+    /// The published evidence file (default: the set bundled with the widget).
+    pub file: Option<&'a Path>,
+    /// The address the page loads the file from (default: the file's name).
+    pub src: Option<&'a str>,
+    /// The built widget's folder, whose `index.html` is the template.
+    pub dist: &'a Path,
+    /// Where to write the page (default: standard output).
+    pub output: Option<&'a Path>,
+}
+
+pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Status {
+    let template_path = options.dist.join("index.html");
+    let template = match std::fs::read_to_string(&template_path) {
+        Ok(text) => text,
+        Err(error) => {
+            let _ = writeln!(
+                err,
+                "explainer: cannot read {}: {error} (build the widget first: trunk build --release)",
+                template_path.display()
+            );
+            return Status::Failed;
+        }
+    };
+    let (text, element) = match options.file {
+        None => (crate::BUNDLED_EVIDENCE.to_owned(), ELEMENT.to_owned()),
+        Some(file) => {
+            let text = match read_published(file, err) {
+                Ok(text) => text,
+                Err(status) => return status,
+            };
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let src = options.src.map_or(name, str::to_owned);
+            let element = format!(
+                "<evidence-explainer id=\"explainer\" own-page src=\"{}\">",
+                escape(&src)
+            );
+            (text, element)
+        }
+    };
+    let Ok(evidence) = explainer_evidence::load_published(&text) else {
+        let _ = writeln!(err, "explainer: the bundled evidence set is not valid");
+        return Status::Failed;
+    };
+    let doc = evidence.document();
+    let (question, language) = (
+        doc.question.clone(),
+        doc.meta.language.clone().unwrap_or_else(|| "en".to_owned()),
+    );
+    // As the widget renders it on its own page, from the very text the page hands it.
+    let props = WidgetProps {
+        own_page: true,
+        heading: 1,
+        ..WidgetProps::new(text, "explainer")
+    };
+    let root = match prerendered(props) {
+        Ok(root) => root,
+        Err(error) => return io_failure(err, "render", &template_path, &error),
+    };
+    match fill(&template, &element, &root, &question, &language) {
+        Some(page) => emit(options.output, page.as_bytes(), out, err),
+        None => {
+            let _ = writeln!(
+                err,
+                "explainer: {} is not the widget's page: it needs <html>, <title> and <evidence-explainer own-page>…</evidence-explainer>",
+                template_path.display()
+            );
+            Status::Failed
+        }
+    }
+}
+
+/// The template with the explainer element's start tag replaced by `element` and its content
+/// by `root`, its title by the question and its `<html>` tag by one in the set's language;
+/// `None` when the template lacks one of them. The built page is minified (attribute quotes
+/// may be gone), so tags are found by name and replaced whole.
+fn fill(
+    template: &str,
+    element: &str,
+    root: &str,
+    question: &str,
+    language: &str,
+) -> Option<String> {
+    let start = template.find("<evidence-explainer ")?;
+    let open_end = start + template[start..].find('>')? + 1;
+    if !template[start..open_end].contains("own-page") {
+        return None;
+    }
+    let end = open_end + template[open_end..].find("</evidence-explainer>")?;
+    let page = format!("{}{element}{root}{}", &template[..start], &template[end..]);
+    let title_start = page.find("<title>")? + "<title>".len();
+    let title_end = title_start + page[title_start..].find("</title>")?;
+    let page = format!(
+        "{}{}{}",
+        &page[..title_start],
+        escape(question),
+        &page[title_end..]
+    );
+    let html_start = page.find("<html")?;
+    let html_end = html_start + page[html_start..].find('>')? + 1;
+    Some(format!(
+        "{}<html lang=\"{}\">{}",
+        &page[..html_start],
+        escape(language),
+        &page[html_end..]
+    ))
+}

@@ -1,0 +1,209 @@
+// End-to-end: the explainer arrives as HTML before any script, in the script embed that
+// `explainer snippet` prints (a declarative shadow root) and on the stand-alone page that
+// `explainer page` writes at build time (in the page itself); complete without script, and
+// taken over by embed.js with nothing moving and what the reader did kept. The offline file's
+// prerendering is in offline.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { degraded, ENGINE, FIRST_SEEN, harness, librarySnippet, live } from './support.mjs';
+
+const snippet = librarySnippet();
+const article = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>article</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/demo.css"></head>
+<body><main><h1>An article</h1><p>Before the explainer.</p>${body}<p>After the explainer.</p></main></body></html>`];
+const stale = snippet.replace(/data-stamp="[^"]*"/, 'data-stamp="0000000000000000-0.0.0"');
+assert.notEqual(stale, snippet, 'the snippet carries a stamp');
+
+const env = harness({ '/t-snippet.html': article(snippet), '/t-stale.html': article(stale) });
+const WASM = '/explainer-widget_bg.wasm';
+const ICE = 'Did Microsoft or Amazon end contracts with ICE and when?';
+const LIBRARY = 'Did the city library cut its weekend opening hours in 2026?';
+
+/** Each prerendered mode: its page, the query prefix of its widget, the DOM id prefix, what it
+ * holds, and the sections the reader-first test opens (the second) and focuses (the last). */
+const MODES = {
+  'prerendered snippet': {
+    path: '/t-snippet.html', scope: '#library-hours >> ', ids: 'library-hours', question: LIBRARY,
+    sections: 3, sources: 2, open: 'the-branches', focus: 'bottom-line', after: 'main > p',
+  },
+  'stand-alone page': {
+    path: '/index.html', scope: '#explainer >> ', ids: 'explainer', question: ICE,
+    sections: 7, sources: 10, open: 'microsoft', focus: 'bottom-line', after: null,
+  },
+  'iframe page of another set (explainer page)': {
+    path: '/library-hours.html', scope: '#explainer >> ', ids: 'explainer', question: LIBRARY,
+    sections: 3, sources: 2, open: 'the-branches', focus: 'bottom-line', after: null,
+  },
+};
+
+/** Where what a reader sees first of the explainer is, and what follows it on the page. */
+const layout = (tab, mode) => tab.boxes([...FIRST_SEEN.map((sel) => `${mode.scope}${sel}`), ...(mode.after ? [mode.after] : [])]);
+
+for (const [name, mode] of Object.entries(MODES)) {
+  const W = mode.scope;
+
+  test(`${name}: without script, the whole explainer shows, styled`, async () => {
+    env.server.refuse('/embed.js');
+    try {
+      const tab = await env.browser.open(`${env.server.url}${mode.path}`);
+      await tab.waitFor(`${W}.ex-question`);
+      assert.equal(await tab.text(`${W}.ex-question`), mode.question);
+      assert.match(await tab.text(`${W}.ex-verdict-label`), /\S/);
+      assert.equal(await tab.count(`${W}.ex-section`), mode.sections);
+      assert.equal(await tab.count(`${W}.ex-source`), mode.sources);
+      assert.ok((await tab.count(`${W}.ex-src-place`)) > 0, 'sources link back to where they are cited');
+      // Closed sections keep their text, for find in page to reach and open.
+      assert.equal(await tab.attr(`${W}#${mode.ids}-panel-${mode.open}`, 'hidden'), 'until-found');
+      assert.ok((await tab.textContent(`${W}#${mode.ids}-panel-${mode.open}`)).length > 40);
+      assert.match(await tab.evalOn(`${W}.ex-question`, (e) => getComputedStyle(e).fontFamily), /^system-ui/, 'the widget\'s stylesheet applies');
+      assert.equal(await tab.count(`${W}.ex-card`), 0);
+      assert.equal(await tab.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), false, 'no script of the widget ran');
+      if (mode.after) {
+        assert.equal(await tab.evalOn(`${W}.ex-question`, (e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)', 'the article\'s styles do not reach in');
+      } else {
+        assert.equal(await tab.title(), mode.question, 'the page is titled by its question');
+        // In the page itself, a citation is a plain link to its source: it works with no script.
+        await tab.click({ sel: `${W}.ex-verdict .ex-marker`, nth: 0 });
+        await tab.until(async () => /^#explainer-source-\d+$/.test(await tab.eval(() => location.hash)), 'the marker goes to its source');
+        const target = await tab.eval(() => location.hash);
+        await tab.untilInPage('the source is scrolled into view', (id) => {
+          const box = document.getElementById(id).getBoundingClientRect();
+          return box.top >= 0 && box.top < innerHeight;
+        }, target.slice(1));
+      }
+      await tab.close();
+    } finally {
+      env.server.allow('/embed.js');
+    }
+  });
+
+  test(`${name}: embed.js takes it over: nothing moves, and what the reader opened and focused stays`, async () => {
+    const { tab, before } = await readerFirst(mode.path, mode);
+    await tab.untilInPage('the widget knows the section is open',
+      (button) => queryAll({ sel: button })[0]?.getAttribute('aria-expanded') === 'true', `${W}#${mode.ids}-button-${mode.open}`);
+    assert.ok(await tab.isVisible(`${W}#${mode.ids}-panel-${mode.open}`), 'the opened section is still open');
+    assert.equal(await tab.eval(() => activeElement()?.id), `${mode.ids}-button-${mode.focus}`, 'focus stayed');
+    assert.deepEqual(await layout(tab, mode), before.layout, 'every box is where it was');
+    assert.equal(await tab.eval(() => scrollY), before.scroll, 'the page did not scroll');
+    // Shifts are reported after the frame that made them: the next two frames are waited for.
+    await tab.eval(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.equal(await tab.eval(() => window.__cls), 0, 'no layout shift in the handover (where the engine reports them)');
+    assert.equal(await tab.count(`${W}.ex-root`), 1, 'one explainer, not two');
+    // It is the widget now: the section closes from its button.
+    await tab.click(`${W}#${mode.ids}-button-${mode.open}`);
+    await tab.waitFor(`${W}#${mode.ids}-panel-${mode.open}`, { state: 'hidden' });
+    const probe = await tab.probe();
+    assert.deepEqual([probe.errors, probe.warnings], [[], []]);
+    await tab.close();
+  });
+
+  test(`${name}: a widget that cannot start leaves the explainer with every section open`, async () => {
+    env.server.refuse(WASM);
+    try {
+      const tab = await env.browser.open(`${env.server.url}${mode.path}`);
+      await tab.waitFor(`${W}.ex-static`);
+      assert.equal(await tab.count({ sel: `${W}.ex-panel`, visible: true }), await tab.count(`${W}.ex-panel`), 'every panel shows');
+      assert.equal(await tab.count(`${W}button[aria-expanded="false"]`), 0, 'no button says its panel is closed');
+      assert.equal(await tab.isVisible(`${W}.ex-toggle-all`), false, 'no control that cannot work');
+      const probe = await tab.probe();
+      assert.equal(probe.warnings.length, 1, probe.warnings.join('\n'));
+      assert.match(probe.warnings[0], /stays as it is, without its cards/);
+      await tab.close();
+    } finally {
+      env.server.allow(WASM);
+    }
+  });
+
+  test(`${name}: with scripting off, every section shows open`, async (t) => {
+    if (ENGINE !== 'chromium') {
+      degraded(t, 'only Chromium can still be driven with the page\'s scripting off (its DevTools protocol evaluates apart from the page; Firefox\'s BiDi and WebKit\'s WebDriver run in the page\'s own realm, which javascript.enabled=false shuts); the rule is `@media (scripting: none)` in the one stylesheet every engine reads, and every engine supports it');
+      return;
+    }
+    const tab = await env.browser.open(`${env.server.url}${mode.path}`, { script: false });
+    await tab.waitFor(`${W}.ex-question`);
+    assert.equal(await tab.count({ sel: `${W}.ex-panel`, visible: true }), await tab.count(`${W}.ex-panel`), 'every panel shows');
+    assert.equal(await tab.isVisible(`${W}.ex-toggle-all`), false, 'no control that cannot work');
+    await tab.close();
+  });
+}
+
+/** Opens `path` with the widget's wasm held back, does what a reader might before it comes
+ * (opens a section as find in page would, focuses another section's button), then lets it
+ * come and waits until the widget has taken over. */
+async function readerFirst(path, mode) {
+  const W = mode.scope;
+  const release = env.server.hold(WASM);
+  const tab = await env.browser.open(`${env.server.url}${path}`);
+  try {
+    await tab.waitFor(`${W}.ex-question`);
+    await tab.evalOn(`${W}#${mode.ids}-panel-${mode.open}`, (panel) => panel.removeAttribute('hidden'));
+    await tab.waitFor(`${W}#${mode.ids}-panel-${mode.open}`);
+    await tab.focus(`${W}#${mode.ids}-button-${mode.focus}`);
+    const before = { layout: await layout(tab, mode), scroll: await tab.eval(() => scrollY) };
+    // Shifts from here on are the handover's: the host page's own, while it loads (a scrollbar
+    // appearing, say), are not.
+    await tab.eval(() => {
+      window.__cls = 0;
+      if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__cls += entry.value;
+      }).observe({ type: 'layout-shift' });
+    });
+    release();
+    await live(tab, W);
+    await tab.waitFor(`${W}.ex-toggle-all`);
+    return { tab, before };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+test('a snippet made from another file or version is rendered afresh, once, with one warning', async () => {
+  const { tab } = await readerFirst('/t-stale.html', MODES['prerendered snippet']);
+  const W = MODES['prerendered snippet'].scope;
+  assert.equal(await tab.count(`${W}.ex-root`), 1, 'one explainer, not two');
+  assert.equal(await tab.attr(`${W}#library-hours-button-the-branches`, 'aria-expanded'), 'false', 'nothing carried over');
+  const probe = await tab.probe();
+  assert.deepEqual(probe.errors, []);
+  assert.equal(probe.warnings.length, 1, probe.warnings.join('\n'));
+  assert.match(probe.warnings[0], /rendered afresh/);
+  await tab.close();
+});
+
+test('stand-alone page asked for another file: the set rendered into it never shows', async () => {
+  const address = `${env.server.url}/index.html?src=evidence/library-hours.published.json&theme=dark`;
+  // Without embed.js, which would remove it, what shows of the rendered set is the page's doing.
+  env.server.refuse('/embed.js');
+  try {
+    const bare = await env.browser.open(address);
+    await bare.waitFor('.ex-prerendered .ex-source-list', { state: 'attached' });
+    assert.equal(await bare.count({ sel: '.ex-question', visible: true }), 0, 'the rendered set does not show');
+    await bare.close();
+  } finally {
+    env.server.allow('/embed.js');
+  }
+  const tab = await env.browser.open(address);
+  await tab.waitFor({ sel: '.ex-question', text: LIBRARY });
+  assert.equal(await tab.count('.ex-question'), 1);
+  assert.equal(await tab.evalOn('.ex-root', (e) => getComputedStyle(e).colorScheme), 'dark');
+  assert.deepEqual((await tab.probe()).warnings, []);
+  await tab.close();
+});
+
+test('stand-alone page asked for a theme: the rendered explainer wears it from the first paint', async () => {
+  const release = env.server.hold(WASM);
+  try {
+    const tab = await env.browser.open(`${env.server.url}/index.html?theme=dark#amazon`);
+    await tab.waitFor('.ex-prerendered .ex-question');
+    const colour = (t) => t.evalOn('.ex-question', (e) => [getComputedStyle(e.closest('.ex-root')).colorScheme, getComputedStyle(e).color]);
+    const first = await colour(tab);
+    assert.equal(first[0], 'dark');
+    release();
+    await live(tab);
+    assert.deepEqual(await colour(tab), first, 'the same colours after the takeover');
+    await tab.close();
+  } finally {
+    release();
+  }
+});

@@ -27,6 +27,9 @@ pub struct Shared {
     pub interactive: bool,
     /// The heading level of the question (1–4); the widget's other headings follow below it.
     pub heading: u8,
+    /// Whether deep links (`#section-id`, `#source-4`) name elements of the page too: on a page
+    /// of its own, where the explainer is in the page itself, so they work with no script.
+    pub anchors: bool,
 }
 
 impl PartialEq for Shared {
@@ -36,6 +39,7 @@ impl PartialEq for Shared {
             && self.dispatch == other.dispatch
             && self.interactive == other.interactive
             && self.heading == other.heading
+            && self.anchors == other.anchors
     }
 }
 
@@ -238,13 +242,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 props.instance.clone(),
                 props.interactive,
                 props.heading,
+                props.own_page,
             ),
-            move |(evidence, instance, interactive, heading)| Shared {
+            move |(evidence, instance, interactive, heading, own_page)| Shared {
                 evidence: evidence.clone(),
                 ids: Ids::new(instance),
                 dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
                 interactive: *interactive,
                 heading: *heading,
+                anchors: *own_page,
             },
         )
     };

@@ -96,6 +96,18 @@ impl Ids {
             .map(|s| Target::Section(s.id.clone()))
     }
 
+    /// The id a section's deep link (`#section-id`) names, where deep links are page anchors;
+    /// none for an id the widget's own ids or a source's anchor could also be.
+    pub fn section_anchor(&self, id: &SectionId) -> Option<String> {
+        let own = id.0.starts_with(&*self.prefix) || id.0.starts_with("source-");
+        (!own).then(|| id.0.clone())
+    }
+
+    /// The id a source's deep link (`#source-4`) names, where deep links are page anchors.
+    pub fn source_anchor(n: CitationNumber) -> String {
+        format!("source-{n}")
+    }
+
     /// The source list heading.
     pub fn sources_heading(&self) -> String {
         format!("{}-sources", self.prefix)
@@ -132,6 +144,16 @@ mod tests {
             "script-source-4"
         );
         assert_eq!(Ids::new("").source(CitationNumber(4)), "explainer-source-4");
+    }
+
+    #[test]
+    fn deep_link_anchors_never_take_an_id_of_the_widget() {
+        let ids = Ids::new("explainer");
+        let section = |id: &str| ids.section_anchor(&SectionId(id.to_owned()));
+        assert_eq!(section("amazon").as_deref(), Some("amazon"));
+        assert_eq!(section("explainer-question"), None);
+        assert_eq!(section("source-4"), None);
+        assert_eq!(Ids::source_anchor(CitationNumber(4)), "source-4");
     }
 
     #[test]

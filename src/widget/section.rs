@@ -42,7 +42,9 @@ pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>
                 level: shared.heading + 2,
             }) }
             <div class="ex-panel" id={ids.section_panel(id)} HIDDEN={disclosure::hidden(open)}>
-                <p>{ for sentences }</p>
+                // The deep link's anchor is inside the panel, so following it with no script
+                // opens the panel (hidden="until-found" is revealed for a fragment).
+                <p id={shared.anchors.then(|| ids.section_anchor(id)).flatten()}>{ for sentences }</p>
             </div>
         </div>
     }

@@ -6,6 +6,7 @@ use explainer_evidence::{CitationNumber, Place};
 use yew::prelude::*;
 
 use super::explainer::Shared;
+use super::ids::Ids;
 use super::labels;
 use super::state::{Action, Target};
 
@@ -96,7 +97,9 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
 
     html! {
         <>
-            <span class="ex-src-number">{ format!("Source {number}") }</span>
+            <span class="ex-src-number" id={(shared.anchors && !in_card).then(|| Ids::source_anchor(number))}>
+                { format!("Source {number}") }
+            </span>
             { title }
             { byline }
             { unidentified }

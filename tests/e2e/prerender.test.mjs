@@ -77,6 +77,28 @@ for (const [name, mode] of Object.entries(MODES)) {
     }
   });
 
+  if (!mode.after) {
+    test(`${name}: without script, a deep link opens its section, and one to a source reaches it`, async () => {
+      env.server.refuse('/embed.js');
+      try {
+        const tab = await env.browser.open(`${env.server.url}${mode.path}#${mode.open}`);
+        await tab.waitFor(`#${mode.ids}-panel-${mode.open}`);
+        const inView = (id) => tab.untilInPage(`#${id} is in view`, (target) => {
+          const box = document.getElementById(target)?.getBoundingClientRect();
+          return box && box.top > -2 && box.bottom < innerHeight + 2;
+        }, id);
+        await inView(mode.open);
+        assert.equal(await tab.count({ sel: '.ex-panel', visible: true }), 1, 'that section alone is open');
+        await tab.eval(() => { location.hash = '#source-2'; });
+        await inView('source-2');
+        assert.match(await tab.evalOn('#source-2', (e) => e.closest('.ex-source').id), /-source-2$/);
+        await tab.close();
+      } finally {
+        env.server.allow('/embed.js');
+      }
+    });
+  }
+
   test(`${name}: embed.js takes it over: nothing moves, and what the reader opened and focused stays`, async () => {
     const { tab, before } = await readerFirst(mode.path, mode);
     await tab.untilInPage('the widget knows the section is open',

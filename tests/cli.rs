@@ -622,6 +622,94 @@ fn snippet_prints_the_explainer_prerendered_in_a_declarative_shadow_root() {
     ));
 }
 
+#[test]
+fn fingerprint_gives_the_large_files_hashed_names_that_embed_js_and_the_pages_follow() {
+    use sha2::{Digest, Sha256};
+    let dir = scratch("fingerprint");
+    let dist = fake_dist(&dir);
+    fs::write(
+        dist.join("embed.js"),
+        "new URL('explainer-widget.js', b);fetch(\"explainer-widget_bg.wasm\");link('explainer.css')",
+    )
+    .expect("embed");
+    fs::write(
+        dist.join("index.html"),
+        BUILT_PAGE.replace(
+            "</title>",
+            "</title><link rel=stylesheet href=./explainer.css>",
+        ),
+    )
+    .expect("page");
+    let output = explainer(&["fingerprint", "--dist", &dist.display().to_string()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let hex = |bytes: &[u8]| -> String {
+        Sha256::digest(bytes)[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let glue = format!(
+        "explainer-widget-{}.js",
+        hex(b"export function mount() {} /* </script> */")
+    );
+    let wasm = format!("explainer-widget-{}_bg.wasm", hex(b"\0asm\x01\0\0\0"));
+    let css = format!(
+        "explainer-{}.css",
+        hex(b".ex-root { color: red } /* </style> */")
+    );
+    for name in [&glue, &wasm, &css] {
+        assert!(dist.join(name).exists(), "{name} written");
+    }
+    assert!(
+        !dist.join("explainer-widget.js").exists()
+            && !dist.join("explainer-widget_bg.wasm").exists()
+    );
+    assert!(
+        dist.join("explainer.css").exists(),
+        "the plain stylesheet stays for pasted snippets"
+    );
+    assert_eq!(
+        fs::read_to_string(dist.join("embed.js")).expect("embed"),
+        format!("new URL('{glue}', b);fetch(\"{wasm}\");link('{css}')")
+    );
+    assert!(
+        fs::read_to_string(dist.join("index.html"))
+            .expect("page")
+            .contains(&format!("href=./{css}>"))
+    );
+    // The offline bundler finds the files under their new names.
+    let out = dir.join("offline.html");
+    let output = explainer(&[
+        "bundle",
+        "--dist",
+        &dist.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    // Run again, there is nothing to rename: it says so and fails, rather than name nothing.
+    let again = explainer(&["fingerprint", "--dist", &dist.display().to_string()]);
+    assert_eq!(code(&again), 2);
+    assert!(
+        stderr(&again).contains("explainer-widget.js"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn fingerprint_refuses_an_embed_js_that_does_not_name_a_file() {
+    let dir = scratch("fingerprint-unnamed");
+    let dist = fake_dist(&dir);
+    let output = explainer(&["fingerprint", "--dist", &dist.display().to_string()]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("does not name explainer-widget.js"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// A built page as Trunk writes it in a release build: minified, attribute quotes gone.
 const BUILT_PAGE: &str = "<!doctype html><html lang=en><head><title>Explainer</title><script src=page.js></script></head><body><main class=page><evidence-explainer id=explainer own-page><p>This explainer needs JavaScript and WebAssembly.</p></evidence-explainer></main></body></html>";
 

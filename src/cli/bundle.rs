@@ -30,7 +30,7 @@ pub(super) fn bundle(
 ) -> Status {
     let mut parts = Vec::new();
     for name in PARTS {
-        let path = dist.join(name);
+        let path = super::fingerprint::built(dist, name);
         match std::fs::read(&path) {
             Ok(bytes) => parts.push(bytes),
             Err(error) => {

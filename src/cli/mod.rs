@@ -6,6 +6,7 @@
 mod bundle;
 mod check;
 mod claimreview;
+mod fingerprint;
 mod import;
 mod page;
 mod render;
@@ -159,6 +160,16 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Give the built widget's large files content-hashed names, for a year of caching.
+    ///
+    /// Renames explainer-widget.js and explainer-widget_bg.wasm, and copies explainer.css, to
+    /// names with the first 16 hex digits of their SHA-256, and rewrites embed.js and the pages
+    /// to name them. The build runs it last; docs/embedding.md says which headers to send.
+    Fingerprint {
+        /// The built widget's folder.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
     /// Print schema.org ClaimReview markup for the verdict, to paste into the article page.
     ///
     /// Prints a <script type="application/ld+json"> element (or, with --json, the bare JSON) and
@@ -254,6 +265,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             out,
             err,
         ),
+        Command::Fingerprint { dist } => fingerprint::fingerprint(&dist, err),
         Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {
             let form = match form {

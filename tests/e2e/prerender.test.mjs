@@ -5,7 +5,7 @@
 // prerendering is in offline.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { degraded, ENGINE, FIRST_SEEN, harness, librarySnippet, live } from './support.mjs';
+import { built, degraded, ENGINE, FIRST_SEEN, harness, librarySnippet, live } from './support.mjs';
 
 const snippet = librarySnippet();
 const article = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -15,7 +15,7 @@ const stale = snippet.replace(/data-stamp="[^"]*"/, 'data-stamp="000000000000000
 assert.notEqual(stale, snippet, 'the snippet carries a stamp');
 
 const env = harness({ '/t-snippet.html': article(snippet), '/t-stale.html': article(stale) });
-const WASM = '/explainer-widget_bg.wasm';
+const WASM = built('explainer-widget_bg.wasm');
 const ICE = 'Did Microsoft or Amazon end contracts with ICE and when?';
 const LIBRARY = 'Did the city library cut its weekend opening hours in 2026?';
 

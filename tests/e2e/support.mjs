@@ -12,7 +12,7 @@ import { launch } from './support/drivers.mjs';
 import { serve } from './support/server.mjs';
 import { DIST, ROOT } from './support/paths.mjs';
 
-export { DIST, RESULTS, ROOT } from './support/paths.mjs';
+export { built, DIST, RESULTS, ROOT } from './support/paths.mjs';
 export { serve } from './support/server.mjs';
 export { launch } from './support/drivers.mjs';
 
@@ -22,7 +22,8 @@ export const ENGINE = process.env.EXPLAINER_ENGINE || 'chromium';
 /** The policy the widget is built for (docs/embedding.md), with Trusted Types enforced. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
-const PROBE_PATH = '/__probe.js';
+/** Where WebKit's pages load the test's probe script from (the server puts a tag in each). */
+export const PROBE_PATH = '/__probe.js';
 
 /** Puts the probe first in an HTML page's head, for engines whose driver cannot run a script
  * before the page's own. It is a file of the page's own origin, so a strict policy allows it. */

@@ -127,6 +127,7 @@ function puppeteerDriver(page, frame, close) {
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     screenshot: (path, full) => page.screenshot({ path, fullPage: full }),
+    goto: (url) => frame.goto(url),
     async frame(element) {
       return puppeteerDriver(page, await element.contentFrame(), close);
     },
@@ -315,6 +316,8 @@ function webDriverDriver(session, path, close) {
   const intoView = (element) => script('arguments[0].scrollIntoView({ block: "center", inline: "center" })', [element]);
   return {
     eval: (source) => script(source),
+    // Navigation waits for the new page's load, as opening one does.
+    goto: (url) => session.cmd('POST', '/url', { url }),
     async element(source) {
       const element = await script(source);
       if (!element?.[ELEMENT]) throw new Error(`not an element: ${source.slice(0, 200)}`);

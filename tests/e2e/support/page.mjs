@@ -217,6 +217,11 @@ export class Page {
     return this.driver.screenshot(path, full);
   }
 
+  /** Goes to `url` in the same page (and so with the same cache), once it has loaded. */
+  goto(url) {
+    return this.driver.goto(url);
+  }
+
   /** Closes the page (and its private browsing context). */
   close() {
     return this.driver.close();

@@ -1,4 +1,5 @@
 // Where the end-to-end tests find the project, the built site and their output.
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,3 +9,15 @@ export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
 export const DIST = join(ROOT, 'dist');
 /** Screenshots the suite writes, one folder per engine. */
 export const RESULTS = join(ROOT, 'tests/e2e/results');
+
+/** The address in DIST of a built file Trunk names `plain` (`explainer-widget_bg.wasm`), under
+ * the content-hashed name `explainer fingerprint` gave it, or its plain one if it has none (the
+ * stylesheet keeps its plain name too, for snippets). */
+export function built(plain) {
+  const dot = plain.indexOf('_bg.') >= 0 ? plain.indexOf('_bg.') : plain.lastIndexOf('.');
+  const [stem, end] = [plain.slice(0, dot), plain.slice(dot)];
+  const hashed = new RegExp(`^${stem}-[0-9a-f]{16}${end.replace('.', '\\.')}$`);
+  const name = readdirSync(DIST).find((n) => hashed.test(n)) ?? (existsSync(join(DIST, plain)) ? plain : undefined);
+  if (!name) throw new Error(`${plain} is not in ${DIST}: build first (trunk build --release)`);
+  return `/${name}`;
+}

@@ -3,6 +3,7 @@
 // Access-Control-Allow-Origin: * so that a sandboxed iframe can load the widget), logs every
 // request that reaches it, and doubles as an HTTP proxy so that a browser told to use it shows
 // every request it makes, to any address, in that log.
+import { createHash } from 'node:crypto';
 import { createServer, request as forward } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -19,6 +20,15 @@ const TYPES = {
 
 /** The headers docs/embedding.md asks a host to send with every widget file. */
 export const HOST_HEADERS = { 'access-control-allow-origin': '*' };
+
+/** The caching docs/embedding.md asks of a host: a year, immutable, for files whose names carry
+ * a hash of their content (explainer fingerprint); for the rest, whose addresses stay the same
+ * from build to build, a check with the server each time (answered 304 when unchanged). */
+export const CACHING = {
+  hashed: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  immutable: 'public, max-age=31536000, immutable',
+  revalidate: 'no-cache',
+};
 
 /** Serves `dir` on 127.0.0.1 at a free port. `extra` maps paths to `[type, body, headers?]`,
  * served as they are (a body may be a function, called at each request), or to a function
@@ -76,7 +86,18 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (type.startsWith('text/html') && options.inject) body = options.inject(body.toString('utf8'));
-      res.writeHead(200, { 'content-type': type, ...HOST_HEADERS });
+      if (CACHING.hashed.test(path)) {
+        res.writeHead(200, { 'content-type': type, 'cache-control': CACHING.immutable, ...HOST_HEADERS });
+        res.end(body);
+        return;
+      }
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      const headers = { 'content-type': type, 'cache-control': CACHING.revalidate, etag, ...HOST_HEADERS };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

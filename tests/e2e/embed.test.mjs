@@ -251,7 +251,7 @@ test('a fetched file that is not UTF-8 is named as such, as explainer check name
   await tab.close();
 });
 
-test('the README\'s server (trunk serve) and this suite\'s send what the embedding guide asks', () => {
+test('the README\'s server (trunk serve) and this suite\'s send what the embedding guide asks, caching included', () => {
   const trunk = readFileSync(join(ROOT, 'Trunk.toml'), 'utf8');
   const line = trunk.match(/^headers = \{(.*)\}$/m);
   assert.ok(line, 'Trunk.toml sets [serve] headers');
@@ -261,6 +261,9 @@ test('the README\'s server (trunk serve) and this suite\'s send what the embeddi
   for (const [name, value] of Object.entries(HOST_HEADERS)) {
     const header = name.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase());
     assert.ok(guide.includes(`\`${header}: ${value}\``), `the guide asks for ${header}: ${value}`);
+  }
+  for (const value of [CACHING.immutable, CACHING.revalidate]) {
+    assert.ok(guide.includes(`| \`${value}\``), `the guide's caching table asks for ${value}`);
   }
 });
 

@@ -9,28 +9,15 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import { DIST, explainer, ROOT, serve } from '../e2e/support.mjs';
+import { built, DIST, explainer, ROOT, serve } from '../e2e/support.mjs';
 import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers.mjs';
+import { add, markerCentre, median, observe, row, sizes } from './measure.mjs';
+import { bigSets } from './scale.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
-
-function sizes(bytes) {
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
-
-function row(name, s) {
-  return `${name.padEnd(48)}${String(s.raw).padStart(10)}${String(s.gzip).padStart(10)}${String(s.brotli).padStart(10)}`;
-}
-
-function add(a, b) {
-  return { raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli };
-}
+// Which parts to run after the sizes (all by default): BENCH=times,cache,big,busy
+const PARTS = new Set((process.env.BENCH || 'times,cache,big,busy').split(','));
 
 /** The published evidence the last release build compiled into the wasm. */
 function bundledEvidence() {
@@ -44,12 +31,6 @@ function bundledEvidence() {
   return readFileSync(candidates[0]);
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 // --- sizes ---------------------------------------------------------------------------------
 const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
 console.log(`${'file'.padEnd(48)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
@@ -61,18 +42,24 @@ for (const file of files) {
   measured[file] = s;
   console.log(row(file, s));
   total = add(total, s);
-  if (/^explainer-widget.*\.(wasm|js)$/.test(file) || file === 'explainer.css') widget = add(widget, s);
 }
+// The widget's own files under the names embed.js loads (content-hashed after the build).
+const [glue, wasm, css] = ['explainer-widget.js', 'explainer-widget_bg.wasm', 'explainer.css'].map((f) => built(f).slice(1));
+for (const file of [glue, wasm, css]) widget = add(widget, measured[file]);
 console.log(row('total (every file in dist/)', total));
 const evidence = sizes(bundledEvidence());
 console.log(row('bundled evidence, published JSON (inside the wasm)', evidence));
 console.log(row('widget: wasm + JS + widget CSS', widget));
 const own = { raw: widget.raw - evidence.raw, gzip: widget.gzip - evidence.gzip, brotli: widget.brotli - evidence.brotli };
-console.log(row('widget without the evidence (budget: 75 KB brotli)', own));
+console.log(row('widget without the evidence', own));
+const withEmbed = add(own, measured['embed.js']);
+const BUDGET = 92160;
+console.log(row(`widget's own files: wasm, glue, embed.js, CSS, no evidence`, withEmbed));
+console.log(`  budget ${BUDGET} bytes brotli (90 KiB; stretch 76800): ${withEmbed.brotli <= BUDGET ? 'within' : `over by ${withEmbed.brotli - BUDGET}`}`);
 
 // What a reader's browser transfers in each way of embedding (the bundled evidence set).
 const sum = (names) => names.reduce((acc, name) => add(acc, measured[name] ?? { raw: 0, gzip: 0, brotli: 0 }), { raw: 0, gzip: 0, brotli: 0 });
-const core = ['embed.js', 'explainer-widget.js', 'explainer-widget_bg.wasm', 'explainer.css'];
+const core = ['embed.js', glue, wasm, css];
 console.log('\ntransferred per embedding mode');
 console.log(row('script embed (embed.js, glue, wasm, widget CSS)', sum(core)));
 console.log(row('stand-alone page or iframe (+ index.html, page.css, page.js)', sum([...core, 'index.html', 'page.css', 'page.js'])));
@@ -104,6 +91,8 @@ const server = await serve(DIST, {
   '/__static.html': ['text/html; charset=utf-8', rendered],
   '/__embed.html': ['text/html; charset=utf-8', embedPage],
   '/__ice.published.json': ['application/json', published],
+  '/__article-a.html': ['text/html; charset=utf-8', embedPage.replace('<evidence-explainer>', '<evidence-explainer src="/__ice.published.json">')],
+  '/__article-b.html': ['text/html; charset=utf-8', embedPage.replace('<evidence-explainer>', '<evidence-explainer src="/evidence/library-hours.published.json">')],
   '/__snippet.html': ['text/html; charset=utf-8', embedPage.replace(/<script type="module" src="embed.js"><\/script>/, '').replace('<evidence-explainer></evidence-explainer>', snippet)],
 });
 const MODES = {
@@ -117,53 +106,6 @@ const CONDITIONS = {
   'slow phone': { cpu: 4, network: { download: 1.6e6 / 8, upload: 750e3 / 8, latency: 150 } },
 };
 const browser = await puppeteer.launch({ browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS });
-
-// Runs in the page before its own scripts: records when the question heading first has a box
-// and when a card first exists, wherever they are (the widget renders in a shadow root), and
-// adds up layout shifts as CLS does (shifts right after input do not count).
-const observe = () => {
-  const roots = [document];
-  // Shadow roots the parser made (a prerendered explainer) as well as those script attaches.
-  const all = () => [...roots, ...[...document.querySelectorAll('evidence-explainer')].map((host) => host.shadowRoot).filter(Boolean)];
-  const watched = new Set([document]);
-  const mark = () => {
-    for (const root of all()) {
-      if (!watched.has(root)) {
-        watched.add(root);
-        watch(root);
-      }
-    }
-    const find = (sel) => all().map((root) => root.querySelector(sel)).find(Boolean);
-    const question = find('.ex-question');
-    if (window.__questionAt === undefined && question && question.getBoundingClientRect().height > 0) {
-      window.__questionAt = performance.now();
-    }
-    if (window.__cardAt === undefined && find('.ex-card')) window.__cardAt = performance.now();
-  };
-  const watch = (root) => new MutationObserver(mark).observe(root, { childList: true, subtree: true, attributes: true });
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function attachShadow(init) {
-    const shadow = attach.call(this, init);
-    roots.push(shadow);
-    watch(shadow);
-    return shadow;
-  };
-  watch(document);
-  document.addEventListener('DOMContentLoaded', mark);
-  window.__cls = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-};
-
-/** The centre of the first citation marker of the verdict, once there is one. */
-const markerCentre = () => {
-  const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
-  const marker = roots.map((root) => root.querySelector('.ex-verdict .ex-marker')).find(Boolean);
-  if (!marker) return null;
-  const box = marker.getBoundingClientRect();
-  return box.height > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
-};
 
 async function load(url, condition, hover) {
   const context = await browser.createBrowserContext();
@@ -198,8 +140,8 @@ async function load(url, condition, hover) {
 }
 
 const results = [];
-await load(MODES['stand-alone page'].page, null, true); // warm the server and browser; not counted
-for (const [condition, throttle] of Object.entries(CONDITIONS)) {
+if (PARTS.has('times')) await load(MODES['stand-alone page'].page, null, true); // warm the server and browser; not counted
+for (const [condition, throttle] of PARTS.has('times') ? Object.entries(CONDITIONS) : []) {
   for (const [mode, { page, baseline }] of Object.entries(MODES)) {
     const runs = { baseline: [], widget: [] };
     for (let i = 0; i < RUNS; i += 1) {
@@ -209,17 +151,58 @@ for (const [condition, throttle] of Object.entries(CONDITIONS)) {
     results.push({ condition, mode, runs });
   }
 }
+
+// --- the second article ------------------------------------------------------------------
+// A reader opens one article with an explainer, then another with a different evidence file,
+// in the same browser (same HTTP cache). Bytes are what crossed the network for each response
+// (headers included; the test server does not compress), from Chromium's own accounting.
+async function articles(first, second) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.enable');
+  let seen = new Map();
+  cdp.on('Network.responseReceived', ({ requestId, response }) => seen.set(requestId, { url: response.url, status: response.status, bytes: 0, cached: response.fromDiskCache || response.fromMemoryCache }));
+  cdp.on('Network.requestServedFromCache', ({ requestId }) => { if (seen.has(requestId)) seen.get(requestId).cached = true; });
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => { if (seen.has(requestId)) seen.get(requestId).bytes = encodedDataLength; });
+  const visits = [];
+  for (const url of [first, second]) {
+    seen = new Map();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('evidence-explainer')?.shadowRoot?.querySelector('.ex-toggle-all'), { timeout: 60_000 });
+    visits.push([...seen.values()]);
+  }
+  await context.close();
+  return visits;
+}
+if (PARTS.has('cache')) {
+  const [first, second] = await articles(`${server.url}/__article-a.html`, `${server.url}/__article-b.html`);
+  const total = (list) => list.reduce((sum, r) => sum + r.bytes, 0);
+  console.log('\nthe second article a reader opens (bytes over the network, raw, headers included)');
+  for (const r of second) {
+    const how = r.cached || (r.status === 200 && r.bytes === 0) ? 'from the cache' : `HTTP ${r.status}`;
+    console.log(`  ${new URL(r.url).pathname.padEnd(52)}${how.padEnd(16)}${String(r.bytes).padStart(9)}`);
+  }
+  const widgetFiles = (list) => list.filter((r) => /embed\.js|explainer-widget|explainer-[0-9a-f]+\.css|explainer\.css/.test(r.url));
+  console.log(`  widget files: ${total(widgetFiles(second))} bytes on the second article, against ${total(widgetFiles(first))} on the first`);
+  console.log(`  its evidence file: ${total(second.filter((r) => r.url.endsWith('.json')))} bytes; the whole second article: ${total(second)} bytes (first: ${total(first)})`);
+}
+
+if (PARTS.has('big')) await bigSets(browser, RUNS);
+
 await browser.close();
 await server.close();
 
 const ms = (values) => (values.some((v) => v == null) ? '—' : median(values).toFixed(0));
-console.log(`\nmedians of ${RUNS} loads, ms (CLS: worst load)`);
-console.log(`${'condition'.padEnd(15)}${'mode'.padEnd(21)}${'page'.padEnd(10)}${'first paint'.padStart(12)}${'question'.padStart(10)}${'card'.padStart(8)}${'CLS'.padStart(8)}${'question ÷ baseline'.padStart(21)}`);
-for (const { condition, mode, runs } of results) {
-  for (const [name, list] of Object.entries(runs)) {
-    const ratio = name === 'widget'
-      ? (median(list.map((r) => r.question)) / median(runs.baseline.map((r) => r.question))).toFixed(2)
-      : '';
-    console.log(`${condition.padEnd(15)}${mode.padEnd(21)}${name.padEnd(10)}${ms(list.map((r) => r.fcp)).padStart(12)}${ms(list.map((r) => r.question)).padStart(10)}${ms(list.map((r) => r.card)).padStart(8)}${Math.max(...list.map((r) => r.cls)).toFixed(3).padStart(8)}${ratio.padStart(21)}`);
+if (results.length) {
+  console.log(`\nmedians of ${RUNS} loads, ms (CLS: worst load)`);
+  console.log(`${'condition'.padEnd(15)}${'mode'.padEnd(21)}${'page'.padEnd(10)}${'first paint'.padStart(12)}${'question'.padStart(10)}${'card'.padStart(8)}${'CLS'.padStart(8)}${'question ÷ baseline'.padStart(21)}`);
+  for (const { condition, mode, runs } of results) {
+    for (const [name, list] of Object.entries(runs)) {
+      const ratio = name === 'widget'
+        ? (median(list.map((r) => r.question)) / median(runs.baseline.map((r) => r.question))).toFixed(2)
+        : '';
+      console.log(`${condition.padEnd(15)}${mode.padEnd(21)}${name.padEnd(10)}${ms(list.map((r) => r.fcp)).padStart(12)}${ms(list.map((r) => r.question)).padStart(10)}${ms(list.map((r) => r.card)).padStart(8)}${Math.max(...list.map((r) => r.cls)).toFixed(3).padStart(8)}${ratio.padStart(21)}`);
+    }
   }
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use explainer_evidence::{Evidence, Problem, decode, load_published};
+use explainer_evidence::{Evidence, Part, Problem, decode, load_published};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -326,10 +326,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
     let card = state.card.as_ref();
-    let sections = doc
-        .sections
-        .iter()
-        .map(|s| section::view(&shared, &s.id, state.is_open(&s.id), card));
+    let sections = doc.sections.iter().map(|s| {
+        let card = card
+            .filter(|c| c.marker.place.part == Part::Section(s.id.clone()))
+            .cloned();
+        html! {
+            <section::Section key={s.id.0.clone()} shared={(*shared).clone()} id={s.id.clone()} open={state.is_open(&s.id)} {card} />
+        }
+    });
     // One landmark per widget, named by its question; its parts are found by their headings,
     // so two widgets on a page never give a screen reader two regions called "Verdict".
     html! {

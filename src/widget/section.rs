@@ -8,6 +8,27 @@ use super::explainer::Shared;
 use super::sentence;
 use super::state::{Action, OpenCard};
 
+/// What a [`Section`] renders from.
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    /// What every part of the widget shares.
+    pub shared: Shared,
+    /// The section.
+    pub id: SectionId,
+    /// Whether it is open.
+    pub open: bool,
+    /// The open card, when its marker is in this section.
+    pub card: Option<OpenCard>,
+}
+
+/// One section as a component of its own, so a change elsewhere (a card opening in another
+/// section, another section opening) does not render it again: on a set of hundreds of
+/// sections, only the one that changed is rendered and compared.
+#[function_component]
+pub fn Section(props: &SectionProps) -> Html {
+    view(&props.shared, &props.id, props.open, props.card.as_ref())
+}
+
 /// A numbered section title that opens and closes the section's text in place.
 pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>) -> Html {
     let Some((index, section)) = shared.evidence.section(id) else {

@@ -8,6 +8,21 @@ use super::source_details;
 
 /// The numbered list of sources.
 pub fn view(shared: &Shared) -> Html {
+    html! { <SourceList shared={shared.clone()} /> }
+}
+
+/// What a [`SourceList`] renders from.
+#[derive(Properties, PartialEq)]
+pub struct SourceListProps {
+    /// What every part of the widget shares.
+    pub shared: Shared,
+}
+
+/// The source list as a component of its own: it changes only with the evidence, so a card
+/// or a section opening does not render hundreds of sources again.
+#[function_component]
+fn SourceList(props: &SourceListProps) -> Html {
+    let shared = &props.shared;
     let items = shared
         .evidence
         .sources_by_number()

@@ -13,7 +13,7 @@ import puppeteer from 'puppeteer-core';
 import { built, DIST, explainer, ROOT, serve } from '../e2e/support.mjs';
 import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers.mjs';
 import { add, markerCentre, median, observe, row, sizes } from './measure.mjs';
-import { bigSets } from './scale.mjs';
+import { bigSets, busyPage } from './scale.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
 // Which parts to run after the sizes (all by default): BENCH=times,cache,big,busy
@@ -189,6 +189,7 @@ if (PARTS.has('cache')) {
 }
 
 if (PARTS.has('big')) await bigSets(browser, RUNS);
+if (PARTS.has('busy')) await busyPage(browser, RUNS);
 
 await browser.close();
 await server.close();

@@ -36,7 +36,7 @@ export function median(values) {
 export const observe = () => {
   const roots = [document];
   // Shadow roots the parser made (a prerendered explainer) as well as those script attaches.
-  const all = () => [...roots, ...[...document.querySelectorAll('evidence-explainer')].map((host) => host.shadowRoot).filter(Boolean)];
+  const all = () => [...new Set([...roots, ...[...document.querySelectorAll('evidence-explainer')].map((host) => host.shadowRoot).filter(Boolean)])];
   const watched = new Set([document]);
   const mark = () => {
     for (const root of all()) {

@@ -119,3 +119,63 @@ export async function bigSets(browser, runs) {
   }
   return sets;
 }
+
+/** `count` small published sets of different content, each as [address, JSON text]. */
+export function liveBlogSets(count, publish) {
+  const dir = mkdtempSync(join(tmpdir(), 'explainer-blog-'));
+  return Array.from({ length: count }, (_, i) => {
+    const authored = join(dir, `update-${i + 1}.json`);
+    writeFileSync(authored, JSON.stringify(bigSet({ sections: 4, sentences: 3, sources: 6, seed: i + 1 })));
+    return [`/__blog/update-${i + 1}.published.json`, publish(authored)];
+  });
+}
+
+/** A live-blog page: one short update after another, each with a script embed of its own set. */
+export function liveBlog(sets) {
+  const updates = sets.map(([address], i) => `<article><h2>Update ${i + 1}</h2><p>What changed since the last update.</p>
+<evidence-explainer id="update-${i + 1}" src="${address}" heading="3"></evidence-explainer></article>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live blog</title>
+<link rel="icon" href="data:,"><script type="module" src="/embed.js"></script></head>
+<body><main><h1>Live: the day's updates</h1>${updates}</main></body></html>`;
+}
+
+/** The busy-page benchmark: a live blog with 20 script embeds beside the same page with one. */
+export async function busyPage(browser, runs) {
+  const sets = liveBlogSets(20, (authored) => tool('build', authored).out);
+  const extra = Object.fromEntries(sets.map(([address, json]) => [address, ['application/json', json]]));
+  extra['/__blog-20.html'] = ['text/html; charset=utf-8', liveBlog(sets)];
+  extra['/__blog-1.html'] = ['text/html; charset=utf-8', liveBlog(sets.slice(0, 1))];
+  const server = await serve(DIST, extra);
+  const wasm = built('explainer-widget_bg.wasm');
+  const results = {};
+  for (const count of [1, 20]) {
+    const loads = [];
+    for (let r = 0; r < runs; r += 1) {
+      const before = server.log.length;
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.evaluateOnNewDocument(() => { window.__countQuestions = true; });
+      await page.evaluateOnNewDocument(observe);
+      await page.goto(`${server.url}/__blog-${count}.html`, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction((n) => window.__questions?.[n] !== undefined, { timeout: 120_000 }, count);
+      const all = await page.evaluate((n) => window.__questions[n], count);
+      const cdp = await page.createCDPSession();
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const glue = new URL(built('explainer-widget.js'), server.url).href;
+      const memory = usedSize + await page.evaluate(async (address) => (await (await import(address)).default()).memory.buffer.byteLength, glue);
+      const fetched = server.log.slice(before).filter((url) => url.endsWith(wasm)).length;
+      loads.push({ all, memory, fetched });
+      await context.close();
+    }
+    results[count] = { all: median(loads.map((l) => l.all)), memory: median(loads.map((l) => l.memory)), fetched: Math.max(...loads.map((l) => l.fetched)) };
+  }
+  await server.close();
+  console.log(`\na live blog with script embeds of different sets (medians of ${runs} loads, no throttling)`);
+  console.log(`${'widgets'.padEnd(9)}${'all questions shown, ms'.padStart(25)}${'memory MB'.padStart(11)}${'wasm fetched'.padStart(14)}`);
+  for (const count of [1, 20]) {
+    const r = results[count];
+    console.log(`${String(count).padEnd(9)}${r.all.toFixed(0).padStart(25)}${(r.memory / 2 ** 20).toFixed(1).padStart(11)}${String(r.fetched).padStart(14)}`);
+  }
+  console.log(`  20 ÷ 1: time ${(results[20].all / results[1].all).toFixed(2)}, memory ${(results[20].memory / results[1].memory).toFixed(2)}`);
+  return results;
+}

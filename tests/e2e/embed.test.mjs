@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPrerenderedOnly, built, degraded, DIST, ENGINE, live, PROBE_PATH, harness, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, built, degraded, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
 import { CACHING, HOST_HEADERS } from './support/server.mjs';
+import { liveBlog, liveBlogSets } from '../bench/scale.mjs';
 
 const published = readFileSync(join(DIST, 'evidence/library-hours.published.json'), 'utf8');
 const page = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -32,6 +33,11 @@ src="${env.other.url}/index.html?src=evidence/library-hours.published.json#the-b
 sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></main></body></html>`],
   '/latin1.json': ['application/json', Buffer.concat([Buffer.from('{"question": "caf'), Buffer.from([0xe9]), Buffer.from('"}')])],
 };
+
+// A live blog: 20 updates, each with a script embed of a set of its own.
+const blog = liveBlogSets(20, (authored) => explainer('build', authored).stdout);
+for (const [address, json] of blog) pages[address] = ['application/json', json];
+pages['/t-live-blog.html'] = ['text/html; charset=utf-8', liveBlog(blog)];
 
 const env = harness(pages);
 
@@ -284,5 +290,18 @@ test('the second article a reader opens takes the widget from the cache: only it
     asked = asked.filter((path) => path !== built('explainer-widget_bg.wasm'));
   }
   assert.deepEqual(asked, ['/embed.js', '/evidence/library-hours.published.json', '/t-article-b.html']);
+  await tab.close();
+});
+
+test('a live blog with 20 script embeds of different sets: every one renders its own, from one fetch of the wasm', async () => {
+  env.server.log.length = 0;
+  const tab = await open('/t-live-blog.html');
+  for (const [i] of blog.entries()) await live(tab, `#update-${i + 1} >> `);
+  const questions = await tab.eval(() => [...document.querySelectorAll('evidence-explainer')].map((e) => e.shadowRoot.querySelector('.ex-question')?.textContent));
+  assert.deepEqual(questions, blog.map(([, json]) => JSON.parse(json).question), 'each widget shows its own set');
+  assert.equal(await tab.count('evidence-explainer >> .ex-question'), 20);
+  const wasm = built('explainer-widget_bg.wasm');
+  assert.equal(env.server.log.filter((url) => url.endsWith(wasm)).length, 1, 'the wasm fetched once');
+  assert.deepEqual((await tab.probe()).errors, []);
   await tab.close();
 });

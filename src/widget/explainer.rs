@@ -326,14 +326,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
     let card = state.card.as_ref();
-    let sections = doc.sections.iter().map(|s| {
-        let card = card
-            .filter(|c| c.marker.place.part == Part::Section(s.id.clone()))
-            .cloned();
-        html! {
-            <section::Section key={s.id.0.clone()} shared={(*shared).clone()} id={s.id.clone()} open={state.is_open(&s.id)} {card} />
-        }
-    });
+    let section_card = card
+        .filter(|c| matches!(c.marker.place.part, Part::Section(_)))
+        .cloned();
     // One landmark per widget, named by its question; its parts are found by their headings,
     // so two widgets on a page never give a screen reader two regions called "Verdict".
     html! {
@@ -353,7 +348,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                                 </button>
                             }
                         </div>
-                        { for sections }
+                        <section::Sections shared={(*shared).clone()} open={state.open.clone()} card={section_card} />
                     </section>
                 }
                 { limits::view(&shared, state.limits_open, card) }

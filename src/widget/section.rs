@@ -8,6 +8,35 @@ use super::explainer::Shared;
 use super::sentence;
 use super::state::{Action, OpenCard};
 
+/// What [`Sections`] renders from.
+#[derive(Properties, PartialEq)]
+pub struct SectionsProps {
+    /// What every part of the widget shares.
+    pub shared: Shared,
+    /// The open sections.
+    pub open: Vec<SectionId>,
+    /// The open card, when its marker is in a section.
+    pub card: Option<OpenCard>,
+}
+
+/// Every section, as a component of its own too: a card opening in the verdict, the limits or
+/// the source list leaves all of them alone, however many there are.
+#[function_component]
+pub fn Sections(props: &SectionsProps) -> Html {
+    let doc = props.shared.evidence.document();
+    let sections = doc.sections.iter().map(|s| {
+        let card = props
+            .card
+            .as_ref()
+            .filter(|c| c.marker.place.part == Part::Section(s.id.clone()))
+            .cloned();
+        html! {
+            <Section key={s.id.0.clone()} shared={props.shared.clone()} id={s.id.clone()} open={props.open.contains(&s.id)} {card} />
+        }
+    });
+    html! { <>{ for sections }</> }
+}
+
 /// What a [`Section`] renders from.
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {

@@ -6,6 +6,7 @@
 #   wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
 #   geckodriver 0.37.1                     (cargo install; runs the wasm browser tests in Firefox)
 #   chromium + chromedriver, brotli        (Debian packages; needs root)
+#   poppler-utils                          (Debian: pdftotext reads the print test's PDFs)
 #   firefox-esr, webkit2gtk-driver, xvfb   (Debian packages: the other two engines the
 #                                           end-to-end suite runs in; WebKit needs a display)
 #   binaryen (wasm-opt), terser, puppeteer-core, @sinonjs/fake-timers, axe-core
@@ -48,6 +49,7 @@ command -v brotli >/dev/null || missing+=(brotli)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then

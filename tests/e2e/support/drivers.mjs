@@ -128,6 +128,7 @@ function puppeteerDriver(page, frame, close) {
     press: (key) => page.keyboard.press(key),
     screenshot: (path, full) => page.screenshot({ path, fullPage: full }),
     goto: (url) => frame.goto(url),
+    pdf: async () => Buffer.from(await page.pdf({ format: 'A4' })),
     async frame(element) {
       return puppeteerDriver(page, await element.contentFrame(), close);
     },
@@ -318,6 +319,8 @@ function webDriverDriver(session, path, close) {
     eval: (source) => script(source),
     // Navigation waits for the new page's load, as opening one does.
     goto: (url) => session.cmd('POST', '/url', { url }),
+    // WebDriver's Print command: the page as a PDF, in base64.
+    pdf: async () => Buffer.from(await session.cmd('POST', '/print', { page: { width: 21, height: 29.7 } }), 'base64'),
     async element(source) {
       const element = await script(source);
       if (!element?.[ELEMENT]) throw new Error(`not an element: ${source.slice(0, 200)}`);

@@ -217,6 +217,11 @@ export class Page {
     return this.driver.screenshot(path, full);
   }
 
+  /** The page printed to PDF (A4), as the browser's print does it. */
+  pdf() {
+    return this.driver.pdf();
+  }
+
   /** Goes to `url` in the same page (and so with the same cache), once it has loaded. */
   goto(url) {
     return this.driver.goto(url);

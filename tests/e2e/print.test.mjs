@@ -1,0 +1,99 @@
+// End-to-end: printing. Each mode is printed to PDF by the browser and read back with poppler's
+// pdftotext: every sentence of the report (verdict, sections, limits) is in it, each on one
+// page (none cut by a page break), every section title and source address is written out, and
+// no control or card is printed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, ROOT } from './support.mjs';
+import { bigSet } from '../bench/big-set.mjs';
+
+const scratch = mkdtempSync(join(tmpdir(), 'explainer-print-'));
+
+/** A published set as the test's oracle, read as JSON (not through the widget's code). */
+const ice = JSON.parse(explainer('build', join(ROOT, 'www/evidence/ice-contracts.json')).stdout);
+const library = JSON.parse(readFileSync(join(DIST, 'evidence/library-hours.published.json'), 'utf8'));
+
+const article = (body, head = '') => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>article</title><link rel="icon" href="data:,">${head}</head>
+<body><main><h1>An article</h1><p>Before the explainer.</p>${body}<p>After the explainer.</p></main></body></html>`];
+
+// A set long enough that pages break inside its sections' paragraphs.
+const longAuthored = join(scratch, 'long.json');
+writeFileSync(longAuthored, JSON.stringify(bigSet({ sections: 6, sentences: 12, sources: 20 })));
+const longPublished = explainer('build', longAuthored).stdout;
+writeFileSync(join(scratch, 'long.published.json'), longPublished);
+const long = JSON.parse(longPublished);
+const longPage = explainer('page', join(scratch, 'long.published.json'), '--src', '/t-long.published.json', '--dist', DIST).stdout;
+
+const env = harness({
+  '/t-long.published.json': ['application/json', longPublished],
+  '/t-long.html': ['text/html; charset=utf-8', longPage],
+  '/t-print-embed.html': article('<evidence-explainer id="library" src="evidence/library-hours.published.json"></evidence-explainer>', '<script type="module" src="embed.js"></script>'),
+  '/t-print-snippet.html': article(librarySnippet()),
+});
+
+/** The text of a sentence (inline nodes, as docs/evidence-format.md gives them), without its
+ * citation markers. */
+function plain(nodes) {
+  return nodes.map((node) => {
+    if (node.text !== undefined) return node.text;
+    if (node.cite !== undefined) return '';
+    if (node.code !== undefined) return node.code;
+    if (node.link) return plain(node.link.children);
+    return plain(node.em ?? node.strong);
+  }).join('');
+}
+
+/** Text compared as printed: without white space (lines wrap anywhere) or citation markers,
+ * and in compatibility form, since a PDF may set "fi" as one ligature glyph. */
+const squeeze = (text) => text.normalize('NFKC').replace(/\[\d+\]/g, '').replace(/\s+/g, '');
+
+/** The page's PDF as text, one string per printed page. */
+async function printed(tab, name) {
+  const file = join(scratch, `${name.replace(/\W+/g, '-')}-${ENGINE}.pdf`);
+  writeFileSync(file, await tab.pdf());
+  // -layout keeps each line as printed: otherwise a hyphen where an address wraps is dropped.
+  const run = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout.split('\f').filter((page) => page.trim());
+}
+
+const MODES = {
+  'stand-alone page': { open: () => env.browser.open(`${env.server.url}/index.html`), scope: '', set: ice },
+  'script embed': { open: () => env.browser.open(`${env.server.url}/t-print-embed.html`), scope: '#library >> ', set: library },
+  'prerendered snippet': { open: () => env.browser.open(`${env.server.url}/t-print-snippet.html`), scope: '#library-hours >> ', set: library },
+  'offline file': { open: () => env.browser.open(pathToFileURL(join(DIST, 'offline.html')).href), scope: '', set: ice },
+  'a long set on its page': { open: () => env.browser.open(`${env.server.url}/t-long.html`), scope: '', set: long },
+};
+
+for (const [name, mode] of Object.entries(MODES)) {
+  test(`print, ${name}: every sentence on one page, every section, every source address, no controls`, async (t) => {
+    if (ENGINE === 'webkit') {
+      degraded(t, 'WebKitGTK\'s WebDriver has no Print command, so the page cannot be printed to PDF here; the print styles are the shared stylesheet\'s, printed in Chromium and Firefox');
+      return;
+    }
+    const tab = await mode.open();
+    await live(tab, mode.scope);
+    const pages = await printed(tab, name);
+    const whole = squeeze(pages.join(''));
+    const squeezedPages = pages.map(squeeze);
+    const { set } = mode;
+    const sentences = [...set.verdict.sentences, ...set.sections.flatMap((s) => s.sentences), ...(set.limits ?? [])].map(plain);
+    for (const sentence of sentences) {
+      const wanted = squeeze(sentence);
+      assert.ok(whole.includes(wanted), `printed: ${sentence}`);
+      assert.ok(squeezedPages.some((page) => page.includes(wanted)), `on one page, not cut: ${sentence}`);
+    }
+    for (const section of set.sections) assert.ok(whole.includes(squeeze(section.title)), `section title: ${section.title}`);
+    for (const source of set.sources.filter((s) => s.url)) assert.ok(whole.includes(squeeze(source.url)), `address: ${source.url}`);
+    for (const control of ['Expand all sections', 'Collapse all sections', 'Loading the explainer']) {
+      assert.ok(!whole.includes(squeeze(control)), `no "${control}"`);
+    }
+    await tab.close();
+  });
+}

@@ -89,7 +89,7 @@ fn a_valid_file_checks_ok_with_its_warnings_apart() {
     let text = stdout(&output);
     assert!(
         text.contains(&format!(
-            "{file}:40:5: sources[1]: warning: source 2 has no title, publisher, author or address: readers will be told the report does not identify it\n"
+            "{file}:41:5: sources[1]: warning: source 2 has no title, publisher, author or address: readers will be told the report does not identify it\n"
         )),
         "{text}"
     );

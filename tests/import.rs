@@ -91,6 +91,22 @@ fn a_second_report_imports_word_for_word() {
         .source(explainer::evidence::CitationNumber(1))
         .expect("source 1");
     assert_eq!(one.publisher.as_deref(), Some("Example City Library"));
+    // An archived copy the sources file names is carried as it is, and none is made up.
+    let archived = one.archived.as_ref().expect("source 1's archived copy");
+    assert_eq!(
+        (archived.url.as_str(), archived.date.as_str()),
+        (
+            "https://archive.example.org/2026-02-20/library.example.org/hours",
+            "2026-02-20"
+        )
+    );
+    assert!(
+        evidence
+            .source(explainer::evidence::CitationNumber(2))
+            .expect("source 2")
+            .archived
+            .is_none()
+    );
     assert_eq!(doc.verdict.label, "Yes, at the central library");
 }
 

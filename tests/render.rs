@@ -175,6 +175,22 @@ async fn links_in_text_open_in_a_new_tab_without_an_opener() {
 }
 
 #[tokio::test]
+async fn a_source_with_an_archived_copy_offers_it_beside_the_original() {
+    let authored = include_str!("fixtures/valid/bridge.json");
+    let html = render(&publish(authored).expect("valid").to_json(false), "b").await;
+    let archived = "<span class=\"ex-src-archived\"><a href=\"https://archive.example.org/2026-11-19/example.org/notice\" target=\"_blank\" rel=\"noopener noreferrer\">Archived copy<span class=\"ex-vh\"> (opens in a new tab)</span></a>, captured 2026-11-19</span>";
+    assert_eq!(count(&html, archived), 1, "in the source list");
+    // Beside the original: right after the source's title link.
+    // The source list closes the page: the last link to the original is its title.
+    let original = html
+        .rfind("href=\"https://example.org/notice\"")
+        .expect("the original");
+    assert!(html[original..].find(archived).is_some_and(|at| at < 400));
+    // The source without one offers none.
+    assert_eq!(count(&html, "ex-src-archived"), 1);
+}
+
+#[tokio::test]
 async fn invalid_evidence_shows_every_problem_in_an_error_panel() {
     let html = render("{ \"version\": 1,", "x").await;
     assert!(html.contains("role=\"alert\""));

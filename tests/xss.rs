@@ -18,7 +18,7 @@ fn payloads() -> Vec<String> {
 }
 
 /// An authored set with `text` in every plain field, `markdown` in every sentence and limit,
-/// and `address` as its own and its source's address.
+/// and `address` as its own, its source's and the source's archived copy's address.
 fn authored(text: &str, markdown: &str, address: &str) -> String {
     json!({
         "version": 1,
@@ -31,6 +31,7 @@ fn authored(text: &str, markdown: &str, address: &str) -> String {
         "sources": [{
             "number": 1, "title": text, "publisher": text, "author": text, "url": address,
             "excerpts": [text], "note": text,
+            "archived": { "url": address, "date": "2026-01-01" },
         }],
     })
     .to_string()
@@ -49,6 +50,9 @@ fn addresses(evidence: &Evidence) -> Vec<(String, String, bool)> {
     for source in &doc.sources {
         if let Some(url) = &source.url {
             push("source url", url, true);
+        }
+        if let Some(archived) = &source.archived {
+            push("archived copy url", &archived.url, true);
         }
     }
     for (_, path, text) in doc.texts() {
@@ -169,6 +173,7 @@ fn hand_edited_published_addresses_are_refused_unless_safe() {
         let mut doc = base.clone();
         doc["meta"]["url"] = json!(payload);
         doc["sources"][0]["url"] = json!(payload);
+        doc["sources"][0]["archived"] = json!({ "url": payload, "date": "2026-01-01" });
         doc["limits"][0] =
             json!([{ "link": { "href": payload, "children": [{ "text": "x" }] } }, { "cite": 1 }]);
         match load_published(&doc.to_string()) {
@@ -182,6 +187,27 @@ fn hand_edited_published_addresses_are_refused_unless_safe() {
                     "payload {payload:?}: {paths:?}"
                 );
             }
+        }
+    }
+}
+
+/// The archived copy's address alone carries the payload: it is held to the same rule as the
+/// source's own address, and named as where the problem is.
+#[test]
+fn an_archived_copy_address_is_refused_unless_it_is_a_web_address() {
+    for payload in payloads() {
+        let mut doc: Value =
+            serde_json::from_str(&authored("Plain", "Text [1]", "https://example.org/"))
+                .expect("json");
+        doc["sources"][0]["archived"]["url"] = json!(payload);
+        match publish(&doc.to_string()) {
+            Ok(evidence) => assert_safe(&evidence, &payload),
+            Err(problems) => assert!(
+                problems
+                    .iter()
+                    .any(|p| p.path.to_string() == "sources[0].archived.url"),
+                "payload {payload:?}: {problems:?}"
+            ),
         }
     }
 }

@@ -223,6 +223,7 @@ fn bare_source(number: u32) -> Source {
         url: None,
         excerpts: Vec::new(),
         note: None,
+        archived: None,
     }
 }
 

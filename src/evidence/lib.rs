@@ -32,7 +32,7 @@ pub use load::{decode, form_of, load_published};
 /// enough that reading one never stalls a browser or an editor's machine.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub use published::{
-    CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline, Inlines, Link,
+    Archived, CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline, Inlines, Link,
     MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place, Published, Section,
     SectionId, Source, Verdict,
 };

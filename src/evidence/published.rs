@@ -207,6 +207,21 @@ pub struct Source {
     /// What the reader should know about the source, e.g. how it was identified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A copy an archive keeps, for when the original is gone or has changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Archived>,
+}
+
+/// A copy of a source kept by an archive (the Wayback Machine, archive.today, the newsroom's
+/// own), named by the author; no tool fills it in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Archived {
+    /// The copy's address (http or https).
+    pub url: String,
+    /// When the archive captured it (YYYY-MM-DD, YYYY-MM or YYYY).
+    pub date: String,
 }
 
 impl Source {

@@ -114,6 +114,11 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
             check_date(date, path.key("date"), &mut report);
         }
         check_web_address(&source.url, path.key("url"), &mut report);
+        if let Some(archived) = &source.archived {
+            let path = path.key("archived");
+            check_web_address(&Some(archived.url.clone()), path.key("url"), &mut report);
+            check_date(&archived.date, path.key("date"), &mut report);
+        }
         for (e, excerpt) in source.excerpts.iter().enumerate() {
             require_text(
                 excerpt,
@@ -306,6 +311,9 @@ fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
         }
         for (e, excerpt) in source.excerpts.iter().enumerate() {
             text(excerpt, &|| path().key("excerpts").index(e));
+        }
+        if let Some(archived) = &source.archived {
+            text(&archived.url, &|| path().key("archived").key("url"));
         }
     }
 }

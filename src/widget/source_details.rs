@@ -35,6 +35,17 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
         },
         (None, None) => Html::default(),
     };
+    // Beside the original, for when it is gone or has changed since it was cited.
+    let archived = source.archived.as_ref().map(|archived| {
+        html! {
+            <span class="ex-src-archived">
+                <a href={archived.url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
+                    { "Archived copy" }<span class="ex-vh">{ " (opens in a new tab)" }</span>
+                </a>
+                { ", captured " }{ archived.date.clone() }
+            </span>
+        }
+    });
     let unidentified = (!source.is_identified()).then(|| {
         html! { <span class="ex-src-unknown">{ "The report does not identify this source." }</span> }
     });
@@ -101,6 +112,7 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
                 { format!("Source {number}") }
             </span>
             { title }
+            { archived }
             { byline }
             { unidentified }
             { partial }

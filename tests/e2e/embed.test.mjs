@@ -305,3 +305,17 @@ test('a live blog with 20 script embeds of different sets: every one renders its
   assert.deepEqual((await tab.probe()).errors, []);
   await tab.close();
 });
+
+test('a source with an archived copy offers it beside the original, in its card and in the source list', async () => {
+  const tab = await open('/t-article-b.html');
+  await live(tab, '#b >> ');
+  const copy = 'https://archive.example.org/2026-02-20/library.example.org/hours';
+  await tab.focus({ sel: '#b >> .ex-verdict .ex-marker', text: '[1]' });
+  await tab.waitFor('#b >> .ex-card');
+  assert.equal(await tab.textContent('#b >> .ex-card .ex-src-archived'), 'Archived copy (opens in a new tab), captured 2026-02-20');
+  assert.equal(await tab.attr('#b >> .ex-card .ex-src-archived a', 'href'), copy);
+  assert.equal(await tab.attr('#b >> .ex-card .ex-src-archived a', 'tabindex'), '-1', 'a preview, like the card\'s other links');
+  assert.equal(await tab.attr('#b >> .ex-source-list .ex-src-archived a', 'href'), copy);
+  assert.equal(await tab.count('#b >> .ex-source-list .ex-src-archived'), 1, 'only the source that has one');
+  await tab.close();
+});

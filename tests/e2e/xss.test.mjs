@@ -47,8 +47,11 @@ function textSet(payloads) {
   };
 }
 
-/** A published set with every payload as a link address and as a source address. */
-function addressSet(list) {
+/** A published set with every payload as a link address and as a source address, and with
+ * `archived`, as its archived copy's address too. (The refused set leaves the copies out, so the
+ * error panel's first hundred problems still quote every kind of refused address; the copy's
+ * address alone is refused in tests/xss.rs.) */
+function addressSet(list, { archived = false } = {}) {
   return {
     version: 1,
     form: 'published',
@@ -60,7 +63,7 @@ function addressSet(list) {
     },
     sections: [],
     limits: [],
-    sources: list.map((p, i) => ({ number: i + 1, title: 'Source', url: p })),
+    sources: list.map((p, i) => ({ number: i + 1, title: 'Source', url: p, ...(archived ? { archived: { url: p, date: '2026-01-01' } } : {}) })),
   };
 }
 
@@ -70,7 +73,7 @@ const webAddress = (p) => /^https?:\/\/[^\s\p{Cc}]+$/iu.test(p) && !/[\u200b\u20
 const sets = {
   text0: textSet(halves[0]),
   text1: textSet(halves[1]),
-  accepted: addressSet(payloads.filter(webAddress)),
+  accepted: addressSet(payloads.filter(webAddress), { archived: true }),
   refused: addressSet(payloads),
 };
 
@@ -206,6 +209,8 @@ async function assertAddresses(tab, accepted) {
   assert.deepEqual(links, accepted);
   const titles = await tab.evalAll('.ex-source-list a.ex-src-title', (els) => els.map((a) => a.getAttribute('href')));
   assert.deepEqual(titles, accepted);
+  const archived = await tab.evalAll('.ex-source-list .ex-src-archived a', (els) => els.map((a) => a.getAttribute('href')));
+  assert.deepEqual(archived, accepted, 'archived copies');
 }
 
 async function assertRefused(tab) {

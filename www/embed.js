@@ -117,6 +117,17 @@ function optionsOf(element) {
  * cannot start, the prerendered explainer stays, complete but for its cards, with every
  * section open since nothing else could open them. */
 async function takeOver(element, prerendered, { refused, ...options }) {
+  // Until then the section buttons work in plain script, so a reader's click while the wasm
+  // loads is not lost: the takeover carries over what is open.
+  prerendered.addEventListener('click', (event) => {
+    const button = event.target.closest('button[aria-controls]');
+    const panel = button && prerendered.querySelector(`#${CSS.escape(button.getAttribute('aria-controls'))}`);
+    if (!panel) return;
+    const opening = panel.hasAttribute('hidden');
+    if (opening) panel.removeAttribute('hidden');
+    else panel.setAttribute('hidden', 'until-found');
+    button.setAttribute('aria-expanded', String(opening));
+  });
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget()]);
     if (evidence.failure) throw new Error(`the evidence could not be loaded from ${options.src} (${evidence.failure})`);

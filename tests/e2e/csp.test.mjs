@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assertPrerenderedOnly, degraded, DIST, harness, OPAQUE_FRAMES_RUN, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, degraded, DIST, harness, live, OPAQUE_FRAMES_RUN, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support.mjs';
 
 const html = (name) => readFileSync(join(DIST, name), 'utf8');
 const host = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -80,7 +80,7 @@ async function assertEnforced(tab) {
 /** Uses the widget: opens a section, a card by hover and by keyboard. `scope` is a selector
  * prefix for one widget on a page with several. */
 async function exercise(tab, scope = '') {
-  await tab.waitFor(`${scope}.ex-question`);
+  await live(tab, scope);
   await tab.click(`${scope}.ex-section-heading button`);
   await tab.waitFor(`${scope}.ex-panel`);
   await tab.hover(`${scope}.ex-verdict .ex-marker`);
@@ -123,7 +123,7 @@ test('demo article: script embeds and a sandboxed iframe embed, no violation in 
   await exercise(tab, '#ice >> ');
   const frame = await tab.frame('#frame');
   if (OPAQUE_FRAMES_RUN) {
-    await frame.waitFor('.ex-question');
+    await live(frame);
     await frame.focus('.ex-verdict .ex-marker');
     await frame.waitFor('.ex-card');
     assert.deepEqual(await watched(tab), { violations: [], errors: [] });

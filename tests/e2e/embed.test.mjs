@@ -143,6 +143,7 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
       await tab.close();
       return;
     }
+    await live(frame);
     await frame.waitFor('#explainer-panel-the-branches');
     assert.equal(await frame.count({ sel: '.ex-section .ex-panel', visible: true }), 1, 'only the linked section');
     assert.equal(await tab.eval(() => window.scrollY), 0, 'the frame did not scroll the article');

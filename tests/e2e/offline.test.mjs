@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, FIRST_SEEN, harness, scriptlessOffline } from './support.mjs';
+import { DIST, FIRST_SEEN, harness, live, scriptlessOffline } from './support.mjs';
 
 const env = harness();
 
@@ -14,6 +14,7 @@ test('offline.html renders from file:// with no network request, and its cards w
   const url = pathToFileURL(file).href;
   const page = await env.browser.open(url);
   await page.waitFor({ sel: 'h1', text: 'Did Microsoft or Amazon end contracts with ICE and when?' });
+  await live(page);
   assert.equal(await page.title(), 'Did Microsoft or Amazon end contracts with ICE and when?');
 
   await page.hover({ sel: '.ex-verdict .ex-marker', text: '[4]' });

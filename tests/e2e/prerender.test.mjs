@@ -119,6 +119,26 @@ for (const [name, mode] of Object.entries(MODES)) {
     await tab.close();
   });
 
+  test(`${name}: a section button works before the wasm arrives, and what it opened stays open`, async () => {
+    const release = env.server.hold(WASM);
+    const tab = await env.browser.open(`${env.server.url}${mode.path}`);
+    try {
+      await tab.waitFor(`${W}.ex-prerendered`);
+      await tab.untilInPage('embed.js has run', (sel) => queryAll({ sel })[0]?.explainerStarted === true, mode.scope.replace(/ >> $/, ''));
+      await tab.click(`${W}#${mode.ids}-button-${mode.open}`);
+      await tab.waitFor(`${W}#${mode.ids}-panel-${mode.open}`);
+      assert.equal(await tab.attr(`${W}#${mode.ids}-button-${mode.open}`, 'aria-expanded'), 'true');
+      assert.equal(await tab.count(`${W}.ex-prerendered`), 1, 'still before the takeover');
+    } finally {
+      release();
+    }
+    await live(tab, W);
+    await tab.waitFor(`${W}.ex-toggle-all`);
+    assert.equal(await tab.attr(`${W}#${mode.ids}-button-${mode.open}`, 'aria-expanded'), 'true');
+    assert.ok(await tab.isVisible(`${W}#${mode.ids}-panel-${mode.open}`), 'open after the takeover');
+    await tab.close();
+  });
+
   test(`${name}: a widget that cannot start leaves the explainer with every section open`, async () => {
     env.server.refuse(WASM);
     try {

@@ -431,6 +431,26 @@ fn claimreview_has_what_google_requires() {
         "https://example.org/fact-checks/elm-street-bridge"
     );
     assert_eq!(review["author"]["name"], "Example Gazette");
+    // The byline: the writers as schema.org creators, the editors as editors, all people.
+    let people = |key: &str| -> Vec<(String, String)> {
+        review[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{key} is a list"))
+            .iter()
+            .map(|p| (p["@type"].to_string(), p["name"].to_string()))
+            .collect()
+    };
+    assert_eq!(
+        people("creator"),
+        [
+            ("\"Person\"".to_owned(), "\"Alex Example\"".to_owned()),
+            ("\"Person\"".to_owned(), "\"Robin Example\"".to_owned())
+        ]
+    );
+    assert_eq!(
+        people("editor"),
+        [("\"Person\"".to_owned(), "\"Sam Example\"".to_owned())]
+    );
     assert_eq!(review["datePublished"], "2026-11-20");
     assert_eq!(review["itemReviewed"]["@type"], "Claim");
     assert!(

@@ -91,6 +91,14 @@ fn a_second_report_imports_word_for_word() {
         .source(explainer::evidence::CitationNumber(1))
         .expect("source 1");
     assert_eq!(one.publisher.as_deref(), Some("Example City Library"));
+    assert_eq!(
+        (doc.meta.authors.as_slice(), doc.meta.editors.as_slice()),
+        (
+            &["Alex Example".to_owned()][..],
+            &["Sam Example".to_owned()][..]
+        ),
+        "the byline, from the sources file"
+    );
     // An archived copy the sources file names is carried as it is, and none is made up.
     let archived = one.archived.as_ref().expect("source 1's archived copy");
     assert_eq!(

@@ -175,6 +175,27 @@ async fn links_in_text_open_in_a_new_tab_without_an_opener() {
 }
 
 #[tokio::test]
+async fn the_byline_under_the_verdict_says_who_wrote_edited_and_published_it() {
+    let authored = include_str!("fixtures/valid/bridge.json");
+    let html = render(&publish(authored).expect("valid").to_json(false), "b").await;
+    let credits = "<p class=\"ex-credits\">By Alex Example and Robin Example. Edited by Sam Example. Published by Example Gazette.</p>";
+    assert_eq!(count(&html, credits), 1);
+    // Under the verdict: after its sentences, inside its section.
+    let answer = html
+        .find("class=\"ex-answer\"")
+        .expect("the verdict's sentences");
+    let verdict_end = answer
+        + html[answer..]
+            .find("</section>")
+            .expect("the verdict's end");
+    let at = html.find(credits).expect("credits");
+    assert!(answer < at && at < verdict_end);
+    // The bundled set names nobody, and shows no line.
+    let bundled = render(explainer::BUNDLED_EVIDENCE, "x").await;
+    assert!(!bundled.contains("ex-credits"));
+}
+
+#[tokio::test]
 async fn a_source_with_an_archived_copy_offers_it_beside_the_original() {
     let authored = include_str!("fixtures/valid/bridge.json");
     let html = render(&publish(authored).expect("valid").to_json(false), "b").await;

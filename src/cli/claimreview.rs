@@ -38,6 +38,20 @@ pub fn claim_review(evidence: &Evidence) -> (Value, Vec<String>) {
             "Google recommends \"author\", who publishes the fact check: add \"publisher\" to \"meta\"".to_owned(),
         ),
     }
+    // The people behind it: who wrote it (schema.org's creator, the same as author, which Google
+    // keeps for the publishing organization) and who edited or reviewed it.
+    let people = |names: &[String]| -> Value {
+        names
+            .iter()
+            .map(|name| json!({ "@type": "Person", "name": name }))
+            .collect()
+    };
+    if !meta.authors.is_empty() {
+        review["creator"] = people(&meta.authors);
+    }
+    if !meta.editors.is_empty() {
+        review["editor"] = people(&meta.editors);
+    }
     match &meta.published {
         Some(date) => review["datePublished"] = json!(date),
         None => missing.push(

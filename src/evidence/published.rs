@@ -152,6 +152,12 @@ pub struct Meta {
     /// Who publishes the evidence set: the newsroom or fact-checking organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// Who wrote it, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Who edited or reviewed it, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<String>,
 }
 
 /// The short answer: a label and the sentences that give it.

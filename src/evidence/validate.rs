@@ -243,6 +243,20 @@ fn check_meta(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
         };
         report(path.key("publisher"), kind);
     }
+    for (key, names, what) in [
+        ("authors", &doc.meta.authors, "an author's name"),
+        ("editors", &doc.meta.editors, "an editor's name"),
+    ] {
+        for (i, name) in names.iter().enumerate() {
+            if name.trim().is_empty() {
+                let kind = ProblemKind::Empty {
+                    what,
+                    optional: false,
+                };
+                report(path.key(key).index(i), kind);
+            }
+        }
+    }
 }
 
 fn check_web_address(url: &Option<String>, path: Path, report: &mut impl FnMut(Path, ProblemKind)) {
@@ -268,6 +282,8 @@ fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
     list(doc.sections.len(), &|| root.key("sections"));
     list(doc.limits.len(), &|| root.key("limits"));
     list(doc.sources.len(), &|| root.key("sources"));
+    list(doc.meta.authors.len(), &|| root.key("meta").key("authors"));
+    list(doc.meta.editors.len(), &|| root.key("meta").key("editors"));
     for (i, section) in doc.sections.iter().enumerate() {
         list(section.sentences.len(), &|| {
             root.key("sections").index(i).key("sentences")
@@ -289,6 +305,14 @@ fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
         }
     };
     text(&doc.question, &|| root.key("question"));
+    for (key, names) in [
+        ("authors", &doc.meta.authors),
+        ("editors", &doc.meta.editors),
+    ] {
+        for (i, name) in names.iter().enumerate() {
+            text(name, &|| root.key("meta").key(key).index(i));
+        }
+    }
     text(&doc.verdict.label, &|| root.key("verdict").key("label"));
     for (i, section) in doc.sections.iter().enumerate() {
         text(&section.title, &|| {

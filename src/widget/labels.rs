@@ -1,6 +1,6 @@
 //! Words the widget shows for places and sources, kept apart from markup so they can be tested.
 
-use explainer_evidence::{Evidence, Part, Place, Source};
+use explainer_evidence::{Evidence, Meta, Part, Place, Source};
 
 /// A short visible name for where a sentence is, e.g. "Section 3" or "Reporting limits 2".
 pub fn place_short(evidence: &Evidence, place: &Place) -> String {
@@ -49,6 +49,31 @@ pub fn byline(source: &Source) -> Option<String> {
         .filter_map(|p| p.as_deref())
         .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Who stands behind the explainer, as the line under the verdict says it: "By A and B.
+/// Edited by C. Published by D.", with the parts that are known.
+pub fn credits(meta: &Meta) -> Option<String> {
+    let mut parts = Vec::new();
+    if !meta.authors.is_empty() {
+        parts.push(format!("By {}.", names(&meta.authors)));
+    }
+    if !meta.editors.is_empty() {
+        parts.push(format!("Edited by {}.", names(&meta.editors)));
+    }
+    if let Some(publisher) = &meta.publisher {
+        parts.push(format!("Published by {publisher}."));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Names as a sentence lists them: "A", "A and B", "A, B and C".
+fn names(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 #[cfg(test)]
@@ -113,5 +138,25 @@ mod tests {
             Some("Yahoo Finance · Michael Tedder")
         );
         assert_eq!(byline(e.source(CitationNumber(1)).expect("source 1")), None);
+    }
+
+    #[test]
+    fn credits_name_who_wrote_edited_and_published_it() {
+        let meta = |authors: &[&str], editors: &[&str], publisher: Option<&str>| Meta {
+            authors: authors.iter().map(|s| (*s).to_owned()).collect(),
+            editors: editors.iter().map(|s| (*s).to_owned()).collect(),
+            publisher: publisher.map(str::to_owned),
+            ..Meta::default()
+        };
+        assert_eq!(credits(&meta(&[], &[], None)), None);
+        assert_eq!(credits(&meta(&["A"], &[], None)).as_deref(), Some("By A."));
+        assert_eq!(
+            credits(&meta(&["A", "B", "C"], &["D", "E"], Some("F"))).as_deref(),
+            Some("By A, B and C. Edited by D and E. Published by F.")
+        );
+        assert_eq!(
+            credits(&meta(&[], &["D"], Some("F"))).as_deref(),
+            Some("Edited by D. Published by F.")
+        );
     }
 }

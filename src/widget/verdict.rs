@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::disclosure::heading_tag;
 use super::explainer::Shared;
+use super::labels;
 use super::sentence;
 use super::state::{Action, OpenCard, Target};
 
@@ -32,6 +33,9 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
                 <strong>{ verdict.label.clone() }</strong>
             </@>
             <p class="ex-answer">{ for sentences }</p>
+            if let Some(credits) = labels::credits(&shared.evidence.document().meta) {
+                <p class="ex-credits">{ credits }</p>
+            }
             if !shared.evidence.document().limits.is_empty() {
                 <p class="ex-to-limits">
                     <a href={format!("#{}", shared.ids.limits_button())} onclick={to_limits}>

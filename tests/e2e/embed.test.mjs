@@ -320,3 +320,10 @@ test('a source with an archived copy offers it beside the original, in its card 
   assert.equal(await tab.count('#b >> .ex-source-list .ex-src-archived'), 1, 'only the source that has one');
   await tab.close();
 });
+
+test('the byline under the verdict says who wrote, edited and published the explainer', async () => {
+  const tab = await open('/t-article-b.html');
+  await live(tab, '#b >> ');
+  assert.equal(await tab.text('#b >> .ex-verdict .ex-credits'), 'By Alex Example. Edited by Sam Example. Published by Example Gazette.');
+  await tab.close();
+});

@@ -9,9 +9,8 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use super::check::{read_valid, write_atomically};
-use super::render::prerendered;
-use super::{Status, io_failure};
-use crate::widget::WidgetProps;
+use super::render::prerendered_own_page;
+use super::{Status, io_failure, read_built};
 
 /// The built widget files `bundle` reads from the dist folder.
 const PARTS: [&str; 5] = [
@@ -30,17 +29,9 @@ pub(super) fn bundle(
 ) -> Status {
     let mut parts = Vec::new();
     for name in PARTS {
-        let path = super::fingerprint::built(dist, name);
-        match std::fs::read(&path) {
+        match read_built(&super::fingerprint::built(dist, name), err) {
             Ok(bytes) => parts.push(bytes),
-            Err(error) => {
-                let _ = writeln!(
-                    err,
-                    "explainer: cannot read {}: {error} (build the widget first: trunk build --release)",
-                    path.display()
-                );
-                return Status::Failed;
-            }
+            Err(status) => return status,
         }
     }
     let (json, question, language) = match evidence {
@@ -67,12 +58,7 @@ pub(super) fn bundle(
     // The explainer as the widget first renders it on its own page, from the very text the
     // page hands the widget (the element's JSON, or the set inside the wasm).
     let handed = json.as_deref().unwrap_or(crate::BUNDLED_EVIDENCE);
-    let props = WidgetProps {
-        own_page: true,
-        heading: 1,
-        ..WidgetProps::new(handed.to_owned(), "explainer")
-    };
-    let prerendered = match prerendered(props) {
+    let prerendered = match prerendered_own_page(handed.to_owned()) {
         Ok(root) => root,
         Err(error) => return io_failure(err, "render", output, &error),
     };

@@ -161,10 +161,13 @@ pub(super) fn read_valid(file: &Path, err: &mut dyn Write) -> Result<(Evidence, 
     }
 }
 
-/// Reads a valid published evidence file and returns its text; an authored one is refused
-/// with the command that publishes it, since pages load the published form.
-pub(super) fn read_published(file: &Path, err: &mut dyn Write) -> Result<String, Status> {
-    let (_, text) = read_valid(file, err)?;
+/// Reads a valid published evidence file and returns it with its text; an authored one is
+/// refused with the command that publishes it, since pages load the published form.
+pub(super) fn read_published(
+    file: &Path,
+    err: &mut dyn Write,
+) -> Result<(Evidence, String), Status> {
+    let (evidence, text) = read_valid(file, err)?;
     if form_of(&text) != Some(Form::Published) {
         let _ = writeln!(
             err,
@@ -173,7 +176,7 @@ pub(super) fn read_published(file: &Path, err: &mut dyn Write) -> Result<String,
         );
         return Err(Status::Invalid);
     }
-    Ok(text)
+    Ok((evidence, text))
 }
 
 /// Writes `bytes` to `output` (atomically), or to standard output when there is none.

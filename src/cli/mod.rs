@@ -298,6 +298,18 @@ fn diagnostics(file: &Path, json: &str, problems: &[Problem], warning: bool) -> 
         .collect()
 }
 
+/// Reads a file of the built widget, or says it cannot and that the widget must be built first.
+fn read_built(path: &Path, err: &mut dyn Write) -> Result<Vec<u8>, Status> {
+    std::fs::read(path).map_err(|error| {
+        let _ = writeln!(
+            err,
+            "explainer: cannot read {}: {error} (build the widget first: trunk build --release)",
+            path.display()
+        );
+        Status::Failed
+    })
+}
+
 /// Reports an I/O failure on `path` and returns [`Status::Failed`].
 fn io_failure(err: &mut dyn Write, what: &str, path: &Path, error: &std::io::Error) -> Status {
     let _ = writeln!(err, "explainer: cannot {what} {}: {error}", path.display());

@@ -7,9 +7,8 @@ use std::io::Write;
 use std::path::Path;
 
 use super::check::{emit, read_published};
-use super::render::{escape, prerendered};
-use super::{Status, io_failure};
-use crate::widget::WidgetProps;
+use super::render::{escape, prerendered_own_page};
+use super::{Status, io_failure, read_built};
 
 /// The start tag of the page's explainer, whose content the rendered explainer replaces.
 const ELEMENT: &str = "<evidence-explainer id=\"explainer\" own-page>";
@@ -28,22 +27,20 @@ pub(super) struct Options<'a> {
 
 pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Status {
     let template_path = options.dist.join("index.html");
-    let template = match std::fs::read_to_string(&template_path) {
-        Ok(text) => text,
-        Err(error) => {
-            let _ = writeln!(
-                err,
-                "explainer: cannot read {}: {error} (build the widget first: trunk build --release)",
-                template_path.display()
-            );
-            return Status::Failed;
-        }
+    let template = match read_built(&template_path, err) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(status) => return status,
     };
-    let (text, element) = match options.file {
-        None => (crate::BUNDLED_EVIDENCE.to_owned(), ELEMENT.to_owned()),
+    let (evidence, text, element) = match options.file {
+        None => (
+            explainer_evidence::load_published(crate::BUNDLED_EVIDENCE)
+                .expect("the bundled set is valid"),
+            crate::BUNDLED_EVIDENCE.to_owned(),
+            ELEMENT.to_owned(),
+        ),
         Some(file) => {
-            let text = match read_published(file, err) {
-                Ok(text) => text,
+            let (evidence, text) = match read_published(file, err) {
+                Ok(read) => read,
                 Err(status) => return status,
             };
             let name = file
@@ -55,25 +52,15 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
                 "<evidence-explainer id=\"explainer\" own-page src=\"{}\">",
                 escape(&src)
             );
-            (text, element)
+            (evidence, text, element)
         }
-    };
-    let Ok(evidence) = explainer_evidence::load_published(&text) else {
-        let _ = writeln!(err, "explainer: the bundled evidence set is not valid");
-        return Status::Failed;
     };
     let doc = evidence.document();
     let (question, language) = (
         doc.question.clone(),
         doc.meta.language.clone().unwrap_or_else(|| "en".to_owned()),
     );
-    // As the widget renders it on its own page, from the very text the page hands it.
-    let props = WidgetProps {
-        own_page: true,
-        heading: 1,
-        ..WidgetProps::new(text, "explainer")
-    };
-    let root = match prerendered(props) {
+    let root = match prerendered_own_page(text) {
         Ok(root) => root,
         Err(error) => return io_failure(err, "render", &template_path, &error),
     };

@@ -69,6 +69,16 @@ pub(super) fn prerendered(props: WidgetProps) -> std::io::Result<String> {
     ))
 }
 
+/// The explainer as the widget first renders it on a page of its own (the question as the page's
+/// `h1`, deep links as page anchors), from the very JSON text the page hands the widget.
+pub(super) fn prerendered_own_page(json: String) -> std::io::Result<String> {
+    prerendered(WidgetProps {
+        own_page: true,
+        heading: 1,
+        ..WidgetProps::new(json, "explainer")
+    })
+}
+
 /// The HTML the widget's views make of `props` through Yew's server renderer, with no
 /// hydration markers (the widget takes prerendered markup over by rendering afresh).
 pub(super) fn server_render<C: yew::BaseComponent>(

@@ -26,8 +26,8 @@ pub(super) struct Options<'a> {
 }
 
 pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Status {
-    let text = match read_published(options.file, err) {
-        Ok(text) => text,
+    let (_, text) = match read_published(options.file, err) {
+        Ok(read) => read,
         Err(status) => return status,
     };
     let name = options

@@ -30,6 +30,15 @@ const SCALES = [
   ['1', { sections: 100, sentences: 20, sources: 500 }],
 ];
 
+/** The page's memory: its JS heap and the wasm's linear memory (the glue hands back the module
+ * it already started, so asking for it starts nothing). */
+async function memoryOf(page, base) {
+  const cdp = await page.createCDPSession();
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const glue = new URL(built('explainer-widget.js'), base).href;
+  return usedSize + await page.evaluate(async (address) => (await (await import(address)).default()).memory.buffer.byteLength, glue);
+}
+
 /** Opens `url` in a fresh context, at `cpu`× CPU throttling, and measures what the page
  * reaches: the question shown and, for the widget, the takeover, a card opened by focus, and
  * memory (JS heap and the wasm's linear memory). */
@@ -59,11 +68,7 @@ async function measure(browser, url, cpu, widget) {
       start = performance.now();
       marker.focus();
     }));
-    const cdp = await page.createCDPSession();
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const glue = new URL(built('explainer-widget.js'), url).href;
-    const wasm = await page.evaluate(async (address) => (await (await import(address)).default()).memory.buffer.byteLength, glue);
-    result.memory = usedSize + wasm;
+    result.memory = await memoryOf(page, url);
   }
   await context.close();
   return result;
@@ -159,10 +164,7 @@ export async function busyPage(browser, runs) {
       await page.goto(`${server.url}/__blog-${count}.html`, { waitUntil: 'domcontentloaded' });
       await page.waitForFunction((n) => window.__questions?.[n] !== undefined, { timeout: 120_000 }, count);
       const all = await page.evaluate((n) => window.__questions[n], count);
-      const cdp = await page.createCDPSession();
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const glue = new URL(built('explainer-widget.js'), server.url).href;
-      const memory = usedSize + await page.evaluate(async (address) => (await (await import(address)).default()).memory.buffer.byteLength, glue);
+      const memory = await memoryOf(page, server.url);
       const fetched = server.log.slice(before).filter((url) => url.endsWith(wasm)).length;
       loads.push({ all, memory, fetched });
       await context.close();

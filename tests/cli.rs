@@ -89,7 +89,7 @@ fn a_valid_file_checks_ok_with_its_warnings_apart() {
     let text = stdout(&output);
     assert!(
         text.contains(&format!(
-            "{file}:41:5: sources[1]: warning: source 2 has no title, publisher, author or address: readers will be told the report does not identify it\n"
+            "{file}:45:5: sources[1]: warning: source 2 has no title, publisher, author or address: readers will be told the report does not identify it\n"
         )),
         "{text}"
     );
@@ -352,6 +352,12 @@ fn render_writes_a_static_page_readable_without_script() {
         body.contains("No source says when the north lane reopens"),
         "the limits are shown"
     );
+    assert!(
+        body.contains("Corrected on 2026-11-21.")
+            && body.contains("Verdict before this change: <q>Yes: the bridge is closed</q>")
+            && body.contains("Buses, not <em>all</em> traffic"),
+        "the note beside the verdict, and the whole log, open"
+    );
     let ids: Vec<&str> = body
         .split(" id=\"")
         .skip(1)
@@ -452,6 +458,16 @@ fn claimreview_has_what_google_requires() {
         [("\"Person\"".to_owned(), "\"Sam Example\"".to_owned())]
     );
     assert_eq!(review["datePublished"], "2026-11-20");
+    // The log: modified on its latest date, and the correction (not the clarification) told.
+    assert_eq!(review["dateModified"], "2026-11-21");
+    assert_eq!(
+        review["correction"],
+        serde_json::json!([{
+            "@type": "CorrectionComment",
+            "datePublished": "2026-11-21",
+            "text": "The first version said the whole bridge was closed; the city notice closes the north lane only [1]."
+        }])
+    );
     assert_eq!(review["itemReviewed"]["@type"], "Claim");
     assert!(
         stderr(&output).is_empty(),

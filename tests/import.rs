@@ -7,10 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use explainer::evidence::Inline;
 use explainer::evidence::authored::publish;
 use explainer::evidence::import::import;
 use explainer::evidence::published::plain_text;
+use explainer::evidence::{ChangeKind, Inline};
 
 #[path = "support/expected.rs"]
 mod expected;
@@ -98,6 +98,36 @@ fn a_second_report_imports_word_for_word() {
             &["Sam Example".to_owned()][..]
         ),
         "the byline, from the sources file"
+    );
+    // The log the sources file keeps is carried as it is, its text parsed like any sentence.
+    let changes: Vec<(&str, ChangeKind, String, Option<&str>)> = doc
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.date.as_str(),
+                c.kind,
+                plain_text(&c.text),
+                c.replaces.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                "2026-04-03",
+                ChangeKind::Correction,
+                "An earlier version said every library cut its weekend hours; the library's notice says the branches kept theirs [1].".to_owned(),
+                Some("Yes, at every library")
+            ),
+            (
+                "2026-04-09",
+                ChangeKind::Update,
+                "Added the library director's figure for the staff hours the change saves [2].".to_owned(),
+                None
+            )
+        ]
     );
     // An archived copy the sources file names is carried as it is, and none is made up.
     let archived = one.archived.as_ref().expect("source 1's archived copy");

@@ -212,6 +212,49 @@ async fn a_source_with_an_archived_copy_offers_it_beside_the_original() {
 }
 
 #[tokio::test]
+async fn a_corrected_verdict_shows_its_correction_and_the_whole_log() {
+    let authored = include_str!("fixtures/valid/bridge.json");
+    let html = render(&publish(authored).expect("valid").to_json(false), "b").await;
+    // Beside the verdict: the latest entry, and the label the correction replaced.
+    let note = "<p class=\"ex-changes-note\">Corrected on 2026-11-21. The verdict was \u{201c}Yes: the bridge is closed\u{201d} until 2026-11-21. <a href=\"#b-changes-button\" class=\"ex-to-changes\">See all corrections and updates</a></p>";
+    assert_eq!(count(&html, note), 1, "{html}");
+    let label = html.find("class=\"ex-verdict-label\"").expect("label");
+    let answer = html.find("class=\"ex-answer\"").expect("answer");
+    let at = html.find(note).expect("note");
+    assert!(
+        label < at && at < answer,
+        "between the label and the sentences"
+    );
+    // The log: a closed disclosure after the limits, its entries newest first.
+    let button = "<button type=\"button\" id=\"b-changes-button\" aria-expanded=\"false\" aria-controls=\"b-changes-panel\" class=\"ex-disclosure ex-changes-button\">";
+    assert_eq!(count(&html, button), 1, "{html}");
+    assert!(html.find("class=\"ex-limits\"") < html.find("class=\"ex-changes\""));
+    let panel = html
+        .find("id=\"b-changes-panel\" HIDDEN=\"until-found\"")
+        .expect("closed, findable panel");
+    let correction = html[panel..]
+        .find("<strong>Correction</strong>, <time datetime=\"2026-11-21\">2026-11-21</time>")
+        .expect("the correction");
+    let clarification = html[panel..]
+        .find("<strong>Clarification</strong>, <time datetime=\"2026-11-20\">2026-11-20</time>")
+        .expect("the clarification");
+    assert!(correction < clarification, "newest first");
+    assert!(html[panel..].contains(
+        "<p class=\"ex-change-replaced\">Verdict before this change: <q>Yes: the bridge is closed</q></p>"
+    ));
+    // Its text is sentence text: markup, links and citation markers.
+    assert!(html.contains("id=\"b-change-1\""));
+    assert!(html[panel..].contains("<em>all</em>"));
+    assert!(
+        html.contains("id=\"b-change-2-c1\""),
+        "a citation marker in the log"
+    );
+    // The bundled set was never changed, and shows neither.
+    let bundled = render(explainer::BUNDLED_EVIDENCE, "x").await;
+    assert!(!bundled.contains("ex-changes"));
+}
+
+#[tokio::test]
 async fn invalid_evidence_shows_every_problem_in_an_error_panel() {
     let html = render("{ \"version\": 1,", "x").await;
     assert!(html.contains("role=\"alert\""));

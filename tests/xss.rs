@@ -17,17 +17,21 @@ fn payloads() -> Vec<String> {
     payloads
 }
 
-/// An authored set with `text` in every plain field, `markdown` in every sentence and limit,
-/// and `address` as its own, its source's and the source's archived copy's address.
+/// An authored set with `text` in every plain field, `markdown` in every sentence, limit and
+/// change, and `address` as its own, its source's and the source's archived copy's address.
 fn authored(text: &str, markdown: &str, address: &str) -> String {
     json!({
         "version": 1,
         "form": "authored",
-        "meta": { "language": "en", "url": address, "publisher": text },
+        "meta": {
+            "language": "en", "url": address, "publisher": text, "published": "2026-01-01",
+            "authors": [text], "editors": [text],
+        },
         "question": text,
         "verdict": { "label": text, "sentences": [markdown] },
         "sections": [{ "id": "one", "title": text, "sentences": [markdown] }],
         "limits": [markdown],
+        "changes": [{ "date": "2026-01-02", "kind": "correction", "text": markdown, "replaces": text }],
         "sources": [{
             "number": 1, "title": text, "publisher": text, "author": text, "url": address,
             "excerpts": [text], "note": text,
@@ -98,9 +102,18 @@ fn every_payload_in_every_text_field_publishes_as_literal_text() {
         let evidence = publish(&json)
             .unwrap_or_else(|problems| panic!("payload {payload:?} refused: {problems:?}"));
         let doc = evidence.document();
-        for field in [&doc.question, &doc.verdict.label, &doc.sections[0].title] {
+        let changed = doc.changes[0].replaces.as_ref().expect("replaces");
+        for field in [
+            &doc.question,
+            &doc.verdict.label,
+            &doc.sections[0].title,
+            &doc.meta.authors[0],
+            &doc.meta.editors[0],
+            changed,
+        ] {
             assert_eq!(field, &payload);
         }
+        assert_eq!(doc.texts().len(), 4, "verdict, section, limit and change");
         let source = &doc.sources[0];
         for field in [
             &source.title,

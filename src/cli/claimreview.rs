@@ -5,7 +5,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use explainer_evidence::Evidence;
+use explainer_evidence::published::plain_text;
+use explainer_evidence::{ChangeKind, Evidence};
 use serde_json::{Value, json};
 
 use super::Status;
@@ -58,6 +59,33 @@ pub fn claim_review(evidence: &Evidence) -> (Value, Vec<String>) {
             "Google recommends \"datePublished\": add \"published\" (YYYY-MM-DD) to \"meta\""
                 .to_owned(),
         ),
+    }
+    // The latest of the log and `meta.updated` (check holds `updated` no older than the log).
+    let modified = doc
+        .changes
+        .last()
+        .map(|change| change.date.as_str())
+        .into_iter()
+        .chain(meta.updated.as_deref())
+        .max();
+    if let Some(date) = modified {
+        review["dateModified"] = json!(date);
+    }
+    // schema.org's `correction` takes CorrectionComments: the corrections, not the updates.
+    let corrections: Vec<Value> = doc
+        .changes
+        .iter()
+        .filter(|change| change.kind == ChangeKind::Correction)
+        .map(|change| {
+            json!({
+                "@type": "CorrectionComment",
+                "datePublished": change.date,
+                "text": plain_text(&change.text),
+            })
+        })
+        .collect();
+    if !corrections.is_empty() {
+        review["correction"] = Value::Array(corrections);
     }
     let length = doc.question.chars().count();
     if length > CLAIM_LENGTH {

@@ -274,6 +274,36 @@ pub enum ProblemKind {
     },
     /// Citation markers written together as `[1][2]`, which markdown reads as one reference link.
     JoinedCitations,
+    /// A change log entry's date that is not a full date.
+    BadChangeDate {
+        /// The date as written.
+        value: String,
+    },
+    /// Changes are logged but the date of first publication is not given.
+    ChangesWithoutPublication,
+    /// A change dated before the explainer was first published.
+    ChangeBeforePublication {
+        /// The change's date.
+        date: String,
+        /// `meta.published`.
+        published: String,
+    },
+    /// A change dated before the entry above it.
+    ChangeOutOfOrder {
+        /// The change's date.
+        date: String,
+        /// The date of the entry before it.
+        previous: String,
+    },
+    /// `meta.updated` older than the latest change.
+    UpdatedBeforeChange {
+        /// `meta.updated`.
+        updated: String,
+        /// The latest change's date.
+        latest: String,
+        /// Where that change is.
+        at: Path,
+    },
     /// Advice: no language is given.
     NoLanguage,
     /// Advice: a source with nothing that identifies it.
@@ -449,6 +479,32 @@ impl fmt::Display for ProblemKind {
             Self::OutsideSubset { construct } => write!(
                 f,
                 "{construct} is not allowed in this text: write *emphasis*, **strong**, `code`, [links](https://…) and citation markers like [3]; put a backslash before a character to show it as written"
+            ),
+            Self::BadChangeDate { value } => write!(
+                f,
+                "`{}` is not a full date: date each change YYYY-MM-DD",
+                clip(value)
+            ),
+            Self::ChangesWithoutPublication => write!(
+                f,
+                "changes are logged, but not when the explainer was first published: add \"published\" (YYYY-MM-DD) to \"meta\""
+            ),
+            Self::ChangeBeforePublication { date, published } => write!(
+                f,
+                "the change is dated {date}, before the explainer was first published ({published}, in meta.published): correct one of the dates"
+            ),
+            Self::ChangeOutOfOrder { date, previous } => write!(
+                f,
+                "the change is dated {date}, before the entry above it ({previous}): list changes oldest first"
+            ),
+            Self::UpdatedBeforeChange {
+                updated,
+                latest,
+                at,
+            } => write!(
+                f,
+                "the explainer says it was last updated {}, before its latest change ({latest}, at {at}): set \"updated\" to that date or later",
+                clip(updated)
             ),
             Self::NoLanguage => write!(
                 f,

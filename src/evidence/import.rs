@@ -5,7 +5,7 @@
 //! citation markers in the text. A section whose title starts with "Bottom line" also gives its
 //! first sentence to the verdict. Blank lines are ignored.
 //!
-//! What a report never says (source details, the verdict label, reporting limits, metadata,
+//! What a report never says (source details, the verdict label, reporting limits, changes, metadata,
 //! section ids) comes from a supplement file, merged by source number ([`Supplement`]). A report
 //! that does not fit gets problems with line numbers, never a silently wrong file.
 
@@ -15,7 +15,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::authored::{Authored, publish};
-use crate::published::{CitationNumber, Form, Meta, Section, SectionId, Source, Verdict};
+use crate::published::{Change, CitationNumber, Form, Meta, Section, SectionId, Source, Verdict};
 use crate::{FORMAT_VERSION, Problem};
 
 /// What the report lacks, written beside it as JSON (`explainer import --sources`).
@@ -34,6 +34,9 @@ pub struct Supplement {
     /// Reporting limits, as markdown.
     #[serde(default)]
     pub limits: Vec<String>,
+    /// The corrections and updates log, text as markdown, oldest entry first.
+    #[serde(default)]
+    pub changes: Vec<Change<String>>,
     /// Section ids by section number (`"1": "flashpoint"`); others are made from the titles.
     #[serde(default)]
     pub ids: BTreeMap<String, String>,
@@ -185,6 +188,7 @@ pub fn import(report: &str, supplement: Option<&str>) -> Result<Authored, Vec<Im
         },
         sections,
         limits: supplement.limits,
+        changes: supplement.changes,
         sources,
     };
     if !problems.is_empty() {

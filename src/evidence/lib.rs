@@ -32,9 +32,9 @@ pub use load::{decode, form_of, load_published};
 /// enough that reading one never stalls a browser or an editor's machine.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub use published::{
-    Archived, CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline, Inlines, Link,
-    MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place, Published, Section,
-    SectionId, Source, Verdict,
+    Archived, Change, ChangeKind, CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline,
+    Inlines, Link, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place, Published,
+    Section, SectionId, Source, Verdict,
 };
 
 /// The positions `0..len` ordered by `compare`. Every sort in the crate goes through here, so

@@ -128,6 +128,9 @@ pub struct Document<T> {
     /// Plain statements of what the evidence cannot show.
     #[serde(default)]
     pub limits: Vec<T>,
+    /// The corrections and updates log, oldest entry first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change<T>>,
     /// The cited sources, keyed by number.
     pub sources: Vec<Source>,
 }
@@ -169,6 +172,36 @@ pub struct Verdict<T> {
     pub label: String,
     /// The answer, sentence by sentence.
     pub sentences: Vec<T>,
+}
+
+/// What a log entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Something published was wrong and is put right.
+    Correction,
+    /// New information was added.
+    Update,
+    /// Something was made clearer without changing what it says.
+    Clarification,
+}
+
+/// One entry of the corrections and updates log: dated, of a kind, said in text that may cite
+/// sources, and naming the verdict label it replaced when the verdict changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+pub struct Change<T> {
+    /// When the change was made (YYYY-MM-DD).
+    pub date: String,
+    /// A correction, an update or a clarification.
+    pub kind: ChangeKind,
+    /// What changed, for readers.
+    pub text: T,
+    /// The verdict label this change replaced, when it changed the verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
 }
 
 /// One part of the reasoning.
@@ -252,6 +285,8 @@ pub enum Part {
     Section(SectionId),
     /// The reporting limits.
     Limits,
+    /// The corrections and updates log; a place's position is the entry's.
+    Changes,
 }
 
 /// Where a sentence is: its part and its position there (from 0).
@@ -300,6 +335,14 @@ impl<T> Document<T> {
                 text,
             ));
         }
+        let changes = root.key("changes");
+        for (i, change) in self.changes.iter().enumerate() {
+            let place = Place {
+                part: Part::Changes,
+                sentence: i,
+            };
+            out.push((place, changes.index(i).key("text"), &change.text));
+        }
         out
     }
 }
@@ -333,6 +376,17 @@ impl<T> Document<T> {
             })
             .collect();
         let limits = convert(self.limits, root.key("limits"));
+        let changes = self
+            .changes
+            .into_iter()
+            .enumerate()
+            .map(|(i, change)| Change {
+                text: f(change.text, &root.key("changes").index(i).key("text")),
+                date: change.date,
+                kind: change.kind,
+                replaces: change.replaces,
+            })
+            .collect();
         Document {
             schema: self.schema,
             version: self.version,
@@ -342,6 +396,7 @@ impl<T> Document<T> {
             verdict,
             sections,
             limits,
+            changes,
             sources: self.sources,
         }
     }
@@ -454,6 +509,7 @@ impl Evidence {
                 .find(|s| &s.id == id)
                 .and_then(|s| s.sentences.get(place.sentence)),
             Part::Limits => doc.limits.get(place.sentence),
+            Part::Changes => doc.changes.get(place.sentence).map(|c| &c.text),
         }
     }
 

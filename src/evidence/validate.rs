@@ -21,6 +21,7 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
         );
     }
     check_meta(doc, &mut report);
+    check_changes(doc, &mut report);
     check_sizes(doc, &mut report);
     require_text(
         &doc.question,
@@ -259,6 +260,69 @@ fn check_meta(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
     }
 }
 
+/// The log's dates: full dates, oldest first, none before first publication, and none after
+/// the date the explainer says it was last updated. Each date is compared only when valid, so a
+/// bad date gets one message, not several.
+fn check_changes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
+    if doc.changes.is_empty() {
+        return;
+    }
+    let root = Path::root();
+    let published = doc.meta.published.as_deref().filter(|d| is_date(d));
+    if doc.meta.published.is_none() {
+        report(root.key("changes"), ProblemKind::ChangesWithoutPublication);
+    }
+    let mut latest: Option<(usize, &str)> = None;
+    for (i, change) in doc.changes.iter().enumerate() {
+        let path = root.key("changes").index(i);
+        let date = change.date.as_str();
+        if date.len() != 10 || !is_date(date) {
+            let value = date.to_owned();
+            report(path.key("date"), ProblemKind::BadChangeDate { value });
+        } else if let Some(published) = published.filter(|p| on(date, p).is_lt()) {
+            let kind = ProblemKind::ChangeBeforePublication {
+                date: date.to_owned(),
+                published: published.to_owned(),
+            };
+            report(path.key("date"), kind);
+        } else if let Some((_, previous)) = latest.filter(|(_, p)| date < *p) {
+            let kind = ProblemKind::ChangeOutOfOrder {
+                date: date.to_owned(),
+                previous: previous.to_owned(),
+            };
+            report(path.key("date"), kind);
+        } else {
+            latest = Some((i, date));
+        }
+        if let Some(replaced) = &change.replaces {
+            require_text(
+                replaced,
+                path.key("replaces"),
+                "the verdict label it replaced",
+                report,
+            );
+        }
+    }
+    if let (Some(updated), Some((i, date))) = (&doc.meta.updated, latest)
+        && is_date(updated)
+        && on(date, updated).is_gt()
+    {
+        // Only the log's dates are full; `updated` may say just a month or a year.
+        let kind = ProblemKind::UpdatedBeforeChange {
+            updated: updated.clone(),
+            latest: date.to_owned(),
+            at: root.key("changes").index(i),
+        };
+        report(root.key("meta").key("updated"), kind);
+    }
+}
+
+/// How the full date `day` falls against `date` (YYYY, YYYY-MM or YYYY-MM-DD), to the precision
+/// `date` gives: 2026-03-30 is before 2026-04 and on 2026. Both are valid dates.
+fn on(day: &str, date: &str) -> std::cmp::Ordering {
+    day.get(..date.len()).unwrap_or(day).cmp(date)
+}
+
 fn check_web_address(url: &Option<String>, path: Path, report: &mut impl FnMut(Path, ProblemKind)) {
     if let Some(url) = url
         && !is_web_address(url)
@@ -281,6 +345,7 @@ fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
     });
     list(doc.sections.len(), &|| root.key("sections"));
     list(doc.limits.len(), &|| root.key("limits"));
+    list(doc.changes.len(), &|| root.key("changes"));
     list(doc.sources.len(), &|| root.key("sources"));
     list(doc.meta.authors.len(), &|| root.key("meta").key("authors"));
     list(doc.meta.editors.len(), &|| root.key("meta").key("editors"));
@@ -314,6 +379,11 @@ fn check_sizes(doc: &Published, report: &mut impl FnMut(Path, ProblemKind)) {
         }
     }
     text(&doc.verdict.label, &|| root.key("verdict").key("label"));
+    for (i, change) in doc.changes.iter().enumerate() {
+        if let Some(replaced) = &change.replaces {
+            text(replaced, &|| root.key("changes").index(i).key("replaces"));
+        }
+    }
     for (i, section) in doc.sections.iter().enumerate() {
         text(&section.title, &|| {
             root.key("sections").index(i).key("title")

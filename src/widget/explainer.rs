@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::disclosure::heading_tag;
 use super::ids::Ids;
 use super::state::{Action, State};
-use super::{limits, load_error, section, source_list, verdict};
+use super::{changes, limits, load_error, section, source_list, verdict};
 
 /// What every view of one widget instance needs: the evidence, the id maker and the way to send
 /// actions to the reducer. It never changes during the widget's life, and is cheap to clone.
@@ -51,7 +51,7 @@ pub struct WidgetProps {
     /// Names this instance; its DOM ids start with it, so widgets sharing a page stay apart.
     #[prop_or(AttrValue::Static("explainer"))]
     pub instance: AttrValue,
-    /// False renders a static page: every section and the limits expanded, no buttons, and
+    /// False renders a static page: every section, the limits and the log expanded, no buttons, and
     /// citations only as links to the numbered sources. For pages read without script.
     #[prop_or(true)]
     pub interactive: bool,
@@ -222,6 +222,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         if !props.interactive {
             state.apply(Action::ExpandAll);
             state.limits_open = true;
+            state.changes_open = true;
         }
         if let Some(restore) = &props.restore {
             let ids = Ids::new(&props.instance);
@@ -352,6 +353,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     </section>
                 }
                 { limits::view(&shared, state.limits_open, card) }
+                { changes::view(&shared, state.changes_open, card) }
                 { source_list::view(&shared) }
             </article>
     }

@@ -55,6 +55,7 @@ impl Ids {
             Part::Verdict => format!("{}-verdict-{n}", self.prefix),
             Part::Section(id) => format!("{}-s-{id}-{n}", self.prefix),
             Part::Limits => format!("{}-limit-{n}", self.prefix),
+            Part::Changes => format!("{}-change-{n}", self.prefix),
         }
     }
 
@@ -83,10 +84,24 @@ impl Ids {
         format!("{}-limits-panel", self.prefix)
     }
 
-    /// The disclosure whose panel has the DOM id `id`: a section or the reporting limits.
+    /// The corrections and updates disclosure button.
+    pub fn changes_button(&self) -> String {
+        format!("{}-changes-button", self.prefix)
+    }
+
+    /// The corrections and updates panel.
+    pub fn changes_panel(&self) -> String {
+        format!("{}-changes-panel", self.prefix)
+    }
+
+    /// The disclosure whose panel has the DOM id `id`: a section, the reporting limits or the
+    /// changes.
     pub fn panel_target(&self, evidence: &Evidence, id: &str) -> Option<Target> {
         if id == self.limits_panel() {
             return Some(Target::Limits);
+        }
+        if id == self.changes_panel() {
+            return Some(Target::Changes);
         }
         evidence
             .document()
@@ -119,6 +134,7 @@ impl Ids {
             Target::Sentence(place) => self.sentence(place),
             Target::Source(n) => self.source(*n),
             Target::Limits => self.limits_button(),
+            Target::Changes => self.changes_button(),
             Target::Section(id) => self.section_button(id),
         }
     }

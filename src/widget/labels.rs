@@ -1,6 +1,6 @@
 //! Words the widget shows for places and sources, kept apart from markup so they can be tested.
 
-use explainer_evidence::{Evidence, Meta, Part, Place, Source};
+use explainer_evidence::{ChangeKind, Evidence, Meta, Part, Place, Published, Source};
 
 /// A short visible name for where a sentence is, e.g. "Section 3" or "Reporting limits 2".
 pub fn place_short(evidence: &Evidence, place: &Place) -> String {
@@ -18,7 +18,43 @@ pub fn place_short(evidence: &Evidence, place: &Place) -> String {
             None => "Section".to_owned(),
         },
         Part::Limits => format!("Reporting limit {n}"),
+        Part::Changes => match evidence.document().changes.get(place.sentence) {
+            Some(change) => format!("{} of {}", change_kind(change.kind), change.date),
+            None => "Change".to_owned(),
+        },
     }
+}
+
+/// A log entry's kind as its heading names it.
+pub fn change_kind(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Correction => "Correction",
+        ChangeKind::Update => "Update",
+        ChangeKind::Clarification => "Clarification",
+    }
+}
+
+/// What the line beside the verdict says of the log: the latest entry's kind and date, and,
+/// whenever a change replaced the verdict, what it was before, so a corrected verdict never
+/// shows without its correction. `None` for an explainer never changed.
+pub fn changes_note(doc: &Published) -> Option<String> {
+    let latest = doc.changes.last()?;
+    let done = match latest.kind {
+        ChangeKind::Correction => "Corrected",
+        ChangeKind::Update => "Updated",
+        ChangeKind::Clarification => "Clarified",
+    };
+    let mut note = format!("{done} on {}.", latest.date);
+    let replaced = doc.changes.iter().rev().find_map(|change| {
+        let label = change.replaces.as_ref()?;
+        Some((label, &change.date))
+    });
+    if let Some((label, date)) = replaced {
+        note.push_str(&format!(
+            " The verdict was \u{201c}{label}\u{201d} until {date}."
+        ));
+    }
+    Some(note)
 }
 
 /// A full name for where a sentence is, for screen readers: the short name and the section title.
@@ -158,5 +194,48 @@ mod tests {
             credits(&meta(&[], &["D"], Some("F"))).as_deref(),
             Some("Edited by D. Published by F.")
         );
+    }
+
+    #[test]
+    fn the_note_beside_the_verdict_names_the_latest_change_and_any_verdict_it_replaced() {
+        let mut doc = explainer_evidence::load_published(include_str!(
+            "../../www/evidence/library-hours.published.json"
+        ))
+        .expect("the demo's second set is valid")
+        .document()
+        .clone();
+        // A correction that replaced the label, then a later update: both are said.
+        assert_eq!(
+            changes_note(&doc).as_deref(),
+            Some(
+                "Updated on 2026-04-09. The verdict was \u{201c}Yes, at every library\u{201d} until 2026-04-03."
+            )
+        );
+        doc.changes[0].replaces = None;
+        assert_eq!(
+            changes_note(&doc).as_deref(),
+            Some("Updated on 2026-04-09.")
+        );
+        doc.changes[1].kind = ChangeKind::Clarification;
+        assert_eq!(
+            changes_note(&doc).as_deref(),
+            Some("Clarified on 2026-04-09.")
+        );
+        doc.changes.clear();
+        assert_eq!(changes_note(&doc), None);
+    }
+
+    #[test]
+    fn a_change_is_named_by_its_kind_and_date_where_it_is_cited() {
+        let e = explainer_evidence::load_published(include_str!(
+            "../../www/evidence/library-hours.published.json"
+        ))
+        .expect("valid");
+        let place = |sentence| Place {
+            part: Part::Changes,
+            sentence,
+        };
+        assert_eq!(place_short(&e, &place(0)), "Correction of 2026-04-03");
+        assert_eq!(place_long(&e, &place(1)), "Update of 2026-04-09");
     }
 }

@@ -4,6 +4,7 @@
 //! the [`load_error::LoadError`] panel. Interactive state lives in one reducer ([`state`]);
 //! the other components only render what they are given.
 
+pub mod changes;
 pub mod citation;
 pub mod disclosure;
 pub mod explainer;

@@ -68,6 +68,8 @@ pub enum Target {
     Source(CitationNumber),
     /// The reporting limits, which open.
     Limits,
+    /// The corrections and updates log, which opens.
+    Changes,
     /// A section, which opens.
     Section(SectionId),
 }
@@ -107,6 +109,8 @@ pub struct State {
     pub open: Vec<SectionId>,
     /// Whether the reporting limits are open.
     pub limits_open: bool,
+    /// Whether the corrections and updates log is open.
+    pub changes_open: bool,
     /// The source card that is showing, if any.
     pub card: Option<OpenCard>,
     /// Where focus should move after the next render.
@@ -124,6 +128,8 @@ pub enum Action {
     CollapseAll,
     /// Open or close the reporting limits.
     ToggleLimits,
+    /// Open or close the corrections and updates log.
+    ToggleChanges,
     /// Show a marker's card for a reason (replacing any other card).
     ShowCard {
         /// The marker.
@@ -161,6 +167,7 @@ impl State {
                 .collect(),
             open: Vec::new(),
             limits_open: false,
+            changes_open: false,
             card: None,
             focus: None,
         }
@@ -171,12 +178,14 @@ impl State {
         self.sections.iter().all(|id| self.is_open(id))
     }
 
-    /// Whether the sentence at `place` is on screen (its section or the limits are open).
+    /// Whether the sentence at `place` is on screen (its section, the limits or the log is
+    /// open).
     pub fn is_visible(&self, place: &Place) -> bool {
         match &place.part {
             Part::Verdict => true,
             Part::Section(id) => self.is_open(id),
             Part::Limits => self.limits_open,
+            Part::Changes => self.changes_open,
         }
     }
 
@@ -203,6 +212,7 @@ impl State {
             Action::ExpandAll => self.open = self.sections.clone(),
             Action::CollapseAll => self.open.clear(),
             Action::ToggleLimits => self.limits_open = !self.limits_open,
+            Action::ToggleChanges => self.changes_open = !self.changes_open,
             Action::ShowCard {
                 marker,
                 number,
@@ -252,15 +262,17 @@ impl State {
         }
     }
 
-    /// Opens the section or the limits that hide `target`.
+    /// Opens the section, the limits or the log that hide `target`.
     fn reveal(&mut self, target: &Target) {
         match target {
             Target::Sentence(place) => match &place.part {
                 Part::Section(id) => self.open_section(id),
                 Part::Limits => self.limits_open = true,
+                Part::Changes => self.changes_open = true,
                 Part::Verdict => {}
             },
             Target::Limits => self.limits_open = true,
+            Target::Changes => self.changes_open = true,
             Target::Section(id) => self.open_section(id),
             Target::Source(_) => {}
         }
@@ -450,5 +462,21 @@ mod tests {
         assert!(state.limits_open);
         state.apply(Action::ToggleLimits);
         assert!(!state.limits_open);
+    }
+
+    #[test]
+    fn navigating_to_a_change_opens_the_log_and_closing_it_closes_its_card() {
+        let mut state = State::new(&evidence());
+        let place = Place {
+            part: Part::Changes,
+            sentence: 0,
+        };
+        state.apply(Action::Navigate(Target::Sentence(place.clone())));
+        assert!(state.changes_open);
+        show(&mut state, &marker(Part::Changes), Reason::Tap);
+        assert!(state.card.is_some());
+        state.apply(Action::ToggleChanges);
+        assert!(!state.changes_open);
+        assert_eq!(state.card, None);
     }
 }

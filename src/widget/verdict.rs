@@ -1,4 +1,4 @@
-//! The verdict: its label, its sentences, and the way to the reporting limits.
+//! The verdict: its label, what changed it, its sentences, and the way to the reporting limits.
 
 use explainer_evidence::{Part, Place};
 use yew::prelude::*;
@@ -19,6 +19,13 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
         };
         html! { <>{ sentence::view(shared, &place, card) }{ " " }</> }
     });
+    let to_changes = {
+        let dispatch = shared.dispatch.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            dispatch.emit(Action::Navigate(Target::Changes));
+        })
+    };
     let to_limits = {
         let dispatch = shared.dispatch.clone();
         Callback::from(move |event: MouseEvent| {
@@ -32,6 +39,14 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
                 <span class="ex-verdict-kicker">{ "Verdict" }</span>
                 <strong>{ verdict.label.clone() }</strong>
             </@>
+            if let Some(note) = labels::changes_note(shared.evidence.document()) {
+                <p class="ex-changes-note">
+                    { note }{ " " }
+                    <a class="ex-to-changes" href={format!("#{}", shared.ids.changes_button())} onclick={to_changes}>
+                        { "See all corrections and updates" }
+                    </a>
+                </p>
+            }
             <p class="ex-answer">{ for sentences }</p>
             if let Some(credits) = labels::credits(&shared.evidence.document().meta) {
                 <p class="ex-credits">{ credits }</p>

@@ -327,3 +327,32 @@ test('the byline under the verdict says who wrote, edited and published the expl
   assert.equal(await tab.text('#b >> .ex-verdict .ex-credits'), 'By Alex Example. Edited by Sam Example. Published by Example Gazette.');
   await tab.close();
 });
+
+test('a corrected explainer says so beside its verdict, and the log opens from there, newest first, its citations live', async () => {
+  const tab = await open('/t-article-b.html');
+  await live(tab, '#b >> ');
+  assert.equal(
+    await tab.text('#b >> .ex-verdict .ex-changes-note'),
+    'Updated on 2026-04-09. The verdict was \u201cYes, at every library\u201d until 2026-04-03. See all corrections and updates',
+  );
+  assert.equal(await tab.attr('#b >> .ex-changes-button', 'aria-expanded'), 'false');
+  assert.equal(await tab.isVisible('#b >> #b-changes-panel'), false, 'the log starts closed');
+  await tab.click('#b >> .ex-to-changes');
+  await tab.untilInPage('the log\'s button has focus', () => activeElement()?.id === 'b-changes-button');
+  assert.equal(await tab.attr('#b >> .ex-changes-button', 'aria-expanded'), 'true');
+  await tab.waitFor('#b >> #b-changes-panel');
+  assert.deepEqual(await tab.evalAll('#b >> .ex-change-head', (els) => els.map((e) => e.textContent)), ['Update, 2026-04-09', 'Correction, 2026-04-03']);
+  // (The quotation marks are the <q> element's, drawn by the stylesheet, not text.)
+  assert.equal(await tab.text('#b >> .ex-change-replaced'), 'Verdict before this change: Yes, at every library');
+  assert.equal(await tab.text('#b >> .ex-change-replaced q'), 'Yes, at every library');
+  // A citation in the log opens its card, and the source list links back to the entry.
+  await tab.focus({ sel: '#b >> .ex-changes .ex-marker', text: '[1]' });
+  await tab.waitFor('#b >> .ex-card');
+  assert.ok((await tab.textContent('#b >> .ex-card')).includes('Opening hours from 1 March 2026'));
+  assert.equal(await tab.count('#b >> .ex-source-list a.ex-src-place[href="#b-change-1"]'), 1);
+  // The button closes it again, card and all.
+  await tab.click('#b >> .ex-changes-button');
+  await tab.waitFor('#b >> #b-changes-panel', { state: 'hidden' });
+  await tab.waitFor('#b >> .ex-card', { state: 'detached' });
+  await tab.close();
+});

@@ -57,6 +57,11 @@ for (const [name, mode] of Object.entries(MODES)) {
       assert.ok((await tab.textContent(`${W}#${mode.ids}-panel-${mode.open}`)).length > 40);
       assert.match(await tab.evalOn(`${W}.ex-question`, (e) => getComputedStyle(e).fontFamily), /^system-ui/, 'the widget\'s stylesheet applies');
       assert.equal(await tab.count(`${W}.ex-card`), 0);
+      if (mode.question === LIBRARY) {
+        // The corrected verdict says so before any script, and its log is there to find.
+        assert.match(await tab.text(`${W}.ex-changes-note`), /^Updated on 2026-04-09\. The verdict was \u201cYes, at every library\u201d until 2026-04-03\./);
+        assert.ok((await tab.textContent(`${W}#${mode.ids}-changes-panel`)).includes('Added the library director'));
+      }
       assert.equal(await tab.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), false, 'no script of the widget ran');
       if (mode.after) {
         assert.equal(await tab.evalOn(`${W}.ex-question`, (e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)', 'the article\'s styles do not reach in');

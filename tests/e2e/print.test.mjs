@@ -1,5 +1,5 @@
 // End-to-end: printing. Each mode is printed to PDF by the browser and read back with poppler's
-// pdftotext: every sentence of the report (verdict, sections, limits) is in it, each on one
+// pdftotext: every sentence of the report (verdict, sections, limits, changes) is in it, each on one
 // page (none cut by a page break), every section title and source address is written out, and
 // no control or card is printed.
 import { test } from 'node:test';
@@ -83,15 +83,23 @@ for (const [name, mode] of Object.entries(MODES)) {
     const whole = squeeze(pages.join(''));
     const squeezedPages = pages.map(squeeze);
     const { set } = mode;
-    const sentences = [...set.verdict.sentences, ...set.sections.flatMap((s) => s.sentences), ...(set.limits ?? [])].map(plain);
+    const changes = set.changes ?? [];
+    const sentences = [...set.verdict.sentences, ...set.sections.flatMap((s) => s.sentences), ...(set.limits ?? []), ...changes.map((c) => c.text)].map(plain);
     for (const sentence of sentences) {
       const wanted = squeeze(sentence);
       assert.ok(whole.includes(wanted), `printed: ${sentence}`);
       assert.ok(squeezedPages.some((page) => page.includes(wanted)), `on one page, not cut: ${sentence}`);
     }
     for (const section of set.sections) assert.ok(whole.includes(squeeze(section.title)), `section title: ${section.title}`);
+    // The log prints whole: each entry's date and any verdict it replaced.
+    for (const change of changes) {
+      assert.ok(whole.includes(squeeze(change.date)), `change date: ${change.date}`);
+      // The <q> element's quotation marks are drawn by the stylesheet: either may be printed.
+      if (change.replaces) assert.match(whole, new RegExp(`Verdictbeforethischange:\\W?${squeeze(change.replaces).replace(/\W/g, '\\$&')}`), `replaced: ${change.replaces}`);
+    }
     for (const source of set.sources.filter((s) => s.url)) assert.ok(whole.includes(squeeze(source.url)), `address: ${source.url}`);
-    for (const control of ['Expand all sections', 'Collapse all sections', 'Loading the explainer']) {
+    if (set === library) assert.ok(changes.length > 0, 'the library set exercises the log');
+    for (const control of ['Expand all sections', 'Collapse all sections', 'Loading the explainer', 'See all corrections and updates']) {
       assert.ok(!whole.includes(squeeze(control)), `no "${control}"`);
     }
     await tab.close();

@@ -26,7 +26,7 @@ function textSet(payloads) {
   return {
     version: 1,
     form: 'published',
-    meta: { language: 'en', publisher: joined },
+    meta: { language: 'en', publisher: joined, published: '2026-01-01', authors: payloads, editors: payloads },
     question: joined,
     verdict: { label: joined, sentences: payloads.map(sentence) },
     sections: payloads.map((p, i) => ({
@@ -41,6 +41,7 @@ function textSet(payloads) {
       ],
     })),
     limits: payloads.map(sentence),
+    changes: payloads.map((p) => ({ date: '2026-01-02', kind: 'correction', text: sentence(p), replaces: p })),
     sources: payloads.map((p, i) => ({
       number: i + 1, title: p, publisher: p, author: p, excerpts: [p], note: p,
     })),
@@ -186,6 +187,14 @@ async function assertLiteral(tab, shown, { cards = true, parsed = false } = {}) 
   const uncited = (list) => list.map((text) => text.replace(/\[\d+\]$/, ''));
   sameTexts(uncited(await texts(tab, '.ex-verdict .ex-sentence')), payloads, 'verdict sentence');
   sameTexts(uncited(await texts(tab, '.ex-limits .ex-sentence')), payloads, 'limit');
+  // The log, newest first: each change's text and the label it replaced; the note beside the
+  // verdict quotes the latest; the byline names every author and editor.
+  const newest = [...payloads].reverse();
+  sameTexts(uncited(await texts(tab, '.ex-changes .ex-sentence')), newest, 'change');
+  sameTexts(await texts(tab, '.ex-change-replaced q'), newest, 'replaced label');
+  sameTexts(await texts(tab, '.ex-changes-note'), [`The verdict was \u201c${newest[0]}\u201d until`], 'changes note', true);
+  const [credits] = await texts(tab, '.ex-credits');
+  for (const p of payloads) assert.ok(credits.includes(p), `the byline holds ${JSON.stringify(p)}`);
   // The marked-up sentences: emphasis, strong, code and link text each hold the payload.
   for (const selector of ['.ex-section em', '.ex-section strong', '.ex-section code']) {
     sameTexts(await texts(tab, selector), payloads, selector);

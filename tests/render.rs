@@ -255,6 +255,29 @@ async fn a_corrected_verdict_shows_its_correction_and_the_whole_log() {
 }
 
 #[tokio::test]
+async fn the_explainer_each_section_and_each_source_offer_a_link_to_copy() {
+    let html = render(explainer::BUNDLED_EVIDENCE, "x").await;
+    let names: Vec<&str> = html
+        .split("class=\"ex-share-button\">Copy link<span class=\"ex-vh\">")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .collect();
+    assert_eq!(names.len(), 1 + 7 + 10, "{names:?}");
+    assert_eq!(names[0], " to this fact check");
+    assert_eq!(
+        names[1],
+        " to section 1: The flashpoint: 2018 employee rebellions and public pressure"
+    );
+    assert_eq!(names[8], " to source 1");
+    // Each with a status line, which screen readers announce.
+    assert_eq!(
+        count(&html, "<span role=\"status\" class=\"ex-share-status\">"),
+        18
+    );
+    // (A page read without script has nothing to press: tests/cli.rs finds no button there.)
+}
+
+#[tokio::test]
 async fn invalid_evidence_shows_every_problem_in_an_error_panel() {
     let html = render("{ \"version\": 1,", "x").await;
     assert!(html.contains("role=\"alert\""));

@@ -1,12 +1,19 @@
-// Explainer iframe helper for host pages: sizes each <iframe data-explainer> to its content.
+// Explainer iframe helper for host pages: sizes each <iframe data-explainer> to its content,
+// and makes the links its readers share point at the article.
 //
-//   <iframe data-explainer src="https://example.org/explainer/index.html?src=evidence.published.json"
-//           title="Fact check: …" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>
+//   <iframe data-explainer id="library-hours" src="https://example.org/explainer/library-hours.html"
+//           title="Fact check: …" allow="clipboard-write; web-share"
+//           sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>
 //   <script type="module" src="https://example.org/explainer/embed-frame.js"></script>
 //
 // A height is applied only when the message comes from that iframe's own window, from exactly
 // the origin its address names ("null" when it is sandboxed without allow-same-origin), and is
 // a number between 1 and MAX_HEIGHT pixels. Anything else is ignored.
+//
+// Once a frame's widget is running, it is told the article's address and the frame's name (its
+// id, or `explainer-frame-<n>` by its place on the page), so its "Copy link" gives
+// `<article>#<name>/<part>`; opening such an address opens that part in the frame and scrolls
+// the article to it.
 const MAX_HEIGHT = 100000;
 
 function expectedOrigin(frame) {
@@ -14,14 +21,48 @@ function expectedOrigin(frame) {
   return sandboxed ? 'null' : new URL(frame.src, location.href).origin;
 }
 
+const frames = () => [...document.querySelectorAll('iframe[data-explainer]')];
+
+/** The frame's name in the article's deep links. */
+const nameOf = (frame) => frame.id || `explainer-frame-${frames().indexOf(frame) + 1}`;
+
+const told = new WeakSet();
+// The frame a deep link in the article's address names: scrolled to once it has its height.
+let linked;
+
+// `#<name>/<part>` opens the part in frame <name>; `#<name>` alone is the frame itself.
+const link = decodeURIComponent(location.hash.slice(1));
+for (const frame of frames()) {
+  const name = nameOf(frame);
+  if (link !== name && !link.startsWith(`${name}/`)) continue;
+  const part = link.slice(name.length + 1);
+  if (part) {
+    const address = new URL(frame.src, location.href);
+    address.hash = part;
+    frame.src = address.href;
+  }
+  linked = frame;
+}
+
 window.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || typeof data !== 'object' || data.type !== 'explainer:height') return;
   const height = data.height;
   if (typeof height !== 'number' || !Number.isFinite(height) || height < 1 || height > MAX_HEIGHT) return;
-  for (const frame of document.querySelectorAll('iframe[data-explainer]')) {
+  for (const frame of frames()) {
     if (frame.contentWindow === event.source && event.origin === expectedOrigin(frame)) {
       frame.style.height = `${Math.ceil(height)}px`;
+      if (!told.has(frame)) {
+        told.add(frame);
+        // A frame with an opaque origin can only be addressed as '*'; the message holds
+        // nothing but the article's public address.
+        const origin = expectedOrigin(frame);
+        frame.contentWindow.postMessage({ type: 'explainer:host', url: location.href.split('#')[0], id: nameOf(frame) }, origin === 'null' ? '*' : origin);
+      }
+      if (linked === frame) {
+        linked = undefined;
+        frame.scrollIntoView();
+      }
       return;
     }
   }

@@ -90,13 +90,61 @@ async function evidenceOf(element, src, refused) {
   return inline ? { json: inline.textContent } : {};
 }
 
+/** Where this page sits in a host's article, when the host's embed-frame.js says so:
+ * { url, id }, the article's address and the iframe's name in its deep links. */
+let host;
+if (window.parent !== window) {
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.source !== window.parent || !data || data.type !== 'explainer:host') return;
+    if (typeof data.url !== 'string' || typeof data.id !== 'string') return;
+    // Only an address for people to open: never a script's.
+    if (!/^https?:/i.test(data.url)) return;
+    host = { url: data.url, id: data.id };
+  });
+}
+
+/** The address of a part of the explainer (`part`: a section id, `source-4`, or '' for the
+ * whole), as a reader would share it. On a page of its own, the page's address with the deep
+ * link; in an article, the article's address with `#<instance>/<part>`, which the widget
+ * follows when the article loads; in an article's iframe, the same with the iframe's name. */
+function addressOf(part, { instance, ownPage }) {
+  const here = location.href.split('#')[0];
+  if (ownPage && host) return `${host.url}#${host.id}${part ? `/${part}` : ''}`;
+  if (ownPage) return part ? `${here}#${part}` : here;
+  return `${here}#${instance}${part ? `/${part}` : ''}`;
+}
+
+/** Shares the address of a part, from the widget's "Copy link": the browser's share sheet
+ * where it has one, else the clipboard. Resolves to [outcome, address], the outcome `shared`,
+ * `copied`, `cancelled` or `manual` (neither worked: the widget shows the address to copy). */
+function sharer(options) {
+  return async (part, title) => {
+    const url = addressOf(part, options);
+    if (navigator.share) {
+      try {
+        await navigator.share({ title, url });
+        return ['shared', url];
+      } catch (error) {
+        if (error?.name === 'AbortError') return ['cancelled', url];
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      return ['copied', url];
+    } catch {
+      return ['manual', url];
+    }
+  };
+}
+
 /** What `element` asks of its widget: from its attributes, and on a page the widget owns
  * also from the page's address. */
 function optionsOf(element) {
   instances += 1;
   const ownPage = element.hasAttribute('own-page');
   const asked = ownPage ? addressOptions() : {};
-  return {
+  const options = {
     instance: element.id || `explainer-${instances}`,
     ownPage,
     framed: window.parent !== window,
@@ -107,6 +155,8 @@ function optionsOf(element) {
     theme: asked.theme || element.getAttribute('theme'),
     heading: Number(element.getAttribute('heading')) || undefined,
   };
+  options.share = sharer(options);
+  return options;
 }
 
 /** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
@@ -195,6 +245,9 @@ class EvidenceExplainer extends HTMLElement {
       return;
     }
     if (this.shadowRoot) return;
+    // The link to this whole explainer, `#<instance>`, names no element when the widget's
+    // element has no id: the page goes to it here.
+    if (!this.id && decodeURIComponent(location.hash.slice(1)) === options.instance) this.scrollIntoView();
     const shadow = this.attachShadow({ mode: 'open' });
     const [style, styled] = stylesheet();
     shadow.append(style);

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::disclosure::heading_tag;
 use super::ids::Ids;
+use super::share::ShareButton;
 use super::state::{Action, State};
 use super::{changes, limits, load_error, section, source_list, verdict};
 
@@ -30,6 +31,9 @@ pub struct Shared {
     /// Whether deep links (`#section-id`, `#source-4`) name elements of the page too: on a page
     /// of its own, where the explainer is in the page itself, so they work with no script.
     pub anchors: bool,
+    /// Shares the address of a part of the explainer (see [`super::share`]); from `embed.js`,
+    /// which knows the page around the widget. `None` where nothing can be shared.
+    pub share: Option<js_sys::Function>,
 }
 
 impl PartialEq for Shared {
@@ -40,6 +44,7 @@ impl PartialEq for Shared {
             && self.interactive == other.interactive
             && self.heading == other.heading
             && self.anchors == other.anchors
+            && self.share == other.share
     }
 }
 
@@ -77,6 +82,11 @@ pub struct WidgetProps {
     /// What the reader did in the prerendered explainer this widget takes over.
     #[prop_or_default]
     pub restore: Option<Restore>,
+    /// Shares a part's address: called with its deep link (a section id, `source-4`, or empty
+    /// for the whole explainer) and a title, it resolves to `[outcome, address]`, the outcome
+    /// `shared`, `copied`, `manual` or `cancelled` (see `www/embed.js`).
+    #[prop_or_default]
+    pub share: Option<js_sys::Function>,
 }
 
 /// The state a reader left in a prerendered explainer, to carry over when the widget takes it
@@ -118,6 +128,7 @@ impl WidgetProps {
             framed: false,
             heading: 2,
             restore: None,
+            share: None,
         }
     }
 }
@@ -157,7 +168,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
             let (own_page, framed) = (props.own_page, props.framed);
             let restore = (*restore).clone();
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} /> }
+            let share = props.share.clone();
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} {share} /> }
         }
         Err(problems) => html! {
             <div class="ex-root" data-theme={theme}>{ load_error::view(problems, heading) }</div>
@@ -190,6 +202,9 @@ pub struct ExplainerProps {
     /// The reader's state in the prerendered explainer this one takes over, already checked.
     #[prop_or_default]
     pub restore: Option<Rc<Restore>>,
+    /// See [`WidgetProps::share`].
+    #[prop_or_default]
+    pub share: Option<js_sys::Function>,
 }
 
 impl PartialEq for ExplainerProps {
@@ -202,6 +217,7 @@ impl PartialEq for ExplainerProps {
             && self.framed == other.framed
             && self.heading == other.heading
             && self.restore == other.restore
+            && self.share == other.share
     }
 }
 
@@ -244,14 +260,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 props.interactive,
                 props.heading,
                 props.own_page,
+                props.share.clone(),
             ),
-            move |(evidence, instance, interactive, heading, own_page)| Shared {
+            move |(evidence, instance, interactive, heading, own_page, share)| Shared {
                 evidence: evidence.clone(),
                 ids: Ids::new(instance),
                 dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
                 interactive: *interactive,
                 heading: *heading,
                 anchors: *own_page,
+                share: share.clone(),
             },
         )
     };
@@ -304,12 +322,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     {
         let (evidence, dispatch) = (shared.evidence.clone(), shared.dispatch.clone());
-        use_effect_with((props.own_page, props.framed), move |(own_page, framed)| {
+        let deps = (props.own_page, props.framed, props.instance.clone());
+        use_effect_with(deps, move |(own_page, framed, instance)| {
             if *own_page && let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 document.set_title(&evidence.document().question);
             }
-            let framed = *framed;
-            let listener = own_page.then(|| follow_fragment(evidence, dispatch, framed));
+            // On its own page a deep link is `#amazon`; in an article, where other widgets and
+            // the article's own anchors share the address, it is `#<instance>/amazon`.
+            let prefix = if *own_page {
+                String::new()
+            } else {
+                format!("{instance}/")
+            };
+            let listener = follow_fragment(evidence, dispatch, *framed, prefix);
             move || drop(listener)
         });
     }
@@ -335,7 +360,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     html! {
             <article class="ex-root" ref={root} data-theme={props.theme} lang={doc.meta.language.clone()} role="region" aria-labelledby={ids.question()}>
                 <header class="ex-header">
-                    <p class="ex-kicker">{ "Fact check" }</p>
+                    <div class="ex-header-row">
+                        <p class="ex-kicker">{ "Fact check" }</p>
+                        if shared.interactive {
+                            <ShareButton shared={(*shared).clone()} fragment="" title={doc.question.clone()} name=" to this fact check" />
+                        }
+                    </div>
                     <@{heading_tag(shared.heading)} class="ex-question" id={ids.question()}>{ doc.question.clone() }</@>
                 </header>
                 { verdict::view(&shared, card) }
@@ -359,19 +389,24 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 }
 
-/// Goes to the target the page address names now, and whenever it changes. Inside a host's
-/// iframe the target named on load is only opened: focusing it would scroll the host's article.
+/// Goes to the target the page address names now, and whenever it changes: a fragment of
+/// `prefix` and a deep link. Inside a host's iframe the target named on load is only opened:
+/// focusing it would scroll the host's article.
 fn follow_fragment(
     evidence: Rc<Evidence>,
     dispatch: Callback<Action>,
     framed: bool,
+    prefix: String,
 ) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;
     let go = move |on_load: bool| {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        if let Some(target) = super::state::Target::from_fragment(&evidence, &hash) {
+        let hash = hash.strip_prefix('#').unwrap_or(&hash);
+        let link = hash.strip_prefix(prefix.as_str());
+        let target = link.and_then(|link| super::state::Target::from_fragment(&evidence, link));
+        if let Some(target) = target {
             let action = if on_load && framed {
                 Action::Reveal(target)
             } else {

@@ -16,6 +16,7 @@ pub mod limits;
 pub mod load_error;
 pub mod section;
 pub mod sentence;
+pub mod share;
 pub mod source_details;
 pub mod source_list;
 pub mod stamp;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::disclosure;
 use super::explainer::Shared;
 use super::sentence;
+use super::share::ShareButton;
 use super::state::{Action, OpenCard};
 
 /// What [`Sections`] renders from.
@@ -95,6 +96,16 @@ pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>
                 // The deep link's anchor is inside the panel, so following it with no script
                 // opens the panel (hidden="until-found" is revealed for a fragment).
                 <p id={shared.anchors.then(|| ids.section_anchor(id)).flatten()}>{ for sentences }</p>
+                if shared.interactive {
+                    <p class="ex-share-row">
+                        <ShareButton
+                            shared={shared.clone()}
+                            fragment={id.0.clone()}
+                            title={format!("{}: {}", shared.evidence.document().question, section.title)}
+                            name={format!(" to section {}: {}", index + 1, section.title)}
+                        />
+                    </p>
+                }
             </div>
         </div>
     }

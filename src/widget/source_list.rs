@@ -4,6 +4,8 @@ use yew::prelude::*;
 
 use super::disclosure::heading_tag;
 use super::explainer::Shared;
+use super::ids::Ids;
+use super::share::ShareButton;
 use super::source_details;
 
 /// The numbered list of sources.
@@ -32,6 +34,14 @@ fn SourceList(props: &SourceListProps) -> Html {
             html! {
                 <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
                     { source_details::view(shared, number, None) }
+                    if shared.interactive {
+                        <ShareButton
+                            shared={shared.clone()}
+                            fragment={Ids::source_anchor(number)}
+                            title={format!("{}: Source {number}", shared.evidence.document().question)}
+                            name={format!(" to source {number}")}
+                        />
+                    }
                 </li>
             }
         });

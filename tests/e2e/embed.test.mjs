@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPrerenderedOnly, built, degraded, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, built, clickInFrame, degraded, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
 import { CACHING, HOST_HEADERS } from './support/server.mjs';
 import { liveBlog, liveBlogSets } from '../bench/scale.mjs';
 
@@ -152,14 +152,14 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     await tab.until(async () => fits(await frameHeights(tab)), 'the frame fits its content');
     let before = (await frameHeights(tab)).outer;
     for (const step of ['Expand all sections', 'Collapse all sections']) {
-      await frame.click({ sel: 'button', text: step });
+      await clickInFrame(tab, '#frame', frame, { sel: 'button', text: step });
       await tab.until(async () => {
         const h = await frameHeights(tab);
         return fits(h) && h.outer !== before;
       }, `the frame fits after "${step}"`);
       before = (await frameHeights(tab)).outer;
     }
-    await frame.click({ sel: 'button', text: /Reporting limits/ });
+    await clickInFrame(tab, '#frame', frame, { sel: 'button', text: /Reporting limits/ });
     await tab.until(async () => {
       const h = await frameHeights(tab);
       return fits(h) && h.outer > before;

@@ -98,7 +98,10 @@ for (const [name, mode] of Object.entries(MODES)) {
       if (change.replaces) assert.match(whole, new RegExp(`Verdictbeforethischange:\\W?${squeeze(change.replaces).replace(/\W/g, '\\$&')}`), `replaced: ${change.replaces}`);
     }
     for (const source of set.sources.filter((s) => s.url)) assert.ok(whole.includes(squeeze(source.url)), `address: ${source.url}`);
-    if (set === library) assert.ok(changes.length > 0, 'the library set exercises the log');
+    for (const { archived } of set.sources.filter((s) => s.archived)) assert.ok(whole.includes(squeeze(archived.url)), `archived copy: ${archived.url}`);
+    // The byline, as the widget words it: "By A. Edited by B. Published by C."
+    for (const name of [...(set.meta.authors ?? []), ...(set.meta.editors ?? [])]) assert.ok(whole.includes(squeeze(name)), `byline: ${name}`);
+    if (set === library) assert.ok(changes.length > 0 && set.meta.authors.length > 0 && set.sources.some((s) => s.archived), 'the library set exercises the log, the byline and an archived copy');
     for (const control of ['Expand all sections', 'Collapse all sections', 'Loading the explainer', 'See all corrections and updates']) {
       assert.ok(!whole.includes(squeeze(control)), `no "${control}"`);
     }

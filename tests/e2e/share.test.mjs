@@ -8,7 +8,7 @@
 // reads exactly what the widget handed them; then it opens that address as a reader would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, live } from './support.mjs';
+import { clickInFrame, harness, live } from './support.mjs';
 
 const env = harness({
   '/t-share-embed.html': ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -138,18 +138,9 @@ test('in an iframe, the links are the article\'s address with the frame\'s name,
   // The article has told the frame where it is once the frame reports its height.
   await tab.until(async () => (await tab.box('#hours')).height > 300, 'the frame has its height');
   await record(frame);
-  // The article scrolls to what is clicked in the frame, as a reader's would: WebKit's driver
-  // cannot click in a part of a frame outside the article's viewport.
-  const click = async (target) => {
-    const { y } = await frame.box(target);
-    await tab.evalOn('#hours', (e, y) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY + y - 100), y);
-    await frame.click(target);
-  };
-  await click('#explainer-button-the-branches');
-  const share = { sel: '.ex-share-button', text: /^Copy link to section 2/ };
-  await frame.waitFor(share);
+  await clickInFrame(tab, '#hours', frame, '#explainer-button-the-branches');
   const article = `${env.server.url}/t-share-frame.html`;
-  await click(share);
+  await clickInFrame(tab, '#hours', frame, { sel: '.ex-share-button', text: /^Copy link to section 2/ });
   await frame.until(async () => (await copied(frame)).length === 1, 'the link is copied');
   assert.deepEqual(await copied(frame), [`${article}#hours/the-branches`], 'the link names the article and the frame');
   await tab.close();

@@ -81,6 +81,16 @@ export async function live(tab, scope = '') {
   await tab.waitFor(`${scope}.ex-prerendered`, { state: 'detached' });
 }
 
+/** Clicks `target` in `frame`, the Page of the iframe `frameSel` of `tab`, with the article
+ * first scrolled to it as a reader's would be: WebKit's driver cannot click in a part of a frame
+ * outside the article's viewport. */
+export async function clickInFrame(tab, frameSel, frame, target) {
+  await frame.waitFor(target);
+  const { y } = await frame.box(target);
+  await tab.evalOn(frameSel, (e, y) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY + y - 100), y);
+  await frame.click(target);
+}
+
 /** Says, in the test's output, where this engine is held to a degraded behaviour by design. */
 export function degraded(t, reason) {
   t.diagnostic(`${ENGINE}: degraded by design: ${reason}`);

@@ -49,7 +49,7 @@ test('the page shows the question, verdict, seven sections, the limits and ten s
   assert.equal(await page.count('.ex-section'), 7);
   assert.equal(await page.count({ sel: 'button', text: /Reporting limits/ }), 1);
   assert.equal(await page.count('.ex-source'), 10);
-  assert.equal(await page.count('[role=status]'), 0, 'the loading text is gone');
+  assert.equal(await page.count({ sel: '[role=status]', text: /Loading/ }), 0, 'the loading text is gone');
   assert.equal(await page.title(), QUESTION);
   assert.equal(await page.eval(() => document.compatMode), 'CSS1Compat', 'standards mode');
   await page.screenshot(join(SHOTS, 'page.png'), { full: true });

@@ -102,6 +102,20 @@ const states = {
     await tab.click('.ex-limits button[aria-expanded]');
     await tab.waitFor('.ex-limit-list');
   },
+  'a link copied, and one to copy by hand': async (tab) => {
+    // The clipboard takes the first link and refuses the second, which then shows in full.
+    await tab.eval(() => {
+      let calls = 0;
+      const writeText = () => (calls++ === 0 ? Promise.resolve() : Promise.reject(new DOMException('denied', 'NotAllowedError')));
+      Object.defineProperty(navigator, 'share', { configurable: true, value: undefined });
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+      return true;
+    });
+    await tab.click({ sel: '.ex-share-button', nth: 0 });
+    await tab.waitFor({ sel: '.ex-share-status', text: 'Link copied' });
+    await tab.click({ sel: '.ex-source .ex-share-button', nth: 0 });
+    await tab.waitFor('.ex-share-address');
+  },
 };
 
 for (const [name, reach] of Object.entries(states)) {
@@ -115,6 +129,17 @@ for (const [name, reach] of Object.entries(states)) {
     });
   }
 }
+
+test('axe: no violations with the corrections log open, light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const tab = await env.browser.open(`${env.server.url}/library-hours.html`, { colorScheme: scheme });
+    await live(tab);
+    await tab.click('.ex-changes-button');
+    await tab.waitFor('#explainer-changes-panel');
+    assert.deepEqual(await violations(tab), [], scheme);
+    await tab.close();
+  }
+});
 
 test('axe: no violations in the error panel, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {

@@ -269,9 +269,16 @@ async fn the_explainer_each_section_and_each_source_offer_a_link_to_copy() {
         " to section 1: The flashpoint: 2018 employee rebellions and public pressure"
     );
     assert_eq!(names[8], " to source 1");
+    // Each names its part's deep link, which embed.js makes an address of.
+    assert_eq!(count(&html, "data-part=\"source-"), 10);
+    assert_eq!(count(&html, "data-part=\"amazon\""), 1);
+    assert_eq!(count(&html, "data-part=\"\""), 1, "the whole explainer");
     // Each with a status line, which screen readers announce.
     assert_eq!(
-        count(&html, "<span role=\"status\" class=\"ex-share-status\">"),
+        count(
+            &html,
+            "<span role=\"status\" data-copied=\"Link copied\" data-shared=\"Link shared\" data-manual=\"Copy this link: \" class=\"ex-share-status\"></span>"
+        ),
         18
     );
     // (A page read without script has nothing to press: tests/cli.rs finds no button there.)

@@ -115,27 +115,55 @@ function addressOf(part, { instance, ownPage }) {
   return `${here}#${instance}${part ? `/${part}` : ''}`;
 }
 
-/** Shares the address of a part, from the widget's "Copy link": the browser's share sheet
- * where it has one, else the clipboard. Resolves to [outcome, address], the outcome `shared`,
- * `copied`, `cancelled` or `manual` (neither worked: the widget shows the address to copy). */
-function sharer(options) {
-  return async (part, title) => {
-    const url = addressOf(part, options);
-    if (navigator.share) {
-      try {
-        await navigator.share({ title, url });
-        return ['shared', url];
-      } catch (error) {
-        if (error?.name === 'AbortError') return ['cancelled', url];
-      }
-    }
+/** Hands `url` to the browser's share sheet where it has one, else the clipboard. Resolves to
+ * what happened: `shared`, `copied`, `cancelled`, or `manual` (neither worked, so the reader
+ * must copy it by hand). */
+async function share(url, title) {
+  if (navigator.share) {
     try {
-      await navigator.clipboard.writeText(url);
-      return ['copied', url];
-    } catch {
-      return ['manual', url];
+      await navigator.share({ title, url });
+      return 'shared';
+    } catch (error) {
+      if (error?.name === 'AbortError') return 'cancelled';
     }
-  };
+  }
+  try {
+    await navigator.clipboard.writeText(url);
+    return 'copied';
+  } catch {
+    return 'manual';
+  }
+}
+
+/** How long "Link copied" stays, in milliseconds: long enough to read, then out of the way. */
+const CONFIRMATION_MS = 6000;
+
+/** Answers the widget's "Copy link" buttons in `container` (the element's shadow root, or on a
+ * page of its own the element itself), from the moment this script runs: the button names its
+ * part and title, and the status line beside it the words to say what happened (text only,
+ * the address as text too). Called in the click itself, since the share sheet and the
+ * clipboard need the reader's gesture. */
+function answerShareButtons(container, options) {
+  const timers = new WeakMap();
+  container.addEventListener('click', async (event) => {
+    const button = event.target.closest?.('.ex-share-button');
+    const status = button?.parentElement.querySelector('.ex-share-status');
+    if (!status) return;
+    const url = addressOf(button.dataset.part ?? '', options);
+    const outcome = await share(url, button.dataset.title ?? document.title);
+    clearTimeout(timers.get(status));
+    if (outcome === 'manual') {
+      const address = document.createElement('span');
+      address.className = 'ex-share-address';
+      address.textContent = url;
+      status.replaceChildren(status.dataset.manual ?? '', address);
+    } else if (outcome === 'cancelled') {
+      status.replaceChildren();
+    } else {
+      status.textContent = status.dataset[outcome] ?? '';
+      timers.set(status, setTimeout(() => status.replaceChildren(), CONFIRMATION_MS));
+    }
+  });
 }
 
 /** What `element` asks of its widget: from its attributes, and on a page the widget owns
@@ -144,7 +172,7 @@ function optionsOf(element) {
   instances += 1;
   const ownPage = element.hasAttribute('own-page');
   const asked = ownPage ? addressOptions() : {};
-  const options = {
+  return {
     instance: element.id || `explainer-${instances}`,
     ownPage,
     framed: window.parent !== window,
@@ -155,8 +183,6 @@ function optionsOf(element) {
     theme: asked.theme || element.getAttribute('theme'),
     heading: Number(element.getAttribute('heading')) || undefined,
   };
-  options.share = sharer(options);
-  return options;
 }
 
 /** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
@@ -228,6 +254,7 @@ class EvidenceExplainer extends HTMLElement {
     // On a page of its own the widget lives in the page itself: the page is ours, so there is
     // nothing to fence off, and its links and fragments work before and without script.
     if (options.ownPage) {
+      answerShareButtons(this, options);
       const prerendered = this.querySelector(':scope > .ex-prerendered');
       // An address asking for another file: what is rendered here is another set's.
       if (prerendered && !options.elsewhere) {
@@ -241,6 +268,7 @@ class EvidenceExplainer extends HTMLElement {
     // A shadow root is no element, so `:scope >` would match nothing in it.
     const prerendered = [...(this.shadowRoot?.children ?? [])].find((child) => child.classList.contains('ex-prerendered'));
     if (prerendered) {
+      answerShareButtons(this.shadowRoot, options);
       takeOver(this, prerendered, options);
       return;
     }
@@ -249,6 +277,7 @@ class EvidenceExplainer extends HTMLElement {
     // element has no id: the page goes to it here.
     if (!this.id && decodeURIComponent(location.hash.slice(1)) === options.instance) this.scrollIntoView();
     const shadow = this.attachShadow({ mode: 'open' });
+    answerShareButtons(shadow, options);
     const [style, styled] = stylesheet();
     shadow.append(style);
     start(this, shadow, options, styled);

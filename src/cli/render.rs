@@ -49,7 +49,6 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         // The page is the explainer's own: its question is the page's heading.
         heading: 1,
         restore: None,
-        share: None,
     };
     let body = server_render::<Explainer>(props)?;
     Ok(format!(

@@ -10,9 +10,8 @@ use yew::prelude::*;
 
 use super::disclosure::heading_tag;
 use super::ids::Ids;
-use super::share::ShareButton;
 use super::state::{Action, State};
-use super::{changes, limits, load_error, section, source_list, verdict};
+use super::{changes, limits, load_error, section, share, source_list, verdict};
 
 /// What every view of one widget instance needs: the evidence, the id maker and the way to send
 /// actions to the reducer. It never changes during the widget's life, and is cheap to clone.
@@ -31,9 +30,6 @@ pub struct Shared {
     /// Whether deep links (`#section-id`, `#source-4`) name elements of the page too: on a page
     /// of its own, where the explainer is in the page itself, so they work with no script.
     pub anchors: bool,
-    /// Shares the address of a part of the explainer (see [`super::share`]); from `embed.js`,
-    /// which knows the page around the widget. `None` where nothing can be shared.
-    pub share: Option<js_sys::Function>,
 }
 
 impl PartialEq for Shared {
@@ -44,7 +40,6 @@ impl PartialEq for Shared {
             && self.interactive == other.interactive
             && self.heading == other.heading
             && self.anchors == other.anchors
-            && self.share == other.share
     }
 }
 
@@ -82,11 +77,6 @@ pub struct WidgetProps {
     /// What the reader did in the prerendered explainer this widget takes over.
     #[prop_or_default]
     pub restore: Option<Restore>,
-    /// Shares a part's address: called with its deep link (a section id, `source-4`, or empty
-    /// for the whole explainer) and a title, it resolves to `[outcome, address]`, the outcome
-    /// `shared`, `copied`, `manual` or `cancelled` (see `www/embed.js`).
-    #[prop_or_default]
-    pub share: Option<js_sys::Function>,
 }
 
 /// The state a reader left in a prerendered explainer, to carry over when the widget takes it
@@ -128,7 +118,6 @@ impl WidgetProps {
             framed: false,
             heading: 2,
             restore: None,
-            share: None,
         }
     }
 }
@@ -168,8 +157,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
             let (own_page, framed) = (props.own_page, props.framed);
             let restore = (*restore).clone();
-            let share = props.share.clone();
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} {share} /> }
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} /> }
         }
         Err(problems) => html! {
             <div class="ex-root" data-theme={theme}>{ load_error::view(problems, heading) }</div>
@@ -202,9 +190,6 @@ pub struct ExplainerProps {
     /// The reader's state in the prerendered explainer this one takes over, already checked.
     #[prop_or_default]
     pub restore: Option<Rc<Restore>>,
-    /// See [`WidgetProps::share`].
-    #[prop_or_default]
-    pub share: Option<js_sys::Function>,
 }
 
 impl PartialEq for ExplainerProps {
@@ -217,7 +202,6 @@ impl PartialEq for ExplainerProps {
             && self.framed == other.framed
             && self.heading == other.heading
             && self.restore == other.restore
-            && self.share == other.share
     }
 }
 
@@ -260,16 +244,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 props.interactive,
                 props.heading,
                 props.own_page,
-                props.share.clone(),
             ),
-            move |(evidence, instance, interactive, heading, own_page, share)| Shared {
+            move |(evidence, instance, interactive, heading, own_page)| Shared {
                 evidence: evidence.clone(),
                 ids: Ids::new(instance),
                 dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
                 interactive: *interactive,
                 heading: *heading,
                 anchors: *own_page,
-                share: share.clone(),
             },
         )
     };
@@ -363,7 +345,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <div class="ex-header-row">
                         <p class="ex-kicker">{ "Fact check" }</p>
                         if shared.interactive {
-                            <ShareButton shared={(*shared).clone()} fragment="" title={doc.question.clone()} name=" to this fact check" />
+                            { share::view(String::new(), doc.question.clone(), " to this fact check".to_owned()) }
                         }
                     </div>
                     <@{heading_tag(shared.heading)} class="ex-question" id={ids.question()}>{ doc.question.clone() }</@>

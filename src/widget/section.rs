@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::disclosure;
 use super::explainer::Shared;
 use super::sentence;
-use super::share::ShareButton;
+use super::share;
 use super::state::{Action, OpenCard};
 
 /// What [`Sections`] renders from.
@@ -98,12 +98,11 @@ pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>
                 <p id={shared.anchors.then(|| ids.section_anchor(id)).flatten()}>{ for sentences }</p>
                 if shared.interactive {
                     <p class="ex-share-row">
-                        <ShareButton
-                            shared={shared.clone()}
-                            fragment={id.0.clone()}
-                            title={format!("{}: {}", shared.evidence.document().question, section.title)}
-                            name={format!(" to section {}: {}", index + 1, section.title)}
-                        />
+                        { share::view(
+                            id.0.clone(),
+                            format!("{}: {}", shared.evidence.document().question, section.title),
+                            format!(" to section {}: {}", index + 1, section.title),
+                        ) }
                     </p>
                 }
             </div>

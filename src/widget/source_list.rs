@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::disclosure::heading_tag;
 use super::explainer::Shared;
 use super::ids::Ids;
-use super::share::ShareButton;
+use super::share;
 use super::source_details;
 
 /// The numbered list of sources.
@@ -35,12 +35,11 @@ fn SourceList(props: &SourceListProps) -> Html {
                 <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
                     { source_details::view(shared, number, None) }
                     if shared.interactive {
-                        <ShareButton
-                            shared={shared.clone()}
-                            fragment={Ids::source_anchor(number)}
-                            title={format!("{}: Source {number}", shared.evidence.document().question)}
-                            name={format!(" to source {number}")}
-                        />
+                        { share::view(
+                            Ids::source_anchor(number),
+                            format!("{}: Source {number}", shared.evidence.document().question),
+                            format!(" to source {number}"),
+                        ) }
                     }
                 </li>
             }

@@ -8,7 +8,7 @@
 // reads exactly what the widget handed them; then it opens that address as a reader would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickInFrame, harness, live } from './support.mjs';
+import { built, clickInFrame, harness, live } from './support.mjs';
 
 const env = harness({
   '/t-share-embed.html': ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -154,4 +154,21 @@ test('in an iframe, the links are the article\'s address with the frame\'s name,
     return box.y < (await reader.eval(() => innerHeight)) && box.y + box.height > 0;
   }, 'the frame is scrolled into view');
   await reader.close();
+});
+
+test('"Copy link" works as soon as embed.js runs, before the wasm arrives', async () => {
+  const release = env.server.hold(built('explainer-widget_bg.wasm'));
+  const tab = await open('/library-hours.html');
+  try {
+    await tab.waitFor('.ex-prerendered .ex-share-button');
+    await tab.until(() => tab.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), 'embed.js has run');
+    await record(tab);
+    await copyLink(tab, '.ex-prerendered ', ' to source 2', 'Link copied');
+    assert.deepEqual(await copied(tab), [`${env.server.url}/library-hours.html#source-2`]);
+    assert.equal(await tab.count('.ex-prerendered'), 1, 'still the rendered page: the wasm is held back');
+  } finally {
+    release();
+  }
+  await live(tab);
+  await tab.close();
 });

@@ -16,6 +16,7 @@ cargo fmt --all --check
 step "lints (native and wasm32)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features authoring --bin explainer-studio -- -D warnings
 
 step "native tests"
 cargo test --workspace --all-features

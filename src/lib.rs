@@ -4,12 +4,15 @@
 //! - [`widget`]: the Yew components that render a validated evidence set.
 //! - [`BUNDLED_EVIDENCE`]: the evidence set the widget ships with, published at build time.
 //! - `cli` (feature `cli`, on by default): the `explainer` authoring tool.
+//! - `studio` (feature `authoring`): what Explainer Studio's wasm reports of a file.
 #![forbid(unsafe_code)]
 
 pub use explainer_evidence as evidence;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "authoring")]
+pub mod studio;
 pub mod widget;
 
 /// The bundled evidence set in published form, converted from `www/evidence/ice-contracts.json`

@@ -7,8 +7,9 @@
 // fit the outline of the article around it.
 // Each element renders in its own shadow root with the widget's stylesheet, so host styles do
 // not reach in and widget styles do not leak out. The evidence comes from `src` (a published
-// evidence file), from a child <script type="application/json">, or else the set bundled with
-// the widget. Everything is loaded from beside this script, never from a third party.
+// evidence file), from a child <script type="application/json">, from the element's `evidence`
+// property (text, set by a page's script before the element is added), or else the set
+// bundled with the widget. Everything is loaded from beside this script, never from a third party.
 //
 // The stand-alone page (index.html) uses the same element with `own-page`: the widget then
 // renders in the page itself, not in a shadow root, and takes `src` and `theme` from its own
@@ -86,6 +87,9 @@ async function evidenceOf(element, src, refused) {
       return { failure: `network error: ${error.message}` };
     }
   }
+  // A page's script may hand the element its evidence as text (Explainer Studio's preview does):
+  // a policy with Trusted Types forbids writing it into a script element.
+  if (typeof element.evidence === 'string') return { json: element.evidence };
   const inline = element.querySelector('script[type="application/json"]');
   return inline ? { json: inline.textContent } : {};
 }

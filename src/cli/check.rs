@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use explainer_evidence::authored::publish;
+use explainer_evidence::authored::check as check_text;
 use explainer_evidence::validate::advise;
-use explainer_evidence::{Evidence, Form, Problem, decode, form_of, load_published};
+use explainer_evidence::{Evidence, Form, Problem, decode, form_of};
 use serde_json::json;
 
 use super::{Status, diagnostics, io_failure};
@@ -30,10 +30,7 @@ pub(super) fn read(file: &Path) -> std::io::Result<Checked> {
             });
         }
     };
-    let result = match form_of(&text) {
-        Some(Form::Published) => load_published(&text),
-        _ => publish(&text),
-    };
+    let result = check_text(&text);
     Ok(Checked { text, result })
 }
 

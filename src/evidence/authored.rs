@@ -1,7 +1,7 @@
 //! The authored form: what people write, with sentence text in markdown. Publishing converts it
 //! into the published form and validates the result with the same checks the widget relies on.
 
-use crate::load::read_document;
+use crate::load::{form_of, load_published, read_document};
 use crate::markdown::parse_inline;
 use crate::published::{Document, Evidence, Form, Inlines};
 use crate::validate::validate;
@@ -31,5 +31,14 @@ pub fn publish(json: &str) -> Result<Evidence, Vec<Problem>> {
         Ok(Evidence::from_valid(published))
     } else {
         Err(problems)
+    }
+}
+
+/// Reads the text of a file of either form as `explainer check` does: a published file is
+/// validated as the widget reads it; anything else is published from the authored form.
+pub fn check(text: &str) -> Result<Evidence, Vec<Problem>> {
+    match form_of(text) {
+        Some(Form::Published) => load_published(text),
+        _ => publish(text),
     }
 }

@@ -141,6 +141,25 @@ test('axe: no violations with the corrections log open, light and dark', async (
   }
 });
 
+test('axe: no violations in Explainer Studio, with the sample and with a problem listed, light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const tab = await env.browser.open(`${env.server.url}/studio.html`, { colorScheme: scheme });
+    await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
+    await tab.click('#sample');
+    await tab.waitFor('#preview-explainer >> .ex-question');
+    assert.deepEqual(await violations(tab), [], `${scheme}, the sample`);
+    await tab.evalOn('#text', (area) => {
+      area.value = area.value.replace(/"label": "[^"]*"/, '"label": ""');
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      return true;
+    });
+    await tab.waitFor('#problems button');
+    assert.deepEqual(await violations(tab), [], `${scheme}, a problem listed`);
+    await tab.click('#delete');
+    await tab.close();
+  }
+});
+
 test('axe: no violations in the error panel, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
     const tab = await open('?src=broken.json', { colorScheme: scheme });

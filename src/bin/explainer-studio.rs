@@ -1,0 +1,25 @@
+//! Explainer Studio's wasm: the authoring tool's checking and publishing, for the studio page
+//! (`www/studio.html`), which imports it as a module. Readers never load it.
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use wasm_bindgen::prelude::*;
+
+    /// Checks the text of an evidence file as `explainer check` does and returns the report as
+    /// JSON (see [`explainer::studio::check`]).
+    #[wasm_bindgen]
+    pub fn check(text: &str) -> String {
+        explainer::studio::check(text).to_string()
+    }
+}
+
+/// Nothing to do at start: the studio page calls the exported functions.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+/// The studio runs in a browser; natively, `explainer` is the tool.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("explainer-studio runs in a browser: build it with `trunk build` (see README.md)");
+    std::process::exit(2);
+}

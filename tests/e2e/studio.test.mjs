@@ -1,0 +1,135 @@
+// End-to-end: Explainer Studio, as an editor uses it. Open the studio, start from the sample,
+// see the real widget as the preview, plant an error and find it listed with exactly the
+// message `explainer check` gives, choose it and land on it, download the published file and
+// get exactly what `explainer build` writes, reload and find the draft still there; nothing is
+// fetched from anywhere but the studio's own files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { explainer, harness, ROOT } from './support.mjs';
+
+const env = harness();
+const scratch = mkdtempSync(join(tmpdir(), 'explainer-studio-'));
+const SAMPLE = join(ROOT, 'www/evidence/ice-contracts.json');
+const QUESTION = 'Did Microsoft or Amazon end contracts with ICE and when?';
+
+/** What the tool says of `text`: `explainer check`'s lines, and `explainer build`'s output. */
+function tool(text) {
+  const file = join(scratch, 'draft.json');
+  writeFileSync(file, text);
+  const check = explainer('check', file);
+  const build = explainer('build', file);
+  const problems = check.stdout.split('\n')
+    .filter((line) => line.startsWith(`${file}:`) && !line.includes(': warning: '))
+    .map((line) => line.slice(file.length).match(/^:(\d+):(\d+): (.*)$/))
+    .filter(Boolean)
+    .map(([, l, c, rest]) => ({ line: Number(l), column: Number(c), text: rest }));
+  return { problems, published: build.status === 0 ? build.stdout : null };
+}
+
+/** Replaces the editor's text as typing would: the field changes and says so. */
+const edit = (tab, value) => tab.evalOn('#text', (area, v) => {
+  area.value = v;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  return true;
+}, value);
+
+/** Records what the download button hands the browser instead of saving it to disk. */
+const recordDownloads = (tab) => tab.eval(() => {
+  window.__downloads = [];
+  const blobs = new Map();
+  const make = URL.createObjectURL;
+  URL.createObjectURL = (blob) => {
+    const url = make.call(URL, blob);
+    blobs.set(url, blob);
+    return url;
+  };
+  HTMLAnchorElement.prototype.click = function click() {
+    window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
+  };
+  return true;
+});
+
+// (The page's policy lets it fetch nothing but its own files, so the file is read as a Blob.)
+const downloaded = (tab) => tab.eval(async () => {
+  const last = window.__downloads.at(-1);
+  return last && { name: last.name, text: await last.blob.text() };
+});
+
+test('an editor starts from the sample, fixes a planted error by choosing it, downloads what build writes, and finds the draft after a reload', async () => {
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) === 'Open a file or start from the sample.', 'the studio is ready');
+  await tab.click('#sample');
+  // The preview is the real widget, with the sample's explainer.
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  assert.equal(await tab.text('#preview-explainer >> .ex-question'), QUESTION);
+  assert.match(await tab.text('#status'), /^No problems\./);
+  const sample = readFileSync(SAMPLE, 'utf8');
+  assert.equal(await tab.evalOn('#text', (a) => a.value), sample);
+
+  // A planted error: the verdict's label emptied.
+  const broken = sample.replace(/"label": "[^"]*"/, '"label": ""');
+  assert.notEqual(broken, sample);
+  const expected = tool(broken);
+  assert.equal(expected.problems.length, 1, 'the tool finds the planted error');
+  await edit(tab, broken);
+  const [problem] = expected.problems;
+  const listed = `Line ${problem.line}, column ${problem.column}: ${problem.text}`;
+  await tab.until(async () => (await tab.evalAll('#problems button', (els) => els.map((b) => b.textContent))).includes(listed), `the problem is listed as "${listed}"`);
+  assert.equal(await tab.count('#problems li:not(.studio-warning)'), 1);
+  assert.equal(await tab.attr('#download', 'disabled'), '', 'nothing to download while there are errors');
+  // Choosing it puts the cursor there.
+  await tab.click({ sel: '#problems button', text: listed });
+  const at = await tab.evalOn('#text', (area) => [document.activeElement === area, area.selectionStart]);
+  const lines = broken.split('\n');
+  const offset = lines.slice(0, problem.line - 1).reduce((n, l) => n + l.length + 1, 0) + [...lines[problem.line - 1]].slice(0, problem.column - 1).join('').length;
+  assert.deepEqual(at, [true, offset], 'the cursor is on the problem');
+
+  // Fixed, the preview comes back and the published file is exactly build's.
+  await edit(tab, sample);
+  await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the problem is gone');
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  await recordDownloads(tab);
+  await tab.click('#download');
+  const file = await downloaded(tab);
+  assert.equal(file.name, 'ice-contracts.published.json');
+  assert.equal(file.text, tool(sample).published, 'byte for byte what explainer build writes');
+
+  // An edit, then a reload: the draft is still there.
+  const edited = sample.replace(QUESTION, 'Did Microsoft or Amazon end their ICE contracts?');
+  await edit(tab, edited);
+  await tab.until(async () => (await tab.eval(() => localStorage.getItem('explainer-studio:draft')))?.includes('end their ICE contracts'), 'the draft is kept');
+  await tab.goto(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')).startsWith('Your draft is back.'), 'the draft comes back');
+  assert.equal(await tab.evalOn('#text', (a) => a.value), edited);
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  assert.equal(await tab.text('#preview-explainer >> .ex-question'), 'Did Microsoft or Amazon end their ICE contracts?');
+
+  // Deleting it leaves nothing behind.
+  await tab.click('#delete');
+  assert.equal(await tab.eval(() => localStorage.getItem('explainer-studio:draft')), null);
+  assert.equal(await tab.evalOn('#text', (a) => a.value), '');
+
+  const origin = new URL(env.server.url).origin;
+  assert.deepEqual(tab.requests().filter((url) => new URL(url).origin !== origin && !url.startsWith('blob:')), [], 'nothing fetched from elsewhere');
+  assert.deepEqual((await tab.probe()).errors, []);
+  await tab.close();
+});
+
+test('a file that is not JSON keeps its text, with its problem', async () => {
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
+  const text = '{ "version": 1, "form": "authored",\n  "question": "Q?" ';
+  await edit(tab, text);
+  const [problem] = tool(text).problems;
+  await tab.until(async () => (await tab.count('#problems button')) === 1, 'the problem is listed');
+  assert.equal(await tab.text('#problems button'), `Line ${problem.line}, column ${problem.column}: ${problem.text}`);
+  assert.equal(await tab.evalOn('#text', (a) => a.value), text, 'the text is kept as written');
+  await tab.goto(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')).startsWith('Your draft is back.'), 'the draft comes back');
+  assert.equal(await tab.evalOn('#text', (a) => a.value), text, 'and so is a broken file');
+  await tab.click('#delete');
+  await tab.close();
+});

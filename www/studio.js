@@ -1,0 +1,157 @@
+// Explainer Studio: the text of an evidence file, checked as the editor types by the authoring
+// tool's own code (explainer-studio.wasm), its problems listed with where they are, the real
+// widget as the preview, and the published file to download. The draft is kept in this
+// browser (localStorage) as the editor types; nothing is sent anywhere.
+import init, { check } from './explainer-studio.js';
+
+const DRAFT_KEY = 'explainer-studio:draft';
+// Typing never waits for checking: the check runs once the editor pauses.
+const PAUSE_MS = 300;
+
+const text = document.getElementById('text');
+const status = document.getElementById('status');
+const problems = document.getElementById('problems');
+const download = document.getElementById('download');
+const preview = document.getElementById('preview');
+
+let name = 'explainer';
+let published = null;
+let timer;
+
+/** The draft kept in this browser, if any: { name, text }. */
+function savedDraft() {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    return draft && typeof draft.text === 'string' ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft() {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ name, text: text.value }));
+  } catch {
+    status.textContent = 'This browser would not keep the draft (storage full or off): download your work to keep it.';
+  }
+}
+
+/** The offset in the text of 1-based `line` and `column` (counted in characters, as the tool
+ * counts them). */
+function offsetOf(value, line, column) {
+  const lines = value.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i += 1) offset += lines[i].length + 1;
+  const here = [...(lines[line - 1] ?? '')].slice(0, column - 1).join('');
+  return offset + here.length;
+}
+
+/** Puts the cursor where a problem is, and scrolls the text to it. */
+function goTo(line, column) {
+  const at = offsetOf(text.value, line, column);
+  text.focus();
+  text.setSelectionRange(at, at);
+  // Scrolls the cursor's line into view: the text's lines are all the same height.
+  const lineHeight = text.scrollHeight / Math.max(1, text.value.split('\n').length);
+  text.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
+
+function listProblems(report) {
+  const items = [...report.errors.map((p) => [p, false]), ...report.warnings.map((p) => [p, true])].map(([p, warning]) => {
+    const item = document.createElement('li');
+    if (warning) item.className = 'studio-warning';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = `Line ${p.line}, column ${p.column}: ${p.path}: ${warning ? 'warning: ' : ''}${p.message}`;
+    button.addEventListener('click', () => goTo(p.line, p.column));
+    item.append(button);
+    return item;
+  });
+  problems.replaceChildren(...items);
+}
+
+/** Shows `json` (a published evidence set) in the real widget, as a page would embed it. */
+function showPreview(json) {
+  const widget = document.createElement('evidence-explainer');
+  widget.id = 'preview-explainer';
+  widget.evidence = json;
+  preview.replaceChildren(widget);
+}
+
+function run() {
+  const report = JSON.parse(check(text.value));
+  listProblems(report);
+  const count = report.errors.length;
+  published = report.published;
+  download.disabled = published === null;
+  if (count > 0) {
+    status.textContent = count === 1 ? '1 problem: choose it to go to it.' : `${count} problems: choose one to go to it.`;
+    return;
+  }
+  status.textContent = report.form === 'published'
+    ? 'No problems. This file is already published: the preview shows it as readers will.'
+    : 'No problems. The preview shows the explainer as readers will.';
+  showPreview(report.published ?? text.value);
+}
+
+function changed() {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    saveDraft();
+    run();
+  }, PAUSE_MS);
+}
+
+function load(value, fileName) {
+  name = fileName.replace(/(\.published)?\.json$/i, '') || 'explainer';
+  text.value = value;
+  saveDraft();
+  run();
+}
+
+async function openFile(file) {
+  if (!file) return;
+  load(await file.text(), file.name);
+}
+
+await init({ module_or_path: new URL('explainer-studio_bg.wasm', import.meta.url) });
+
+text.addEventListener('input', changed);
+document.getElementById('open').addEventListener('change', (event) => openFile(event.target.files[0]));
+text.addEventListener('dragover', (event) => event.preventDefault());
+text.addEventListener('drop', (event) => {
+  event.preventDefault();
+  openFile(event.dataTransfer.files[0]);
+});
+document.getElementById('sample').addEventListener('click', async () => {
+  const response = await fetch(new URL('evidence/ice-contracts.json', import.meta.url));
+  load(await response.text(), 'ice-contracts.json');
+});
+document.getElementById('delete').addEventListener('click', () => {
+  localStorage.removeItem(DRAFT_KEY);
+  text.value = '';
+  name = 'explainer';
+  problems.replaceChildren();
+  preview.replaceChildren();
+  published = null;
+  download.disabled = true;
+  status.textContent = 'Draft deleted.';
+});
+download.addEventListener('click', () => {
+  if (published === null) return;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([published], { type: 'application/json' }));
+  link.download = `${name}.published.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+});
+
+const draft = savedDraft();
+if (draft) {
+  name = draft.name || 'explainer';
+  text.value = draft.text;
+  run();
+  status.textContent = `Your draft is back. ${status.textContent}`;
+} else {
+  status.textContent = 'Open a file or start from the sample.';
+}

@@ -3,6 +3,7 @@
 //! very same code, so the studio and the tool can never disagree.
 
 use explainer_evidence::authored::check as read_either;
+use explainer_evidence::import::{import as import_report, limit_candidates, to_json};
 use explainer_evidence::validate::advise;
 use explainer_evidence::{Form, Problem, form_of};
 use serde_json::{Value, json};
@@ -46,6 +47,28 @@ pub fn check(text: &str) -> Value {
     }
 }
 
+/// Imports a report written like the seed, with its sources file (JSON text, or `None`), as
+/// `explainer import` does. The report: `authored`, the authored file exactly as the tool writes
+/// it, or null; and `problems`, each `{ line, message }` (`line` null for the sources file).
+pub fn import(report: &str, sources: Option<&str>) -> Value {
+    match import_report(report, sources) {
+        Ok(authored) => json!({ "authored": to_json(&authored), "problems": [] }),
+        Err(problems) => {
+            let problems: Vec<Value> = problems
+                .iter()
+                .map(|p| json!({ "line": p.line, "message": p.message }))
+                .collect();
+            json!({ "authored": null, "problems": problems })
+        }
+    }
+}
+
+/// The report's sentences an editor may pick as its reporting limits (see
+/// [`limit_candidates`]), as a JSON list of markdown texts.
+pub fn limits(report: &str) -> Value {
+    json!(limit_candidates(report))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +83,32 @@ mod tests {
             .expect("valid")
             .to_json(true);
         assert_eq!(report["published"], built);
+    }
+
+    #[test]
+    fn a_report_imports_as_the_tool_writes_it_and_offers_its_limits() {
+        let report = include_str!("../www/evidence/ice-contracts.report.txt");
+        let sources = include_str!("../www/evidence/ice-contracts.sources.json");
+        let imported = import(report, Some(sources));
+        assert_eq!(
+            imported["authored"],
+            include_str!("../www/evidence/ice-contracts.json"),
+            "the bundled set is what the tool imports from the seed"
+        );
+        let candidates = limits(report);
+        let candidates = candidates.as_array().expect("a list");
+        assert!(
+            !candidates.is_empty(),
+            "the seed's last section names its limits"
+        );
+        // Without a label, the import says what is missing, as the tool does.
+        let unlabelled = import(report, None);
+        assert_eq!(unlabelled["authored"], Value::Null);
+        assert!(
+            unlabelled["problems"]
+                .to_string()
+                .contains("no verdict label")
+        );
     }
 
     #[test]

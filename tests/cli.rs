@@ -82,6 +82,28 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn an_explainer_that_states_no_limits_is_warned_not_refused() {
+    let dir = scratch("no-limits");
+    let file = dir.join("no-limits.json");
+    let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
+    let without = text.replace(
+        "  \"limits\": [\"No source says when the north lane reopens [1].\"],\n",
+        "",
+    );
+    assert_ne!(without, text);
+    fs::write(&file, without).expect("write");
+    let file = file.display().to_string();
+    let output = explainer(&["check", &file]);
+    assert_eq!(code(&output), 0, "a warning, not an error");
+    assert!(
+        stdout(&output).contains(&format!("{file}:1:1: (document): warning: no reporting limits are stated: add \"limits\", what the evidence cannot show, so readers see them under \"Reporting limits\"\n")),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).ends_with(&format!("{file}: ok, 2 warnings\n")));
+}
+
+#[test]
 fn a_valid_file_checks_ok_with_its_warnings_apart() {
     let file = fixture("valid/bridge.json");
     let output = explainer(&["check", &file]);

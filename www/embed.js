@@ -154,7 +154,8 @@ function answerShareButtons(container, options) {
     const status = button?.parentElement.querySelector('.ex-share-status');
     if (!status) return;
     const url = addressOf(button.dataset.part ?? '', options);
-    const outcome = await share(url, button.dataset.title ?? document.title);
+    const question = button.closest('.ex-root')?.querySelector('.ex-question')?.textContent ?? document.title;
+    const outcome = await share(url, button.dataset.title ? `${question}: ${button.dataset.title}` : question);
     clearTimeout(timers.get(status));
     if (outcome === 'manual') {
       const address = document.createElement('span');

@@ -11,6 +11,19 @@ mod wasm {
     pub fn check(text: &str) -> String {
         explainer::studio::check(text).to_string()
     }
+
+    /// Imports a report with its sources file (or none) as `explainer import` does, and
+    /// returns the result as JSON (see [`explainer::studio::import`]).
+    #[wasm_bindgen]
+    pub fn import(report: &str, sources: Option<String>) -> String {
+        explainer::studio::import(report, sources.as_deref()).to_string()
+    }
+
+    /// The report's sentences an editor may pick as its reporting limits, as a JSON list.
+    #[wasm_bindgen]
+    pub fn limits(report: &str) -> String {
+        explainer::studio::limits(report).to_string()
+    }
 }
 
 /// Nothing to do at start: the studio page calls the exported functions.

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use explainer_evidence::import::import as import_report;
+use explainer_evidence::import::{import as import_report, to_json};
 
 use super::check::emit;
 use super::{Status, io_failure};
@@ -47,7 +47,5 @@ pub(super) fn import(
             return Status::Invalid;
         }
     };
-    let mut json = serde_json::to_string_pretty(&authored).expect("plain JSON");
-    json.push('\n');
-    emit(output, json.as_bytes(), out, err)
+    emit(output, to_json(&authored).as_bytes(), out, err)
 }

@@ -306,6 +306,8 @@ pub enum ProblemKind {
     },
     /// Advice: no language is given.
     NoLanguage,
+    /// Advice: the explainer states no reporting limits.
+    NoLimits,
     /// Advice: a source with nothing that identifies it.
     UnidentifiedSource {
         /// The source's number.
@@ -509,6 +511,10 @@ impl fmt::Display for ProblemKind {
             Self::NoLanguage => write!(
                 f,
                 "no language is given: add \"language\" (for example \"en\") so screen readers pronounce the text correctly"
+            ),
+            Self::NoLimits => write!(
+                f,
+                "no reporting limits are stated: add \"limits\", what the evidence cannot show, so readers see them under \"Reporting limits\""
             ),
             Self::UnidentifiedSource { number } => write!(
                 f,

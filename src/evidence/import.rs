@@ -202,6 +202,32 @@ pub fn import(report: &str, supplement: Option<&str>) -> Result<Authored, Vec<Im
     Ok(authored)
 }
 
+/// The authored file `explainer import` writes: indented JSON and a final newline.
+pub fn to_json(authored: &Authored) -> String {
+    let mut json = serde_json::to_string_pretty(authored)
+        .expect("an evidence document always serializes: it holds only strings and numbers");
+    json.push('\n');
+    json
+}
+
+/// Sentences of the report that may state its reporting limits, for an editor to pick from:
+/// those of every section whose title names limits ("Bottom line and reporting limits"), in
+/// the report's words, as markdown. Empty for a report that does not fit the shape (importing
+/// it says why).
+pub fn limit_candidates(report: &str) -> Vec<String> {
+    let report = report.strip_prefix('\u{feff}').unwrap_or(report);
+    let Ok((_, blocks)) = read_blocks(report) else {
+        return Vec::new();
+    };
+    blocks
+        .iter()
+        .filter(|block| block.number > 0 && block.title.to_lowercase().contains("limit"))
+        .flat_map(|block| &block.paragraphs)
+        .flat_map(|(_, paragraph)| split_sentences(paragraph))
+        .map(|sentence| escape_markdown(&sentence))
+        .collect()
+}
+
 fn locate_problem(problem: &Problem, origins: &BTreeMap<String, usize>) -> ImportProblem {
     let path = problem.path.to_string();
     // The closest recorded ancestor of the path, e.g. the sentence of a marker.

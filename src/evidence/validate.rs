@@ -187,6 +187,9 @@ pub fn advise(doc: &Published) -> Vec<Problem> {
             ProblemKind::NoLanguage,
         ));
     }
+    if doc.limits.is_empty() {
+        advice.push(Problem::new(Path::root(), ProblemKind::NoLimits));
+    }
     for (i, source) in doc.sources.iter().enumerate() {
         if !source.is_identified() {
             let path = Path::root().key("sources").index(i);

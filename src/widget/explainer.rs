@@ -345,7 +345,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <div class="ex-header-row">
                         <p class="ex-kicker">{ "Fact check" }</p>
                         if shared.interactive {
-                            { share::view(String::new(), doc.question.clone(), " to this fact check".to_owned()) }
+                            { share::view(String::new(), String::new(), " to this fact check".to_owned()) }
                         }
                     </div>
                     <@{heading_tag(shared.heading)} class="ex-question" id={ids.question()}>{ doc.question.clone() }</@>

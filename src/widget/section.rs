@@ -100,7 +100,7 @@ pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>
                     <p class="ex-share-row">
                         { share::view(
                             id.0.clone(),
-                            format!("{}: {}", shared.evidence.document().question, section.title),
+                            section.title.clone(),
                             format!(" to section {}: {}", index + 1, section.title),
                         ) }
                     </p>

@@ -11,8 +11,9 @@
 use yew::prelude::*;
 
 /// A "Copy link" button for the part with deep link `part` (a section id, `source-4`, or empty
-/// for the whole explainer), titled `title` in a share sheet; `name` ends its accessible name
-/// (" to section 2: Amazon").
+/// for the whole explainer), named `title` after the question in a share sheet (empty for the
+/// whole; `embed.js` adds the question, which each button would otherwise repeat); `name` ends
+/// its accessible name (" to section 2: Amazon").
 pub fn view(part: String, title: String, name: String) -> Html {
     html! {
         <span class="ex-share">

@@ -37,7 +37,7 @@ fn SourceList(props: &SourceListProps) -> Html {
                     if shared.interactive {
                         { share::view(
                             Ids::source_anchor(number),
-                            format!("{}: Source {number}", shared.evidence.document().question),
+                            format!("Source {number}"),
                             format!(" to source {number}"),
                         ) }
                     }

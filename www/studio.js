@@ -2,7 +2,7 @@
 // tool's own code (explainer-studio.wasm), its problems listed with where they are, the real
 // widget as the preview, and the published file to download. The draft is kept in this
 // browser (localStorage) as the editor types; nothing is sent anywhere.
-import init, { check } from './explainer-studio.js';
+import init, { check, importReport, limits as limitCandidates } from './explainer-studio.js';
 
 const DRAFT_KEY = 'explainer-studio:draft';
 // Typing never waits for checking: the check runs once the editor pauses.
@@ -114,7 +114,80 @@ async function openFile(file) {
   load(await file.text(), file.name);
 }
 
+// --- importing a report ---------------------------------------------------------------------
+const report = document.getElementById('report');
+const sources = document.getElementById('sources');
+const label = document.getElementById('label');
+const limitsBox = document.getElementById('limits');
+const importProblems = document.getElementById('import-problems');
+let candidatesTimer;
+
+/** Offers the report's sentences that may state its limits, keeping what was picked. */
+function offerLimits() {
+  const picked = new Set([...limitsBox.querySelectorAll('input:checked')].map((box) => box.value));
+  const candidates = JSON.parse(limitCandidates(report.value));
+  const choices = candidates.map((sentence, i) => {
+    const choice = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = `limit-${i + 1}`;
+    box.value = sentence;
+    box.checked = picked.has(sentence);
+    const words = document.createElement('span');
+    words.textContent = sentence;
+    choice.append(box, words);
+    return choice;
+  });
+  const none = document.createElement('p');
+  none.textContent = report.value.trim()
+    ? 'No section of this report names its limits: write them in the evidence file after importing, under "limits".'
+    : 'Paste a report to see its sentences here.';
+  limitsBox.replaceChildren(limitsBox.querySelector('legend'), ...(choices.length ? choices : [none]));
+}
+
+/** The sources file with what the page asked for: the label and the picked limits. A sources
+ * file that is not a JSON object goes to the tool as it is, which says what is wrong with it. */
+function supplement() {
+  const given = sources.value.trim();
+  let object = {};
+  if (given) {
+    try {
+      object = JSON.parse(given);
+    } catch {
+      return given;
+    }
+    if (!object || typeof object !== 'object' || Array.isArray(object)) return given;
+  }
+  if (label.value.trim()) object.label = label.value.trim();
+  const picked = [...limitsBox.querySelectorAll('input:checked')].map((box) => box.value);
+  if (picked.length) object.limits = picked;
+  return JSON.stringify(object);
+}
+
+function importNow() {
+  const result = JSON.parse(importReport(report.value, supplement()));
+  importProblems.replaceChildren(...result.problems.map((p) => {
+    const item = document.createElement('li');
+    item.textContent = p.line ? `Report, line ${p.line}: ${p.message}` : p.message;
+    return item;
+  }));
+  if (result.authored === null) {
+    status.textContent = result.problems.length === 1
+      ? 'The report could not be imported: 1 problem, listed under the import.'
+      : `The report could not be imported: ${result.problems.length} problems, listed under the import.`;
+    return;
+  }
+  load(result.authored, 'explainer.json');
+  text.focus();
+}
+
 await init({ module_or_path: new URL('explainer-studio_bg.wasm', import.meta.url) });
+
+report.addEventListener('input', () => {
+  clearTimeout(candidatesTimer);
+  candidatesTimer = setTimeout(offerLimits, PAUSE_MS);
+});
+document.getElementById('import').addEventListener('click', importNow);
 
 text.addEventListener('input', changed);
 document.getElementById('open').addEventListener('change', (event) => openFile(event.target.files[0]));

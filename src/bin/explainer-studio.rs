@@ -14,8 +14,8 @@ mod wasm {
 
     /// Imports a report with its sources file (or none) as `explainer import` does, and
     /// returns the result as JSON (see [`explainer::studio::import`]).
-    #[wasm_bindgen]
-    pub fn import(report: &str, sources: Option<String>) -> String {
+    #[wasm_bindgen(js_name = importReport)]
+    pub fn import_report(report: &str, sources: Option<String>) -> String {
         explainer::studio::import(report, sources.as_deref()).to_string()
     }
 

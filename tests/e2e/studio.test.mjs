@@ -133,3 +133,51 @@ test('a file that is not JSON keeps its text, with its problem', async () => {
   await tab.click('#delete');
   await tab.close();
 });
+
+test('an editor imports the seed report: the page asks for the label and offers the limits, and the file is what explainer import makes', async () => {
+  const reportText = readFileSync(join(ROOT, 'www/evidence/ice-contracts.report.txt'), 'utf8');
+  // The sources file as a new user would have it: no label, no limits (a report has neither).
+  const { label, limits, ...rest } = JSON.parse(readFileSync(join(ROOT, 'www/evidence/ice-contracts.sources.json'), 'utf8'));
+  assert.ok(label && limits.length, 'the seed supplement had both');
+  const sourcesText = JSON.stringify(rest, null, 2);
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
+  await edit(tab, '');
+  const type = (selector, value) => tab.evalOn(selector, (field, v) => {
+    field.value = v;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    return true;
+  }, value);
+  await type('#report', reportText);
+  await type('#sources', sourcesText);
+  // The sentences of "Bottom line and reporting limits" are offered.
+  await tab.waitFor('#limits input[type=checkbox]');
+  const offered = await tab.evalAll('#limits input[type=checkbox]', (boxes) => boxes.map((b) => b.value));
+  assert.ok(offered.length >= 2, `${offered.length} sentences offered`);
+  // Without a label, the import says what is missing, in the tool's words.
+  await tab.click('#import');
+  await tab.waitFor('#import-problems li');
+  const unlabelled = join(scratch, 'unlabelled.sources.json');
+  writeFileSync(unlabelled, sourcesText);
+  const report = join(scratch, 'seed.report.txt');
+  writeFileSync(report, reportText);
+  const refused = explainer('import', report, '--sources', unlabelled);
+  assert.notEqual(refused.status, 0);
+  const toolSays = refused.stderr.split('\n').filter((l) => l.startsWith(`${report}: `) && !/problems?; nothing written$/.test(l)).map((l) => l.slice(report.length + 2));
+  assert.deepEqual(await tab.evalAll('#import-problems li', (items) => items.map((i) => i.textContent)), toolSays);
+  // With the label typed and two limits picked, it imports exactly as the tool does.
+  await type('#label', label);
+  await tab.click('#limit-1');
+  await tab.click('#limit-2');
+  await tab.click('#import');
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  assert.equal(await tab.text('#preview-explainer >> .ex-question'), QUESTION);
+  const supplement = join(scratch, 'labelled.sources.json');
+  writeFileSync(supplement, JSON.stringify({ ...rest, label, limits: offered.slice(0, 2) }));
+  const imported = explainer('import', report, '--sources', supplement);
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.equal(await tab.evalOn('#text', (a) => a.value), imported.stdout, 'byte for byte what explainer import writes');
+  assert.equal(await tab.count('#preview-explainer >> .ex-limit-list li'), 2, 'the picked limits are the explainer\'s');
+  await tab.click('#delete');
+  await tab.close();
+});

@@ -16,6 +16,7 @@ cargo fmt --all --check
 step "lints (native and wasm32)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features messages --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features authoring --bin explainer-studio -- -D warnings
 
 step "native tests"
@@ -24,9 +25,9 @@ cargo test --workspace --all-features
 # The runner picks its browser from the driver variables it finds: one engine at a time.
 # (WebKitGTK has no driver the wasm-bindgen runner knows; the end-to-end suite covers WebKit.)
 step "browser tests (wasm-bindgen-test) in headless Chromium"
-env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --no-default-features --test browser --test browser_panic
+env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --no-default-features --features messages --test browser --test browser_panic
 step "browser tests (wasm-bindgen-test) in headless Firefox"
-env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --no-default-features --test browser --test browser_panic
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --no-default-features --features messages --test browser --test browser_panic
 
 step "release build"
 trunk build --release

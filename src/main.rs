@@ -36,7 +36,8 @@ mod wasm {
     /// it titles the page by the question and follows deep links) and `framed` (the page is
     /// inside another page's iframe); for a prerendered explainer it takes over, `stamp` (the
     /// prerendered root's), `open` (ids of the panels the reader opened) and `focus` (the id of
-    /// the element that had focus).
+    /// the element that had focus); and `diagnose`, which asks the checker what is wrong with
+    /// evidence the widget cannot use (see [`explainer::widget::WidgetProps::diagnose`]).
     #[wasm_bindgen]
     pub fn mount(root: web_sys::Element, options: js_sys::Object) {
         // A fetched file comes as bytes, so it is decoded (and refused) exactly as `explainer
@@ -88,6 +89,9 @@ mod wasm {
             failure,
             own_page,
             framed: flag(&options, "framed"),
+            diagnose: js_sys::Reflect::get(&options, &JsValue::from_str("diagnose"))
+                .ok()
+                .and_then(|f| f.dyn_into().ok()),
             ..start
         };
         explainer::widget::mount(root, props);

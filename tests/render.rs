@@ -354,3 +354,31 @@ async fn heading_levels_follow_the_page_outline() {
     .await;
     assert_eq!(tag_of(&panel, "ex-error-title"), "h1");
 }
+
+#[test]
+fn the_checker_words_what_the_widget_cannot_use_as_explainer_check_does() {
+    use explainer::widget::load_error::diagnose;
+    // A fetch that failed.
+    let failed = diagnose(None, None, "evidence/x.json", Some("HTTP 404".to_owned()));
+    assert_eq!(
+        failed,
+        [(
+            "(document)".to_owned(),
+            "the evidence could not be loaded from evidence/x.json (HTTP 404): check the src address, and that the file is published beside the page".to_owned()
+        )]
+    );
+    // Bytes that are not UTF-8, at their place.
+    let latin1 = diagnose(None, Some(b"{\"q\": \"caf\xe9\"}".to_vec()), "", None);
+    assert!(
+        latin1[0]
+            .1
+            .starts_with("the file is not UTF-8 text (first bad byte at line 1, column 11)"),
+        "{latin1:?}"
+    );
+    // Text with problems: each in the tool's words; a good file has none.
+    let authored = include_str!("fixtures/valid/bridge.json");
+    let words = diagnose(Some(authored), None, "", None);
+    assert_eq!(words.len(), 1);
+    assert!(words[0].1.starts_with("this is an authored evidence file"));
+    assert!(diagnose(Some(explainer::BUNDLED_EVIDENCE), None, "", None).is_empty());
+}

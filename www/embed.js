@@ -39,6 +39,23 @@ function loadWidget() {
   return widget;
 }
 
+let checker; // the checker module, loaded once, and only for evidence the widget cannot use
+
+/** What is wrong with `evidence` (what evidenceOf gave, from `src`), as a JSON list of
+ * [path, message] in the words of `explainer check`. The widget carries neither those words nor
+ * the reader that knows where a problem is, so they come from the checker, Explainer Studio's
+ * wasm beside this script, loaded the first time a widget on the page needs it. The offline
+ * file has none (its bundled set is always valid): the widget then says the file cannot be
+ * used and how to check it. */
+function diagnose({ bytes, json, failure }, src) {
+  if (offline) return Promise.reject(new Error('no checker in the offline file'));
+  checker ??= import(new URL('explainer-studio.js', base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL('explainer-studio_bg.wasm', base) });
+    return module;
+  });
+  return checker.then((module) => module.diagnose(bytes, json, src ?? '', failure));
+}
+
 /** The widget's stylesheet for a shadow root, and a promise that it has loaded. */
 function stylesheet() {
   if (offline) {
@@ -217,7 +234,7 @@ async function takeOver(element, prerendered, { refused, ...options }) {
     const focus = (prerendered.contains(active) && active.id) || undefined;
     const root = document.createElement('div');
     prerendered.replaceWith(root);
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp: prerendered.dataset.stamp ?? '', open, focus });
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp: prerendered.dataset.stamp ?? '', open, focus, diagnose: () => diagnose(evidence, options.src) });
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
     for (const panel of prerendered.querySelectorAll('.ex-panel[hidden]')) panel.removeAttribute('hidden');
@@ -237,7 +254,7 @@ async function start(element, container, { refused, ...options }, styled) {
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
     status.remove();
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure });
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure, diagnose: () => diagnose(evidence, options.src) });
   } catch (error) {
     // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
     // say so where the explainer would be, rather than leave "Loading…" forever.

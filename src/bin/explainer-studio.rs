@@ -19,6 +19,24 @@ mod wasm {
         explainer::studio::import(report, sources.as_deref()).to_string()
     }
 
+    /// What is wrong with the evidence a widget was given (the fetch that failed, the bytes of
+    /// a fetched file, or JSON text), as a JSON list of `[path, message]` in the words of
+    /// `explainer check`: the widget loads this module only for a file it cannot use.
+    #[wasm_bindgen]
+    pub fn diagnose(
+        bytes: Option<Vec<u8>>,
+        json: Option<String>,
+        src: String,
+        failure: Option<String>,
+    ) -> String {
+        let words = explainer::widget::load_error::diagnose(json.as_deref(), bytes, &src, failure);
+        let list = words
+            .into_iter()
+            .map(|(path, message)| serde_json::json!([path, message]))
+            .collect::<Vec<_>>();
+        serde_json::Value::Array(list).to_string()
+    }
+
     /// The report's sentences an editor may pick as its reporting limits, as a JSON list.
     #[wasm_bindgen]
     pub fn limits(report: &str) -> String {

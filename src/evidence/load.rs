@@ -5,8 +5,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::Segment;
-use crate::published::{Document, Evidence, Form, Published};
-use crate::validate::validate;
+use crate::published::{Document, Evidence, Form};
 use crate::{FORMAT_VERSION, Path, Problem, ProblemKind};
 
 /// Just enough of a file to tell its form and version before its shape is judged, since another
@@ -136,11 +135,5 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
 
 /// Reads and validates a published evidence file: the one way the widget gets its model.
 pub fn load_published(json: &str) -> Result<Evidence, Vec<Problem>> {
-    let document: Published = read_document(json, Form::Published)?;
-    let problems = validate(&document);
-    if problems.is_empty() {
-        Ok(Evidence::from_valid(document))
-    } else {
-        Err(problems)
-    }
+    Evidence::checked(read_document(json, Form::Published)?)
 }

@@ -467,6 +467,16 @@ impl Evidence {
         evidence
     }
 
+    /// Validates a document read from a file: the evidence, or every problem in it.
+    pub fn checked(document: Published) -> Result<Self, Vec<crate::Problem>> {
+        let problems = crate::validate::validate(&document);
+        if problems.is_empty() {
+            Ok(Self::from_valid(document))
+        } else {
+            Err(problems)
+        }
+    }
+
     /// The position of source `n` in `by_number`.
     fn slot(&self, n: CitationNumber) -> Option<usize> {
         self.by_number

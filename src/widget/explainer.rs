@@ -3,13 +3,16 @@
 
 use std::rc::Rc;
 
-use explainer_evidence::{Evidence, Part, Problem, decode, load_published};
-use wasm_bindgen::JsCast;
+#[cfg(any(not(target_arch = "wasm32"), feature = "messages"))]
+use explainer_evidence::load_published;
+use explainer_evidence::{Evidence, Part, Path, Problem, decode};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::disclosure::heading_tag;
 use super::ids::Ids;
+use super::load_error::Worded;
 use super::state::{Action, State};
 use super::{changes, limits, load_error, section, share, source_list, verdict};
 
@@ -77,6 +80,10 @@ pub struct WidgetProps {
     /// What the reader did in the prerendered explainer this widget takes over.
     #[prop_or_default]
     pub restore: Option<Restore>,
+    /// Asks the checker what is wrong with evidence this widget cannot use: resolves to a JSON
+    /// list of `[path, message]` (see [`load_error::diagnose`]; `embed.js` gives it).
+    #[prop_or_default]
+    pub diagnose: Option<js_sys::Function>,
 }
 
 /// The state a reader left in a prerendered explainer, to carry over when the widget takes it
@@ -118,6 +125,7 @@ impl WidgetProps {
             framed: false,
             heading: 2,
             restore: None,
+            diagnose: None,
         }
     }
 }
@@ -125,18 +133,113 @@ impl WidgetProps {
 /// What the console says when a prerendered explainer cannot be taken over as it is.
 const STALE_PRERENDER: &str = "Explainer: the prerendered explainer was made from other evidence or another widget version; rendered afresh";
 
+/// What reading the evidence gave.
+enum Loaded {
+    /// The evidence, valid.
+    Ready(Rc<Evidence>),
+    /// What is wrong, in words.
+    #[cfg_attr(
+        all(target_arch = "wasm32", not(feature = "messages")),
+        expect(
+            dead_code,
+            reason = "the browser's widget leaves the words to the checker"
+        )
+    )]
+    Problems(Rc<Vec<Worded>>),
+    /// Unusable, with the words to come from the checker (see [`load_error`]).
+    #[cfg_attr(
+        any(not(target_arch = "wasm32"), feature = "messages"),
+        expect(
+            dead_code,
+            reason = "with the messages compiled in, the words are at hand"
+        )
+    )]
+    Unusable,
+}
+
+/// Reads the evidence and words its problems, with the JSON reader and messages compiled in:
+/// natively (the tool's renders) and in wasm builds with the `messages` feature (its tests).
+#[cfg(any(not(target_arch = "wasm32"), feature = "messages"))]
+fn read(json: &str, failure: Option<&Problem>) -> Loaded {
+    let problems = match failure {
+        Some(problem) => vec![problem.clone()],
+        None => match load_published(json) {
+            Ok(evidence) => return Loaded::Ready(Rc::new(evidence)),
+            Err(problems) => problems,
+        },
+    };
+    Loaded::Problems(Rc::new(load_error::worded(&problems)))
+}
+
+/// Reads the evidence with the browser's own JSON reader, then validates it as everywhere
+/// else; anything it cannot use is only marked, for the checker to word.
+#[cfg(all(target_arch = "wasm32", not(feature = "messages")))]
+fn read(json: &str, failure: Option<&Problem>) -> Loaded {
+    use explainer_evidence::{FORMAT_VERSION, Form, Published};
+    if failure.is_some() {
+        return Loaded::Unusable;
+    }
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // An evidence file is one object; serde would read an array as a struct, field by field.
+    let document = js_sys::JSON::parse(json)
+        .ok()
+        .filter(|value| value.is_object() && !js_sys::Array::is_array(value))
+        .and_then(|value| serde_wasm_bindgen::from_value::<Published>(value).ok())
+        .filter(|doc| doc.form == Form::Published && doc.version == FORMAT_VERSION);
+    match document.map(Evidence::checked) {
+        Some(Ok(evidence)) => Loaded::Ready(Rc::new(evidence)),
+        _ => Loaded::Unusable,
+    }
+}
+
+/// Asks `embed.js`'s checker what is wrong (`diagnose` resolves to a JSON list of
+/// `[path, message]`), and hands the words to `done`; [`load_error::UNNAMED`] when it cannot.
+fn ask_checker(diagnose: Option<js_sys::Function>, done: impl FnOnce(Vec<Worded>) + 'static) {
+    let unnamed = || vec![(Path::root().to_string(), load_error::UNNAMED.to_owned())];
+    let promise = diagnose
+        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(promise) = promise else {
+        return done(unnamed());
+    };
+    yew::platform::spawn_local(async move {
+        let words = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|reply| reply.as_string())
+            .and_then(|json| js_sys::JSON::parse(&json).ok())
+            .map(|list| {
+                js_sys::Array::from(&list)
+                    .iter()
+                    .filter_map(|pair| {
+                        let pair = js_sys::Array::from(&pair);
+                        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .filter(|words| !words.is_empty());
+        done(words.unwrap_or_else(unnamed));
+    });
+}
+
 /// Loads a published evidence set and shows it, or shows every problem that stops it.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     let loaded = use_memo(
         (props.json.clone(), props.failure.clone()),
-        |(json, failure)| {
-            if let Some(problem) = failure {
-                return Err(Rc::new(vec![problem.clone()]));
-            }
-            load_published(json).map(Rc::new).map_err(Rc::new)
-        },
+        |(json, failure)| read(json, failure.as_ref()),
     );
+    // The checker's words for an unusable file, once they come.
+    let named = use_state(|| None::<Rc<Vec<Worded>>>);
+    {
+        let (named, diagnose) = (named.clone(), props.diagnose.clone());
+        let unusable = matches!(*loaded, Loaded::Unusable);
+        use_effect_with((unusable, props.json.clone()), move |(unusable, _)| {
+            if *unusable {
+                ask_checker(diagnose, move |words| named.set(Some(Rc::new(words))));
+            }
+        });
+    }
     let theme = theme_name(props.theme.as_deref());
     // Room for the two levels of headings below the question.
     let heading = props.heading.clamp(1, 4);
@@ -152,15 +255,23 @@ pub fn Widget(props: &WidgetProps) -> Html {
             None
         },
     );
-    match &*loaded {
-        Ok(evidence) => {
+    let problems = match &*loaded {
+        Loaded::Problems(problems) => Some(problems.clone()),
+        Loaded::Unusable => (*named).clone(),
+        Loaded::Ready(_) => None,
+    };
+    match (&*loaded, problems) {
+        (Loaded::Ready(evidence), _) => {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
             let (own_page, framed) = (props.own_page, props.framed);
             let restore = (*restore).clone();
             html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} /> }
         }
-        Err(problems) => html! {
-            <div class="ex-root" data-theme={theme}>{ load_error::view(problems, heading) }</div>
+        (_, Some(problems)) => html! {
+            <div class="ex-root" data-theme={theme}>{ load_error::view(&problems, heading) }</div>
+        },
+        (_, None) => html! {
+            <div class="ex-root" data-theme={theme}><p role="status">{ "Checking the evidence file…" }</p></div>
         },
     }
 }

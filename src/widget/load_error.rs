@@ -1,6 +1,12 @@
-//! The panel shown instead of the explainer when the evidence set cannot be used.
+//! The panel shown instead of the explainer when the evidence set cannot be used, and the
+//! words it lists.
+//!
+//! The words are those of `explainer check`. The widget's wasm in the browser does not carry
+//! them (nor the JSON reader that knows where a problem is): it reads a good file with the
+//! browser's `JSON.parse`, and for a file it cannot use, `embed.js` loads the checker (Explainer
+//! Studio's wasm, which has the tool's code) to say what is wrong, with [`diagnose`].
 
-use explainer_evidence::Problem;
+use explainer_evidence::{Path, Problem, ProblemKind, decode, load_published};
 use yew::prelude::*;
 
 use super::disclosure::heading_tag;
@@ -8,8 +14,46 @@ use super::disclosure::heading_tag;
 /// How many problems the panel lists.
 pub const SHOWN: usize = 100;
 
+/// A problem in words: where it is (a JSON path) and what is wrong.
+pub type Worded = (String, String);
+
+/// `problems` in the words the panel lists.
+pub fn worded(problems: &[Problem]) -> Vec<Worded> {
+    problems
+        .iter()
+        .map(|p| (p.path.to_string(), p.kind.to_string()))
+        .collect()
+}
+
+/// What is wrong with the evidence a widget was given, in words: the fetch that failed
+/// (`failure`, from `src`), the bytes of a fetched file, or the JSON text from the page. Empty
+/// when nothing is.
+pub fn diagnose(
+    json: Option<&str>,
+    bytes: Option<Vec<u8>>,
+    src: &str,
+    failure: Option<String>,
+) -> Vec<Worded> {
+    if let Some(reason) = failure {
+        let address = src.to_owned();
+        let kind = ProblemKind::NotLoaded { address, reason };
+        return worded(&[Problem::new(Path::root(), kind)]);
+    }
+    let text = match bytes.map(decode) {
+        Some(Ok(text)) => text,
+        Some(Err(problem)) => return worded(&[problem]),
+        None => json.unwrap_or_default().to_owned(),
+    };
+    load_published(&text)
+        .err()
+        .map_or_else(Vec::new, |p| worded(&p))
+}
+
+/// Said when the checker could not be loaded to name the problems, or named none.
+pub const UNNAMED: &str = "the widget cannot use this evidence file, and the checker that says why could not be loaded: check the file with `explainer check FILE` or in Explainer Studio";
+
 /// Lists the problems with where they are, so an editor can fix the file; never a blank box.
-pub fn view(problems: &[Problem], heading: u8) -> Html {
+pub fn view(problems: &[Worded], heading: u8) -> Html {
     let count = problems.len();
     let summary = if count == 1 {
         "The evidence set has 1 problem:".to_owned()
@@ -18,9 +62,9 @@ pub fn view(problems: &[Problem], heading: u8) -> Html {
     };
     // A hostile file can hold thousands of problems; the first ones are what an editor fixes
     // first, and the command-line check lists them all.
-    let items = problems.iter().take(SHOWN).map(|problem| {
+    let items = problems.iter().take(SHOWN).map(|(path, message)| {
         html! {
-            <li><code class="ex-error-path">{ problem.path.to_string() }</code>{ ": " }{ problem.kind.to_string() }</li>
+            <li><code class="ex-error-path">{ path.clone() }</code>{ ": " }{ message.clone() }</li>
         }
     });
     html! {

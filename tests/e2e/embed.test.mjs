@@ -112,6 +112,23 @@ for (const [path, message] of [
   });
 }
 
+test('the words of an error panel come from the checker, fetched only then; without it, the panel says how to check the file', async () => {
+  // A good file never fetches the checker.
+  const good = await open('/t-article-b.html');
+  await live(good, '#b >> ');
+  assert.ok(!good.requests().some((url) => url.includes('explainer-studio')), 'no checker for a good file');
+  await good.close();
+  env.server.refuse('/explainer-studio.js');
+  try {
+    const tab = await open('/t-invalid.html');
+    await tab.waitFor('[role=alert]');
+    assert.match(await tab.text('[role=alert]'), /the widget cannot use this evidence file, and the checker that says why could not be loaded: check the file with `explainer check FILE` or in Explainer Studio/);
+    await tab.close();
+  } finally {
+    env.server.allow('/explainer-studio.js');
+  }
+});
+
 /** The iframe element's height and its document's content height, scroll and client heights. */
 async function frameHeights(tab) {
   const outer = (await tab.box('#frame')).height;

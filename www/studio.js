@@ -4,7 +4,8 @@
 // browser (localStorage) as the editor types; nothing is sent anywhere.
 import init, { check, importReport, limits as limitCandidates } from './explainer-studio.js';
 
-const DRAFT_KEY = 'explainer-studio:draft';
+// Drafts, by name: { current, drafts: { [name]: { text } } }.
+const DRAFTS_KEY = 'explainer-studio:drafts';
 // Typing never waits for checking: the check runs once the editor pauses.
 const PAUSE_MS = 300;
 
@@ -18,22 +19,58 @@ let name = 'explainer';
 let published = null;
 let timer;
 
-/** The draft kept in this browser, if any: { name, text }. */
-function savedDraft() {
+const draftList = document.getElementById('drafts');
+const draftName = document.getElementById('draft-name');
+
+/** The drafts kept in this browser. */
+function drafts() {
   try {
-    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
-    return draft && typeof draft.text === 'string' ? draft : null;
+    const kept = JSON.parse(localStorage.getItem(DRAFTS_KEY) ?? 'null');
+    if (kept && typeof kept.drafts === 'object' && kept.drafts) return kept;
   } catch {
-    return null;
+    // Unreadable storage is as good as none: the text on the page is kept.
+  }
+  return { current: null, drafts: {} };
+}
+
+function keep(kept) {
+  try {
+    localStorage.setItem(DRAFTS_KEY, JSON.stringify(kept));
+    return true;
+  } catch {
+    status.textContent = 'This browser would not keep the draft (storage full or off): download your work to keep it.';
+    return false;
   }
 }
 
-function saveDraft() {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ name, text: text.value }));
-  } catch {
-    status.textContent = 'This browser would not keep the draft (storage full or off): download your work to keep it.';
-  }
+/** A name no draft has yet, from `wanted`. */
+function freeName(wanted, kept = drafts()) {
+  const base = wanted.trim() || 'Untitled';
+  let candidate = base;
+  for (let n = 2; candidate in kept.drafts; n += 1) candidate = `${base} ${n}`;
+  return candidate;
+}
+
+/** Shows the drafts in the list, the current one chosen. */
+function listDrafts() {
+  const kept = drafts();
+  const options = Object.keys(kept.drafts).sort().map((key) => {
+    const option = document.createElement('option');
+    option.value = key;
+    option.textContent = key;
+    option.selected = key === kept.current;
+    return option;
+  });
+  draftList.replaceChildren(...options);
+  draftName.value = kept.current ?? '';
+}
+
+/** Keeps the text as the current draft (a new one, named after `wanted`, if there is none). */
+function saveDraft(wanted = name) {
+  const kept = drafts();
+  if (!kept.current || !(kept.current in kept.drafts)) kept.current = freeName(wanted, kept);
+  kept.drafts[kept.current] = { text: text.value };
+  if (keep(kept)) listDrafts();
 }
 
 /** The offset in the text of 1-based `line` and `column` (counted in characters, as the tool
@@ -97,15 +134,45 @@ function run() {
 function changed() {
   clearTimeout(timer);
   timer = setTimeout(() => {
+    timer = undefined;
     saveDraft();
     run();
   }, PAUSE_MS);
 }
 
+/** Keeps what was typed in the last pause now, before the page shows another draft: typing
+ * and then switching at once must lose nothing. */
+function flush() {
+  if (timer === undefined) return;
+  clearTimeout(timer);
+  timer = undefined;
+  saveDraft();
+}
+
+/** Opens `value` as a new draft named after `fileName`. */
 function load(value, fileName) {
+  flush();
   name = fileName.replace(/(\.published)?\.json$/i, '') || 'explainer';
   text.value = value;
-  saveDraft();
+  const kept = drafts();
+  kept.current = null;
+  keep(kept);
+  saveDraft(name);
+  run();
+}
+
+/** Shows the draft kept as `key`. */
+function openDraft(key) {
+  flush();
+  const kept = drafts();
+  if (!(key in kept.drafts)) return;
+  kept.current = key;
+  keep(kept);
+  name = key;
+  text.value = kept.drafts[key].text;
+  listDrafts();
+  problems.replaceChildren();
+  preview.replaceChildren();
   run();
 }
 
@@ -201,14 +268,50 @@ document.getElementById('sample').addEventListener('click', async () => {
   load(await response.text(), 'ice-contracts.json');
 });
 document.getElementById('delete').addEventListener('click', () => {
-  localStorage.removeItem(DRAFT_KEY);
-  text.value = '';
-  name = 'explainer';
-  problems.replaceChildren();
-  preview.replaceChildren();
-  published = null;
-  download.disabled = true;
-  status.textContent = 'Draft deleted.';
+  flush();
+  const kept = drafts();
+  const gone = kept.current;
+  if (gone) delete kept.drafts[gone];
+  kept.current = Object.keys(kept.drafts).sort()[0] ?? null;
+  keep(kept);
+  if (kept.current) {
+    openDraft(kept.current);
+  } else {
+    text.value = '';
+    name = 'explainer';
+    listDrafts();
+    problems.replaceChildren();
+    preview.replaceChildren();
+    published = null;
+    download.disabled = true;
+  }
+  status.textContent = gone ? `Draft "${gone}" deleted.` : 'There was no draft to delete.';
+});
+document.getElementById('new').addEventListener('click', () => {
+  flush();
+  const kept = drafts();
+  kept.current = freeName('Untitled', kept);
+  kept.drafts[kept.current] = { text: '' };
+  keep(kept);
+  openDraft(kept.current);
+  status.textContent = `New draft "${kept.current}".`;
+  text.focus();
+});
+draftList.addEventListener('change', () => openDraft(draftList.value));
+draftName.addEventListener('change', () => {
+  // Read first: keeping the last words typed shows the drafts again, old name and all.
+  const wanted = draftName.value.trim();
+  flush();
+  const kept = drafts();
+  const old = kept.current;
+  if (!old || !wanted || wanted === old) return listDrafts();
+  const renamed = freeName(wanted, kept);
+  kept.drafts[renamed] = kept.drafts[old];
+  delete kept.drafts[old];
+  kept.current = renamed;
+  keep(kept);
+  listDrafts();
+  status.textContent = `Draft renamed "${renamed}".`;
 });
 download.addEventListener('click', () => {
   if (published === null) return;
@@ -219,12 +322,11 @@ download.addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 });
 
-const draft = savedDraft();
-if (draft) {
-  name = draft.name || 'explainer';
-  text.value = draft.text;
-  run();
-  status.textContent = `Your draft is back. ${status.textContent}`;
+const kept = drafts();
+if (kept.current && kept.current in kept.drafts) {
+  openDraft(kept.current);
+  status.textContent = `Your draft "${kept.current}" is back. ${status.textContent}`;
 } else {
+  listDrafts();
   status.textContent = 'Open a file or start from the sample.';
 }

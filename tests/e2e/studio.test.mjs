@@ -100,17 +100,18 @@ test('an editor starts from the sample, fixes a planted error by choosing it, do
   // An edit, then a reload: the draft is still there.
   const edited = sample.replace(QUESTION, 'Did Microsoft or Amazon end their ICE contracts?');
   await edit(tab, edited);
-  await tab.until(async () => (await tab.eval(() => localStorage.getItem('explainer-studio:draft')))?.includes('end their ICE contracts'), 'the draft is kept');
+  await tab.until(async () => (await tab.eval(() => localStorage.getItem('explainer-studio:drafts')))?.includes('end their ICE contracts'), 'the draft is kept');
   await tab.goto(`${env.server.url}/studio.html`);
-  await tab.until(async () => (await tab.text('#status')).startsWith('Your draft is back.'), 'the draft comes back');
+  await tab.until(async () => (await tab.text('#status')).startsWith('Your draft "ice-contracts" is back.'), 'the draft comes back');
   assert.equal(await tab.evalOn('#text', (a) => a.value), edited);
   await tab.waitFor('#preview-explainer >> .ex-question');
   assert.equal(await tab.text('#preview-explainer >> .ex-question'), 'Did Microsoft or Amazon end their ICE contracts?');
 
   // Deleting it leaves nothing behind.
   await tab.click('#delete');
-  assert.equal(await tab.eval(() => localStorage.getItem('explainer-studio:draft')), null);
+  assert.deepEqual(await tab.eval(() => JSON.parse(localStorage.getItem('explainer-studio:drafts')).drafts), {});
   assert.equal(await tab.evalOn('#text', (a) => a.value), '');
+  assert.equal(await tab.text('#status'), 'Draft "ice-contracts" deleted.');
 
   const origin = new URL(env.server.url).origin;
   assert.deepEqual(tab.requests().filter((url) => new URL(url).origin !== origin && !url.startsWith('blob:')), [], 'nothing fetched from elsewhere');
@@ -128,7 +129,7 @@ test('a file that is not JSON keeps its text, with its problem', async () => {
   assert.equal(await tab.text('#problems button'), `Line ${problem.line}, column ${problem.column}: ${problem.text}`);
   assert.equal(await tab.evalOn('#text', (a) => a.value), text, 'the text is kept as written');
   await tab.goto(`${env.server.url}/studio.html`);
-  await tab.until(async () => (await tab.text('#status')).startsWith('Your draft is back.'), 'the draft comes back');
+  await tab.until(async () => /^Your draft ".*" is back\./.test(await tab.text('#status')), 'the draft comes back');
   assert.equal(await tab.evalOn('#text', (a) => a.value), text, 'and so is a broken file');
   await tab.click('#delete');
   await tab.close();
@@ -178,6 +179,51 @@ test('an editor imports the seed report: the page asks for the label and offers 
   assert.equal(imported.status, 0, imported.stderr);
   assert.equal(await tab.evalOn('#text', (a) => a.value), imported.stdout, 'byte for byte what explainer import writes');
   assert.equal(await tab.count('#preview-explainer >> .ex-limit-list li'), 2, 'the picked limits are the explainer\'s');
+  await tab.click('#delete');
+  await tab.close();
+});
+
+test('several drafts are kept by name: switched between, renamed, and each comes back as it was', async () => {
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
+  await tab.click('#sample');
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  const sample = readFileSync(SAMPLE, 'utf8');
+  assert.equal(await tab.evalOn('#draft-name', (i) => i.value), 'ice-contracts', 'named after the file');
+  // A second draft, written from nothing.
+  await tab.click('#new');
+  assert.equal(await tab.evalOn('#draft-name', (i) => i.value), 'Untitled');
+  const second = '{ "version": 1, "form": "authored" }';
+  await edit(tab, second);
+  await tab.until(async () => (await tab.count('#problems button')) > 0, 'the second draft is checked');
+  // Renamed, then both listed, and switching shows each as it was.
+  await tab.evalOn('#draft-name', (input) => {
+    input.value = 'library hours';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  });
+  await tab.until(async () => (await tab.evalAll('#drafts option', (os) => os.map((o) => o.value))).join('|') === 'ice-contracts|library hours', 'both drafts are listed');
+  await tab.evalOn('#drafts', (select) => {
+    select.value = 'ice-contracts';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  });
+  await tab.until(async () => (await tab.evalOn('#text', (a) => a.value)) === sample, 'the first draft is back');
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  // After a reload, the draft last open comes back, and the other is still listed.
+  await tab.goto(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')).startsWith('Your draft "ice-contracts" is back.'), 'the current draft comes back');
+  assert.deepEqual(await tab.evalAll('#drafts option', (os) => os.map((o) => o.value)), ['ice-contracts', 'library hours']);
+  await tab.evalOn('#drafts', (select) => {
+    select.value = 'library hours';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  });
+  await tab.until(async () => (await tab.evalOn('#text', (a) => a.value)) === second, 'the renamed draft, as it was');
+  // Deleting one leaves the other.
+  await tab.click('#delete');
+  await tab.until(async () => (await tab.evalOn('#text', (a) => a.value)) === sample, 'the other draft opens');
+  assert.deepEqual(await tab.evalAll('#drafts option', (os) => os.map((o) => o.value)), ['ice-contracts']);
   await tab.click('#delete');
   await tab.close();
 });

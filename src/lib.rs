@@ -5,10 +5,14 @@
 //! - [`BUNDLED_EVIDENCE`]: the evidence set the widget ships with, published at build time.
 //! - `cli` (feature `cli`, on by default): the `explainer` authoring tool.
 //! - `studio` (feature `authoring`): what Explainer Studio's wasm reports of a file.
+//! - `claimreview` (feature `authoring`): schema.org ClaimReview markup, for the tool and the
+//!   studio.
 #![forbid(unsafe_code)]
 
 pub use explainer_evidence as evidence;
 
+#[cfg(feature = "authoring")]
+pub mod claimreview;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "authoring")]

@@ -2,6 +2,7 @@
 //! and `explainer build` say of a file, as one JSON report the page lists and offers, from the
 //! very same code, so the studio and the tool can never disagree.
 
+use crate::claimreview::{claim_review, script_element};
 use explainer_evidence::authored::check as read_either;
 use explainer_evidence::import::{import as import_report, limit_candidates, to_json};
 use explainer_evidence::validate::advise;
@@ -21,20 +22,25 @@ fn located(problems: &[Problem], text: &str) -> Vec<Value> {
 
 /// Checks the text of an evidence file as `explainer check` does. The report: `errors` and
 /// `warnings` (each `{ line, column, path, message }`, the messages of `explainer check`);
-/// `form` (`"authored"`, `"published"` or null); `question`; and for a valid authored file
-/// `published`, the published form exactly as `explainer build` writes it.
+/// `form` (`"authored"`, `"published"` or null); `question`; for a valid authored file
+/// `published`, the published form exactly as `explainer build` writes it; and for any valid
+/// file `claimReview`, the markup exactly as `explainer claimreview` prints it, with
+/// `claimReviewMissing`, what Google's documentation asks that the file lacks.
 pub fn check(text: &str) -> Value {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let form = form_of(text);
     match read_either(text) {
         Ok(evidence) => {
             let published = (form != Some(Form::Published)).then(|| evidence.to_json(true));
+            let (review, missing) = claim_review(&evidence);
             json!({
                 "form": form.map(Form::name),
                 "errors": [],
                 "warnings": located(&advise(evidence.document()), text),
                 "question": evidence.document().question,
                 "published": published,
+                "claimReview": script_element(&review),
+                "claimReviewMissing": missing,
             })
         }
         Err(problems) => json!({
@@ -43,6 +49,8 @@ pub fn check(text: &str) -> Value {
             "warnings": [],
             "question": null,
             "published": null,
+            "claimReview": null,
+            "claimReviewMissing": [],
         }),
     }
 }

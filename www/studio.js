@@ -17,6 +17,7 @@ const preview = document.getElementById('preview');
 
 let name = 'explainer';
 let published = null;
+let claimReview = null;
 let timer;
 
 const draftList = document.getElementById('drafts');
@@ -120,7 +121,15 @@ function run() {
   listProblems(report);
   const count = report.errors.length;
   published = report.published;
+  claimReview = report.claimReview;
   download.disabled = published === null;
+  document.getElementById('copy-published').disabled = published === null;
+  for (const id of ['download-claimreview', 'copy-claimreview']) document.getElementById(id).disabled = claimReview === null;
+  document.getElementById('claimreview-missing').replaceChildren(...report.claimReviewMissing.map((advice) => {
+    const item = document.createElement('li');
+    item.textContent = `ClaimReview: ${advice}`;
+    return item;
+  }));
   if (count > 0) {
     status.textContent = count === 1 ? '1 problem: choose it to go to it.' : `${count} problems: choose one to go to it.`;
     return;
@@ -283,7 +292,9 @@ document.getElementById('delete').addEventListener('click', () => {
     problems.replaceChildren();
     preview.replaceChildren();
     published = null;
-    download.disabled = true;
+    claimReview = null;
+    for (const id of ['download', 'copy-published', 'download-claimreview', 'copy-claimreview']) document.getElementById(id).disabled = true;
+    document.getElementById('claimreview-missing').replaceChildren();
   }
   status.textContent = gone ? `Draft "${gone}" deleted.` : 'There was no draft to delete.';
 });
@@ -313,13 +324,37 @@ draftName.addEventListener('change', () => {
   listDrafts();
   status.textContent = `Draft renamed "${renamed}".`;
 });
-download.addEventListener('click', () => {
-  if (published === null) return;
+/** Offers `content` as a file named `fileName` to save. */
+function save(content, fileName, type) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([published], { type: 'application/json' }));
-  link.download = `${name}.published.json`;
+  link.href = URL.createObjectURL(new Blob([content], { type }));
+  link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+/** Puts `content` on the clipboard and says so (or that the browser refused). */
+async function copy(content, what) {
+  const said = document.getElementById('copied');
+  try {
+    await navigator.clipboard.writeText(content);
+    said.textContent = `${what} copied.`;
+  } catch {
+    said.textContent = `This browser would not copy the ${what.toLowerCase()}: download it instead.`;
+  }
+}
+
+download.addEventListener('click', () => {
+  if (published !== null) save(published, `${name}.published.json`, 'application/json');
+});
+document.getElementById('copy-published').addEventListener('click', () => {
+  if (published !== null) copy(published, 'The published file');
+});
+document.getElementById('download-claimreview').addEventListener('click', () => {
+  if (claimReview !== null) save(claimReview, `${name}.claimreview.html`, 'text/html');
+});
+document.getElementById('copy-claimreview').addEventListener('click', () => {
+  if (claimReview !== null) copy(claimReview, 'The ClaimReview markup');
 });
 
 const kept = drafts();

@@ -96,6 +96,27 @@ test('an editor starts from the sample, fixes a planted error by choosing it, do
   const file = await downloaded(tab);
   assert.equal(file.name, 'ice-contracts.published.json');
   assert.equal(file.text, tool(sample).published, 'byte for byte what explainer build writes');
+  // The ClaimReview markup, downloaded and copied: what explainer claimreview prints, with its
+  // warnings listed.
+  const sampleFile = join(scratch, 'sample.json');
+  writeFileSync(sampleFile, sample);
+  const claimreview = explainer('claimreview', sampleFile);
+  assert.equal(claimreview.status, 0, claimreview.stderr);
+  await tab.click('#download-claimreview');
+  const markup = await downloaded(tab);
+  assert.equal(markup.name, 'ice-contracts.claimreview.html');
+  assert.equal(markup.text, claimreview.stdout, 'byte for byte what explainer claimreview prints');
+  const warned = claimreview.stderr.split('\n').filter(Boolean).map((line) => `ClaimReview: ${line.slice(`${sampleFile}: warning: `.length)}`);
+  assert.deepEqual(await tab.evalAll('#claimreview-missing li', (items) => items.map((i) => i.textContent)), warned);
+  await tab.eval(() => {
+    window.__copied = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (t) => { window.__copied.push(t); return Promise.resolve(); } } });
+    return true;
+  });
+  await tab.click('#copy-published');
+  await tab.click('#copy-claimreview');
+  await tab.until(async () => (await tab.text('#copied')) === 'The ClaimReview markup copied.', 'the copy is confirmed');
+  assert.deepEqual(await tab.eval(() => window.__copied), [tool(sample).published, claimreview.stdout]);
 
   // An edit, then a reload: the draft is still there.
   const edited = sample.replace(QUESTION, 'Did Microsoft or Amazon end their ICE contracts?');

@@ -160,6 +160,24 @@ test('axe: no violations in Explainer Studio, with the sample and with a problem
   }
 });
 
+test('Explainer Studio at 320 px: nothing scrolls sideways, axe finds nothing, and the keyboard reaches every control', async () => {
+  const tab = await env.browser.open(`${env.server.url}/studio.html`, { viewport: { width: 320, height: 640 } });
+  await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
+  await tab.click('#sample');
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  const widths = await tab.eval(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(widths[0] <= widths[1], `page ${widths[0]} px wide in a ${widths[1]} px window`);
+  assert.deepEqual(await violations(tab), []);
+  // Every control of the studio has a name and can take focus from the keyboard.
+  const controls = await tab.eval(() => [...document.querySelectorAll('main button, main input, main select, main textarea')]
+    .filter((el) => !el.disabled)
+    .map((el) => ({ id: el.id, focusable: el.tabIndex >= 0 || el.type === 'file', named: Boolean(el.labels?.length || el.textContent.trim() || el.getAttribute('aria-label')) })));
+  assert.ok(controls.length >= 10, `${controls.length} controls`);
+  assert.deepEqual(controls.filter((c) => !c.focusable || !c.named), [], 'unnamed or unreachable controls');
+  await tab.click('#delete');
+  await tab.close();
+});
+
 test('axe: no violations in the error panel, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
     const tab = await open('?src=broken.json', { colorScheme: scheme });

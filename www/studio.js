@@ -116,20 +116,25 @@ function showPreview(json) {
   preview.replaceChildren(widget);
 }
 
-function run() {
-  const report = JSON.parse(check(text.value));
-  listProblems(report);
-  const count = report.errors.length;
-  published = report.published;
-  claimReview = report.claimReview;
-  download.disabled = published === null;
-  document.getElementById('copy-published').disabled = published === null;
+/** Offers what a check made of the file (nothing, for a file with errors or none at all): the
+ * published file and the ClaimReview markup, with what the markup lacks. */
+function offer({ published: file = null, claimReview: markup = null, claimReviewMissing = [] } = {}) {
+  published = file;
+  claimReview = markup;
+  for (const id of ['download', 'copy-published']) document.getElementById(id).disabled = published === null;
   for (const id of ['download-claimreview', 'copy-claimreview']) document.getElementById(id).disabled = claimReview === null;
-  document.getElementById('claimreview-missing').replaceChildren(...report.claimReviewMissing.map((advice) => {
+  document.getElementById('claimreview-missing').replaceChildren(...claimReviewMissing.map((advice) => {
     const item = document.createElement('li');
     item.textContent = `ClaimReview: ${advice}`;
     return item;
   }));
+}
+
+function run() {
+  const report = JSON.parse(check(text.value));
+  listProblems(report);
+  offer(report);
+  const count = report.errors.length;
   if (count > 0) {
     status.textContent = count === 1 ? '1 problem: choose it to go to it.' : `${count} problems: choose one to go to it.`;
     return;
@@ -291,10 +296,7 @@ document.getElementById('delete').addEventListener('click', () => {
     listDrafts();
     problems.replaceChildren();
     preview.replaceChildren();
-    published = null;
-    claimReview = null;
-    for (const id of ['download', 'copy-published', 'download-claimreview', 'copy-claimreview']) document.getElementById(id).disabled = true;
-    document.getElementById('claimreview-missing').replaceChildren();
+    offer();
   }
   status.textContent = gone ? `Draft "${gone}" deleted.` : 'There was no draft to delete.';
 });

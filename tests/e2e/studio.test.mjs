@@ -29,10 +29,18 @@ function tool(text) {
   return { problems, published: build.status === 0 ? build.stdout : null };
 }
 
-/** Replaces the editor's text as typing would: the field changes and says so. */
-const edit = (tab, value) => tab.evalOn('#text', (area, v) => {
-  area.value = v;
-  area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+/** Replaces the text of a field (the editor's, unless `field` says) as typing would: the field
+ * changes and says so. */
+const edit = (tab, value, field = '#text') => tab.evalOn(field, (input, v) => {
+  input.value = v;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  return true;
+}, value);
+
+/** Picks a control's new value as a reader would: it changes and says so. */
+const choose = (tab, control, value) => tab.evalOn(control, (input, v) => {
+  input.value = v;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
   return true;
 }, value);
 
@@ -165,13 +173,8 @@ test('an editor imports the seed report: the page asks for the label and offers 
   const tab = await env.browser.open(`${env.server.url}/studio.html`);
   await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
   await edit(tab, '');
-  const type = (selector, value) => tab.evalOn(selector, (field, v) => {
-    field.value = v;
-    field.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    return true;
-  }, value);
-  await type('#report', reportText);
-  await type('#sources', sourcesText);
+  await edit(tab, reportText, '#report');
+  await edit(tab, sourcesText, '#sources');
   // The sentences of "Bottom line and reporting limits" are offered.
   await tab.waitFor('#limits input[type=checkbox]');
   const offered = await tab.evalAll('#limits input[type=checkbox]', (boxes) => boxes.map((b) => b.value));
@@ -188,7 +191,7 @@ test('an editor imports the seed report: the page asks for the label and offers 
   const toolSays = refused.stderr.split('\n').filter((l) => l.startsWith(`${report}: `) && !/problems?; nothing written$/.test(l)).map((l) => l.slice(report.length + 2));
   assert.deepEqual(await tab.evalAll('#import-problems li', (items) => items.map((i) => i.textContent)), toolSays);
   // With the label typed and two limits picked, it imports exactly as the tool does.
-  await type('#label', label);
+  await edit(tab, label, '#label');
   await tab.click('#limit-1');
   await tab.click('#limit-2');
   await tab.click('#import');
@@ -218,28 +221,16 @@ test('several drafts are kept by name: switched between, renamed, and each comes
   await edit(tab, second);
   await tab.until(async () => (await tab.count('#problems button')) > 0, 'the second draft is checked');
   // Renamed, then both listed, and switching shows each as it was.
-  await tab.evalOn('#draft-name', (input) => {
-    input.value = 'library hours';
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    return true;
-  });
+  await choose(tab, '#draft-name', 'library hours');
   await tab.until(async () => (await tab.evalAll('#drafts option', (os) => os.map((o) => o.value))).join('|') === 'ice-contracts|library hours', 'both drafts are listed');
-  await tab.evalOn('#drafts', (select) => {
-    select.value = 'ice-contracts';
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    return true;
-  });
+  await choose(tab, '#drafts', 'ice-contracts');
   await tab.until(async () => (await tab.evalOn('#text', (a) => a.value)) === sample, 'the first draft is back');
   await tab.waitFor('#preview-explainer >> .ex-question');
   // After a reload, the draft last open comes back, and the other is still listed.
   await tab.goto(`${env.server.url}/studio.html`);
   await tab.until(async () => (await tab.text('#status')).startsWith('Your draft "ice-contracts" is back.'), 'the current draft comes back');
   assert.deepEqual(await tab.evalAll('#drafts option', (os) => os.map((o) => o.value)), ['ice-contracts', 'library hours']);
-  await tab.evalOn('#drafts', (select) => {
-    select.value = 'library hours';
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    return true;
-  });
+  await choose(tab, '#drafts', 'library hours');
   await tab.until(async () => (await tab.evalOn('#text', (a) => a.value)) === second, 'the renamed draft, as it was');
   // Deleting one leaves the other.
   await tab.click('#delete');

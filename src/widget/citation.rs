@@ -288,10 +288,13 @@ fn place_card(marker: &HtmlElement, card: &HtmlElement) {
 
     // Whole pixels: formatting floats would pull float printing into the wasm for nothing.
     let px = |value: f64| format!("{}px", value.round() as i32);
-    // A card that scrolls is a Tab stop of its own, so the keyboard can scroll it: engines
-    // without focusable scrollers (WebKit) would otherwise leave its end out of reach.
     if height < c.height() {
         let _ = style.set_property("max-height", &px(height));
+    }
+    // A card that scrolls is a Tab stop of its own, so the keyboard can scroll it: engines
+    // without focusable scrollers (WebKit) would otherwise leave its end out of reach. It may
+    // scroll for want of room here, or because the stylesheet caps its height (large text).
+    if card.scroll_height() > card.client_height() {
         let _ = card.set_attribute("tabindex", "0");
     } else {
         let _ = card.remove_attribute("tabindex");

@@ -65,12 +65,14 @@ function contrasts(tab, targets) {
 /** axe's findings on the whole page, shadow roots included, as readable lines: every violation,
  * and every check axe could not decide ("incomplete"), judged here instead. The one kind judged
  * rather than reported is text contrast that axe cannot decide because another element (the
- * open card) lies over or against it: its contrast is computed as the reader sees it when
- * nothing covers it, and it must meet WCAG's ratio. */
+ * open card) lies over or against it, or because the text runs past the box that paints its
+ * background (the end of a card that scrolls, on a short screen or with larger fonts): its
+ * contrast is computed as the reader sees it when nothing covers it, and it must meet WCAG's
+ * ratio. */
 async function violations(tab, context = null) {
   const results = await tab.axe(context, RULES);
   assert.ok(results.passes.length > 10, 'axe ran its checks');
-  const covered = (n) => n.any.some((c) => ['bgOverlap', 'elmPartiallyObscured'].includes(c.data?.messageKey));
+  const covered = (n) => n.any.some((c) => ['bgOverlap', 'elmPartiallyObscured', 'elmPartiallyObscuring'].includes(c.data?.messageKey));
   const judged = results.incomplete.flatMap((v) => (v.id === 'color-contrast' ? v.nodes.filter(covered) : []));
   const measured = await contrasts(tab, judged.map((n) => n.target.flat()));
   const lowContrast = judged.flatMap((n, i) => (measured[i].ratio >= measured[i].needed ? []
@@ -198,8 +200,12 @@ for (const [name, options] of Object.entries(narrow)) {
     const tab = await open('', options);
     noteFramedViewport(t, tab);
     await states['every section expanded'](tab);
+    // The pointer leaves the button it clicked: the page moves under it as focus scrolls, and a
+    // marker that comes to rest beneath it would open its own card in place of the focused one's.
+    await tab.mouseMove(0, 0);
     await tab.focus('.ex-verdict .ex-marker');
-    await tab.waitFor('.ex-card');
+    const marker = await tab.evalOn('.ex-verdict .ex-marker', (el) => el.id);
+    await tab.waitFor(`#${marker}-card`);
     assert.deepEqual(await violations(tab), []);
     const widths = await tab.eval(() => [document.documentElement.scrollWidth, window.innerWidth]);
     assert.equal(widths[1], 320, 'the viewport is 320 CSS px wide');
@@ -238,6 +244,21 @@ test('contrast beside an open card is judged: a faded marker is reported', async
   await tab.evalOn('.ex-verdict .ex-marker', (marker) => marker.style.setProperty('color', 'rgb(235, 235, 235)', 'important'));
   const found = await violations(tab);
   assert.ok(found.some((v) => v.includes('color-contrast') && v.includes('explainer-verdict-1-c1')), found.join('\n'));
+  await tab.close();
+});
+
+test('a card longer than the screen allows scrolls, is a Tab stop so the keyboard can scroll it, and axe finds nothing in it', async () => {
+  const tab = await open('', { viewport: { width: 320, height: 640 } });
+  // Text at twice its size on a phone, the marker at the top of the screen: the card has room
+  // below it, but its content outgrows the height the stylesheet allows a card.
+  await tab.evalOn('.ex-root', (root) => root.style.setProperty('--ex-font-size', '32px'));
+  await tab.evalOn('.ex-verdict .ex-marker', (marker) => marker.scrollIntoView({ block: 'start' }));
+  await tab.focus('.ex-verdict .ex-marker');
+  await tab.waitFor('.ex-card');
+  const card = await tab.evalOn('.ex-card', (el) => ({ scrolls: el.scrollHeight > el.clientHeight, tabIndex: el.tabIndex }));
+  assert.ok(card.scrolls, 'the card scrolls');
+  assert.equal(card.tabIndex, 0, 'the card is a Tab stop');
+  assert.deepEqual(await violations(tab), []);
   await tab.close();
 });
 

@@ -382,3 +382,29 @@ fn the_checker_words_what_the_widget_cannot_use_as_explainer_check_does() {
     assert!(words[0].1.starts_with("this is an authored evidence file"));
     assert!(diagnose(Some(explainer::BUNDLED_EVIDENCE), None, "", None).is_empty());
 }
+
+#[tokio::test]
+async fn a_long_source_list_is_marked_so_only_its_entries_on_screen_are_laid_out() {
+    let set = |sources: usize| {
+        let cited: String = (1..=sources).map(|n| format!(" [{n}]")).collect();
+        let list: Vec<_> = (1..=sources)
+            .map(|n| json!({ "number": n, "title": format!("Source title {n}") }))
+            .collect();
+        let authored = json!({
+            "version": 1, "form": "authored",
+            "question": "How long is the list?",
+            "verdict": { "label": "Long", "sentences": [format!("It is long{cited}.")] },
+            "sections": [{ "id": "a", "title": "A", "sentences": ["Short [1]."] }],
+            "limits": ["None [1]."],
+            "sources": list
+        });
+        publish(&authored.to_string())
+            .expect("valid")
+            .to_json(false)
+    };
+    let limit = explainer::widget::source_list::LONG_LIST;
+    let long = render(&set(limit + 1), "l").await;
+    assert_eq!(count(&long, "class=\"ex-source-list ex-long\""), 1);
+    let short = render(&set(limit), "s").await;
+    assert_eq!(count(&short, "class=\"ex-source-list\""), 1);
+}

@@ -254,6 +254,10 @@ fn place_card(marker: &HtmlElement, card: &HtmlElement) {
     let Some(root) = marker.closest(".ex-root").ok().flatten() else {
         return;
     };
+    // Every write before the first read, and none between reads: each read after a write lays
+    // out the whole page again, which on a big explainer costs more than all the rest.
+    let style = card.style();
+    let _ = style.remove_property("max-height");
     let viewport_width = window
         .document()
         .and_then(|d| d.document_element())
@@ -263,11 +267,11 @@ fn place_card(marker: &HtmlElement, card: &HtmlElement) {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let style = card.style();
-    let _ = style.remove_property("max-height");
     let m = marker.get_bounding_client_rect();
     let r = root.get_bounding_client_rect();
     let c = card.get_bounding_client_rect();
+    // Taller than the stylesheet lets a card be (large text): it scrolls wherever it goes.
+    let capped = card.scroll_height() > card.client_height();
 
     let left = m
         .left()
@@ -292,9 +296,8 @@ fn place_card(marker: &HtmlElement, card: &HtmlElement) {
         let _ = style.set_property("max-height", &px(height));
     }
     // A card that scrolls is a Tab stop of its own, so the keyboard can scroll it: engines
-    // without focusable scrollers (WebKit) would otherwise leave its end out of reach. It may
-    // scroll for want of room here, or because the stylesheet caps its height (large text).
-    if card.scroll_height() > card.client_height() {
+    // without focusable scrollers (WebKit) would otherwise leave its end out of reach.
+    if capped || height < c.height() {
         let _ = card.set_attribute("tabindex", "0");
     } else {
         let _ = card.remove_attribute("tabindex");

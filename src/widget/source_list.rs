@@ -8,6 +8,11 @@ use super::ids::Ids;
 use super::share;
 use super::source_details;
 
+/// From how many sources the list is long: its entries are laid out only when on screen
+/// (`.ex-long` in the stylesheet), since on a big set laying out the unseen list again was most
+/// of the work of opening a card.
+pub const LONG_LIST: usize = 50;
+
 /// The numbered list of sources.
 pub fn view(shared: &Shared) -> Html {
     html! { <SourceList shared={shared.clone()} /> }
@@ -25,29 +30,27 @@ pub struct SourceListProps {
 #[function_component]
 fn SourceList(props: &SourceListProps) -> Html {
     let shared = &props.shared;
-    let items = shared
-        .evidence
-        .sources_by_number()
-        .into_iter()
-        .map(|source| {
-            let number = source.number;
-            html! {
-                <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
-                    { source_details::view(shared, number, None) }
-                    if shared.interactive {
-                        { share::view(
-                            Ids::source_anchor(number),
-                            format!("Source {number}"),
-                            format!(" to source {number}"),
-                        ) }
-                    }
-                </li>
-            }
-        });
+    let sources = shared.evidence.sources_by_number();
+    let long = (sources.len() > LONG_LIST).then_some("ex-long");
+    let items = sources.into_iter().map(|source| {
+        let number = source.number;
+        html! {
+            <li class="ex-source" id={shared.ids.source(number)} tabindex="-1" key={number.0}>
+                { source_details::view(shared, number, None) }
+                if shared.interactive {
+                    { share::view(
+                        Ids::source_anchor(number),
+                        format!("Source {number}"),
+                        format!(" to source {number}"),
+                    ) }
+                }
+            </li>
+        }
+    });
     html! {
         <section class="ex-sources">
             <@{heading_tag(shared.heading + 1)} class="ex-h3" id={shared.ids.sources_heading()}>{ "Sources" }</@>
-            <ol class="ex-source-list">{ for items }</ol>
+            <ol class={classes!("ex-source-list", long)}>{ for items }</ol>
         </section>
     }
 }

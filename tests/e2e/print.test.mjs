@@ -22,9 +22,10 @@ const article = (body, head = '') => ['text/html; charset=utf-8', `<!doctype htm
 <title>article</title><link rel="icon" href="data:,">${head}</head>
 <body><main><h1>An article</h1><p>Before the explainer.</p>${body}<p>After the explainer.</p></main></body></html>`];
 
-// A set long enough that pages break inside its sections' paragraphs.
+// A set long enough that pages break inside its sections' paragraphs, with a long source list
+// (over 50 entries), whose entries are laid out on screen only when seen: on paper, all are.
 const longAuthored = join(scratch, 'long.json');
-writeFileSync(longAuthored, JSON.stringify(bigSet({ sections: 6, sentences: 12, sources: 20 })));
+writeFileSync(longAuthored, JSON.stringify(bigSet({ sections: 6, sentences: 12, sources: 60 })));
 const longPublished = explainer('build', longAuthored).stdout;
 writeFileSync(join(scratch, 'long.published.json'), longPublished);
 const long = JSON.parse(longPublished);

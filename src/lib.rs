@@ -16,6 +16,8 @@ pub mod claimreview;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "authoring")]
+pub mod outputs;
+#[cfg(feature = "authoring")]
 pub mod studio;
 pub mod widget;
 

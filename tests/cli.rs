@@ -690,6 +690,12 @@ fn fingerprint_gives_the_large_files_hashed_names_that_embed_js_and_the_pages_fo
         "new URL('explainer-widget.js', b);fetch(\"explainer-widget_bg.wasm\");link('explainer.css')",
     )
     .expect("embed");
+    // Explainer Studio's script names the files it fetches to make offline files.
+    fs::write(
+        dist.join("studio.js"),
+        "['explainer-widget.js','explainer-widget_bg.wasm','explainer.css','page.css']",
+    )
+    .expect("studio");
     fs::write(
         dist.join("index.html"),
         BUILT_PAGE.replace(
@@ -729,6 +735,10 @@ fn fingerprint_gives_the_large_files_hashed_names_that_embed_js_and_the_pages_fo
     assert_eq!(
         fs::read_to_string(dist.join("embed.js")).expect("embed"),
         format!("new URL('{glue}', b);fetch(\"{wasm}\");link('{css}')")
+    );
+    assert_eq!(
+        fs::read_to_string(dist.join("studio.js")).expect("studio"),
+        format!("['{glue}','{wasm}','{css}','page.css']")
     );
     assert!(
         fs::read_to_string(dist.join("index.html"))

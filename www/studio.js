@@ -2,7 +2,9 @@
 // tool's own code (explainer-studio.wasm), its problems listed with where they are, the real
 // widget as the preview, and the published file to download. The draft is kept in this
 // browser (localStorage) as the editor types; nothing is sent anywhere.
-import init, { check, importReport, limits as limitCandidates } from './explainer-studio.js';
+// In the studio's single file (explainer studio-file) the checker, the sample and the widget's
+// files come from the page itself (EXPLAINER_STUDIO), and nothing is fetched.
+const offline = globalThis.EXPLAINER_STUDIO;
 
 // Drafts, by name: { current, drafts: { [name]: { text } } }.
 const DRAFTS_KEY = 'explainer-studio:drafts';
@@ -17,6 +19,9 @@ const preview = document.getElementById('preview');
 
 let name = 'explainer';
 let published = null;
+// The published file's text for the snippet and the offline file: the one offered, or the text
+// itself when it is published already and has no problems.
+let publishable = null;
 let claimReview = null;
 let timer;
 
@@ -94,6 +99,28 @@ function goTo(line, column) {
   text.scrollTop = Math.max(0, (line - 3) * lineHeight);
 }
 
+// --- line numbers and where the cursor is --------------------------------------------------
+const lines = document.getElementById('lines');
+const cursor = document.getElementById('cursor');
+const wrap = document.getElementById('wrap');
+
+/** Numbers as many lines as the text has, beside it. */
+function numberLines() {
+  const count = text.value.split('\n').length;
+  if (Number(lines.dataset.count) !== count) {
+    lines.textContent = Array.from({ length: count }, (_, i) => i + 1).join('\n');
+    lines.dataset.count = count;
+    lines.parentElement.style.setProperty('--digits', String(String(count).length));
+  }
+  lines.scrollTop = text.scrollTop;
+}
+
+/** Says where the cursor is, in the problems' terms: line and column, counted in characters. */
+function showCursor() {
+  const before = text.value.slice(0, text.selectionStart).split('\n');
+  cursor.textContent = `Line ${before.length}, column ${[...before[before.length - 1]].length + 1}`;
+}
+
 function listProblems(report) {
   const items = [...report.errors.map((p) => [p, false]), ...report.warnings.map((p) => [p, true])].map(([p, warning]) => {
     const item = document.createElement('li');
@@ -118,10 +145,13 @@ function showPreview(json) {
 
 /** Offers what a check made of the file (nothing, for a file with errors or none at all): the
  * published file and the ClaimReview markup, with what the markup lacks. */
-function offer({ published: file = null, claimReview: markup = null, claimReviewMissing = [] } = {}) {
+function offer({ published: file = null, claimReview: markup = null, claimReviewMissing = [] } = {}, ready = null) {
   published = file;
+  publishable = ready;
   claimReview = markup;
   for (const id of ['download', 'copy-published']) document.getElementById(id).disabled = published === null;
+  for (const id of ['download-offline', 'copy-snippet', 'download-snippet']) document.getElementById(id).disabled = publishable === null;
+  document.getElementById('download-authored').disabled = !text.value.trim();
   for (const id of ['download-claimreview', 'copy-claimreview']) document.getElementById(id).disabled = claimReview === null;
   document.getElementById('claimreview-missing').replaceChildren(...claimReviewMissing.map((advice) => {
     const item = document.createElement('li');
@@ -131,9 +161,11 @@ function offer({ published: file = null, claimReview: markup = null, claimReview
 }
 
 function run() {
+  numberLines();
   const report = JSON.parse(check(text.value));
   listProblems(report);
-  offer(report);
+  const clean = report.errors.length === 0;
+  offer(report, clean ? (report.published ?? (report.form === 'published' ? text.value : null)) : null);
   const count = report.errors.length;
   if (count > 0) {
     status.textContent = count === 1 ? '1 problem: choose it to go to it.' : `${count} problems: choose one to go to it.`;
@@ -262,7 +294,12 @@ function importNow() {
   text.focus();
 }
 
-await init({ module_or_path: new URL('explainer-studio_bg.wasm', import.meta.url) });
+const { check, importReport, limits: limitCandidates, offlineFile, snippet } = offline
+  ? await offline.load()
+  : await import('./explainer-studio.js').then(async (module) => {
+    await module.default({ module_or_path: new URL('explainer-studio_bg.wasm', import.meta.url) });
+    return module;
+  });
 
 report.addEventListener('input', () => {
   clearTimeout(candidatesTimer);
@@ -271,6 +308,16 @@ report.addEventListener('input', () => {
 document.getElementById('import').addEventListener('click', importNow);
 
 text.addEventListener('input', changed);
+text.addEventListener('input', numberLines);
+text.addEventListener('scroll', () => {
+  lines.scrollTop = text.scrollTop;
+});
+for (const event of ['input', 'keyup', 'click', 'select', 'focus']) text.addEventListener(event, showCursor);
+wrap.addEventListener('change', () => {
+  text.wrap = wrap.checked ? 'soft' : 'off';
+  text.parentElement.classList.toggle('studio-wrapped', wrap.checked);
+  numberLines();
+});
 document.getElementById('open').addEventListener('change', (event) => openFile(event.target.files[0]));
 text.addEventListener('dragover', (event) => event.preventDefault());
 text.addEventListener('drop', (event) => {
@@ -278,8 +325,8 @@ text.addEventListener('drop', (event) => {
   openFile(event.dataTransfer.files[0]);
 });
 document.getElementById('sample').addEventListener('click', async () => {
-  const response = await fetch(new URL('evidence/ice-contracts.json', import.meta.url));
-  load(await response.text(), 'ice-contracts.json');
+  const sample = offline ? offline.sample : await (await fetch(new URL('evidence/ice-contracts.json', import.meta.url))).text();
+  load(sample, 'ice-contracts.json');
 });
 document.getElementById('delete').addEventListener('click', () => {
   flush();
@@ -292,6 +339,7 @@ document.getElementById('delete').addEventListener('click', () => {
     openDraft(kept.current);
   } else {
     text.value = '';
+    numberLines();
     name = 'explainer';
     listDrafts();
     problems.replaceChildren();
@@ -345,6 +393,47 @@ async function copy(content, what) {
     said.textContent = `This browser would not copy the ${what.toLowerCase()}: download it instead.`;
   }
 }
+
+document.getElementById('download-authored').addEventListener('click', () => {
+  save(text.value, `${name}.json`, 'application/json');
+});
+
+/** The snippet for the published file, named as the studio saves it. */
+function makeSnippet() {
+  const src = document.getElementById('snippet-src').value.trim();
+  const base = document.getElementById('snippet-base').value.trim();
+  return snippet(publishable, `${name}.published.json`, src, base, '');
+}
+document.getElementById('copy-snippet').addEventListener('click', async () => {
+  if (publishable !== null) copy(await makeSnippet(), 'The snippet');
+});
+document.getElementById('download-snippet').addEventListener('click', async () => {
+  if (publishable !== null) save(await makeSnippet(), `${name}.snippet.html`, 'text/html');
+});
+
+/** The widget's built files, fetched from beside the studio, in the offline file's order:
+ * glue, wasm, widget stylesheet, page stylesheet, embed.js. The build's content-hashed names
+ * are written here by explainer fingerprint. */
+async function builtFiles() {
+  if (offline) return offline.files();
+  const names = ['explainer-widget.js', 'explainer-widget_bg.wasm', 'explainer.css', 'page.css', 'embed.js'];
+  return Promise.all(names.map(async (file, i) => {
+    const response = await fetch(new URL(file, import.meta.url));
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return i === 1 ? new Uint8Array(await response.arrayBuffer()) : response.text();
+  }));
+}
+document.getElementById('download-offline').addEventListener('click', async () => {
+  if (publishable === null) return;
+  const said = document.getElementById('copied');
+  try {
+    const files = await builtFiles();
+    save(await offlineFile(publishable, ...files), `${name}.html`, 'text/html');
+    said.textContent = 'The offline file is made: it opens from disk, with no network.';
+  } catch (error) {
+    said.textContent = `The offline file could not be made: ${error.message ?? error}.`;
+  }
+});
 
 download.addEventListener('click', () => {
   if (published !== null) save(published, `${name}.published.json`, 'application/json');

@@ -77,6 +77,13 @@ fn rename_all(dist: &Path) -> Result<Vec<(String, String)>, String> {
     {
         return Err(format!("{} does not name {plain}", embed.display()));
     }
+    // Explainer Studio's script fetches the same files to make offline files.
+    let studio = dist.join("studio.js");
+    let mut studio_script = match std::fs::read_to_string(&studio) {
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(failed("read", &studio, error)),
+    };
     let mut names = Vec::new();
     for (plain, stem, end) in HASHED {
         let path = dist.join(plain);
@@ -94,11 +101,18 @@ fn rename_all(dist: &Path) -> Result<Vec<(String, String)>, String> {
         }
         for literal in literals(plain) {
             let quote = &literal[..1];
-            script = script.replace(&literal, &format!("{quote}{hashed}{quote}"));
+            let named = format!("{quote}{hashed}{quote}");
+            script = script.replace(&literal, &named);
+            if let Some(text) = studio_script.as_mut() {
+                *text = text.replace(&literal, &named);
+            }
         }
         names.push((plain.to_owned(), hashed));
     }
     std::fs::write(&embed, script).map_err(|e| failed("write", &embed, e))?;
+    if let Some(text) = studio_script {
+        std::fs::write(&studio, text).map_err(|e| failed("write", &studio, e))?;
+    }
     // The pages link the stylesheet; `href=` before the name, so text that happens to say
     // "explainer.css" stays as written.
     let css = &names[2].1;

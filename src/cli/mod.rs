@@ -11,6 +11,7 @@ mod import;
 mod page;
 mod render;
 mod snippet;
+mod studio_file;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -160,6 +161,19 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write Explainer Studio as one HTML file that works from disk, with no network.
+    ///
+    /// For editors who write offline: the file carries the studio, the checker, the widget for
+    /// the preview and the sample. A browser will not load the served studio's wasm from a
+    /// folder on disk. The build writes DIST/studio-offline.html.
+    StudioFile {
+        /// The built widget's folder, with the studio's files.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Where to write the file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Give the built widget's large files content-hashed names, for a year of caching.
     ///
     /// Renames explainer-widget.js and explainer-widget_bg.wasm, and copies explainer.css, to
@@ -265,6 +279,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             out,
             err,
         ),
+        Command::StudioFile { dist, output } => studio_file::studio_file(&dist, &output, err),
         Command::Fingerprint { dist } => fingerprint::fingerprint(&dist, err),
         Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {

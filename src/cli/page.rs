@@ -7,8 +7,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::check::{emit, read_published};
-use super::render::{escape, prerendered_own_page};
+use super::render::rendered;
 use super::{Status, io_failure, read_built};
+use crate::outputs::{escape, prerendered_own_page};
 
 /// The start tag of the page's explainer, whose content the rendered explainer replaces.
 const ELEMENT: &str = "<evidence-explainer id=\"explainer\" own-page>";
@@ -60,7 +61,7 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         doc.question.clone(),
         doc.meta.language.clone().unwrap_or_else(|| "en".to_owned()),
     );
-    let root = match prerendered_own_page(text) {
+    let root = match rendered(prerendered_own_page(text)) {
         Ok(root) => root,
         Err(error) => return io_failure(err, "render", &template_path, &error),
     };

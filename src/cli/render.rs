@@ -10,8 +10,8 @@ use explainer_evidence::Evidence;
 
 use super::check::{emit, read_valid};
 use super::{Status, io_failure};
+use crate::outputs::{escape, server_render};
 use crate::widget::explainer::{Explainer, ExplainerProps};
-use crate::widget::{Widget, WidgetProps, stamp::stamp};
 
 const WIDGET_CSS: &str = include_str!("../../www/explainer.css");
 const PAGE_CSS: &str = include_str!("../../www/page.css");
@@ -50,7 +50,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         heading: 1,
         restore: None,
     };
-    let body = server_render::<Explainer>(props)?;
+    let body = rendered(server_render::<Explainer>(props))?;
     Ok(format!(
         "<!doctype html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -59,51 +59,8 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
     ))
 }
 
-/// The explainer as the widget first renders it with `props`, in the root `embed.js` takes
-/// over, stamped with the evidence text the page will hand the widget (`props.json`).
-pub(super) fn prerendered(props: WidgetProps) -> std::io::Result<String> {
-    let stamp = stamp(&props.json);
-    let markup = server_render::<Widget>(props)?;
-    Ok(format!(
-        "<div class=\"ex-prerendered\" data-stamp=\"{stamp}\">{markup}</div>"
-    ))
-}
-
-/// The explainer as the widget first renders it on a page of its own (the question as the page's
-/// `h1`, deep links as page anchors), from the very JSON text the page hands the widget.
-pub(super) fn prerendered_own_page(json: String) -> std::io::Result<String> {
-    prerendered(WidgetProps {
-        own_page: true,
-        heading: 1,
-        ..WidgetProps::new(json, "explainer")
-    })
-}
-
-/// The HTML the widget's views make of `props` through Yew's server renderer, with no
-/// hydration markers (the widget takes prerendered markup over by rendering afresh).
-pub(super) fn server_render<C: yew::BaseComponent>(
-    props: C::Properties,
-) -> std::io::Result<String> {
+/// Runs one of the renderers of [`crate::outputs`] (async, as in the studio's wasm) to its end.
+pub(super) fn rendered<F: std::future::Future>(future: F) -> std::io::Result<F::Output> {
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    Ok(runtime.block_on(
-        yew::LocalServerRenderer::<C>::with_props(props)
-            .hydratable(false)
-            .render(),
-    ))
-}
-
-/// `text` with the characters HTML gives meaning to replaced by entities.
-pub(super) fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    Ok(runtime.block_on(future))
 }

@@ -7,9 +7,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::check::{emit, read_published};
-use super::render::{escape, prerendered};
+use super::render::rendered;
 use super::{Status, io_failure};
-use crate::widget::WidgetProps;
+use crate::outputs;
 
 /// What `explainer snippet` is asked for.
 pub(super) struct Options<'a> {
@@ -30,44 +30,22 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
         Ok(read) => read,
         Err(status) => return status,
     };
-    let name = options
+    let file_name = options
         .file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let src = options.src.map_or(name.clone(), str::to_owned);
-    let id = options.id.map_or_else(|| element_id(&name), str::to_owned);
-    let root = match prerendered(WidgetProps::new(text, id.clone())) {
-        Ok(root) => root,
-        Err(error) => return io_failure(err, "render", options.file, &error),
-    };
-    let base = escape(options.base);
-    let snippet = format!(
-        "<evidence-explainer id=\"{id}\" src=\"{src}\"><template shadowrootmode=\"open\">\
-         <link rel=\"stylesheet\" href=\"{base}explainer.css\">{root}\
-         </template></evidence-explainer>\n<script type=\"module\" src=\"{base}embed.js\"></script>\n",
-        id = escape(&id),
-        src = escape(&src),
-    );
-    emit(options.output, snippet.as_bytes(), out, err)
-}
-
-/// An element id from a file name: `library-hours.published.json` gives `library-hours`.
-fn element_id(name: &str) -> String {
-    let stem = name.split('.').next().unwrap_or_default();
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if id.is_empty() {
-        "explainer".to_owned()
-    } else {
-        id
+    let made = rendered(outputs::snippet(
+        text,
+        &outputs::SnippetOptions {
+            file_name: &file_name,
+            src: options.src,
+            base: options.base,
+            id: options.id,
+        },
+    ));
+    match made {
+        Ok(snippet) => emit(options.output, snippet.as_bytes(), out, err),
+        Err(error) => io_failure(err, "render", options.file, &error),
     }
 }

@@ -5,10 +5,11 @@
 // fetched from anywhere but the studio's own files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { explainer, harness, ROOT } from './support.mjs';
+import { pathToFileURL } from 'node:url';
+import { DIST, explainer, harness, live, ROOT } from './support.mjs';
 
 const env = harness();
 const scratch = mkdtempSync(join(tmpdir(), 'explainer-studio-'));
@@ -60,10 +61,142 @@ const recordDownloads = (tab) => tab.eval(() => {
   return true;
 });
 
+/** Records what is put on the clipboard (in window.__copied) instead of putting it there. */
+const recordCopies = (tab) => tab.eval(() => {
+  window.__copied = [];
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (t) => { window.__copied.push(t); return Promise.resolve(); } } });
+  return true;
+});
+
 // (The page's policy lets it fetch nothing but its own files, so the file is read as a Blob.)
 const downloaded = (tab) => tab.eval(async () => {
   const last = window.__downloads.at(-1);
   return last && { name: last.name, text: await last.blob.text() };
+});
+
+test('the offline file, the embed snippet and the evidence file as written are what the tool makes, and the offline file opens from disk', async () => {
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) === 'Open a file or start from the sample.', 'the studio is ready');
+  await tab.click('#sample');
+  await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the sample checks');
+  const sample = readFileSync(SAMPLE, 'utf8');
+  // The published file as the editor would put it on the site, and what the tool makes of it.
+  const dir = join(scratch, 'outputs');
+  mkdirSync(dir, { recursive: true });
+  const publishedFile = join(dir, 'ice-contracts.published.json');
+  writeFileSync(publishedFile, tool(sample).published);
+  const bundled = join(dir, 'by-the-tool.html');
+  const bundle = explainer('bundle', '--evidence', publishedFile, '--dist', DIST, '-o', bundled);
+  assert.equal(bundle.status, 0, bundle.stderr);
+  const [src, base] = ['facts/ice-contracts.published.json', 'https://news.example/explainer/'];
+  const snippet = explainer('snippet', publishedFile, '--src', src, '--base', base);
+  assert.equal(snippet.status, 0, snippet.stderr);
+
+  await recordDownloads(tab);
+  await tab.click('#download-authored');
+  assert.deepEqual(await downloaded(tab), { name: 'ice-contracts.json', text: sample });
+  await tab.click('#download-offline');
+  await tab.until(async () => (await tab.eval(() => window.__downloads.length)) === 2, 'the offline file is offered');
+  const offline = await downloaded(tab);
+  assert.equal(offline.name, 'ice-contracts.html');
+  assert.ok(offline.text === readFileSync(bundled, 'utf8'), 'byte for byte what explainer bundle writes');
+  assert.match(await tab.text('#copied'), /^The offline file is made/);
+
+  await edit(tab, src, '#snippet-src');
+  await edit(tab, base, '#snippet-base');
+  await recordCopies(tab);
+  await tab.click('#copy-snippet');
+  await tab.until(async () => (await tab.text('#copied')) === 'The snippet copied.', 'the copy is confirmed');
+  assert.ok((await tab.eval(() => window.__copied[0])) === snippet.stdout, 'byte for byte what explainer snippet prints');
+  await tab.click('#download-snippet');
+  await tab.until(async () => (await tab.eval(() => window.__downloads.length)) === 3, 'the snippet is offered');
+  assert.deepEqual(await downloaded(tab), { name: 'ice-contracts.snippet.html', text: snippet.stdout });
+  await tab.click('#delete');
+  await tab.close();
+
+  // The studio's offline file opens from disk and the widget takes it over, with no network.
+  const fromStudio = join(dir, 'from-the-studio.html');
+  writeFileSync(fromStudio, offline.text);
+  const page = await env.browser.open(pathToFileURL(fromStudio).href);
+  await live(page);
+  assert.equal(await page.text('.ex-question'), QUESTION);
+  assert.deepEqual(page.requests().filter((url) => !url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:')), []);
+  await page.close();
+});
+
+test('the studio\'s single file works from disk with no network: the sample, its preview, a problem, and an offline file as the tool makes it', async () => {
+  const tab = await env.browser.open(pathToFileURL(join(DIST, 'studio-offline.html')).href);
+  await tab.until(async () => /^(Open a file or start from the sample\.|Your draft)/.test(await tab.text('#status')), 'the studio is ready');
+  await tab.click('#sample');
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  assert.equal(await tab.text('#preview-explainer >> .ex-question'), QUESTION);
+  const sample = readFileSync(SAMPLE, 'utf8');
+  assert.equal(await tab.evalOn('#text', (a) => a.value), sample);
+  // The checker is there: a planted error is listed in the tool's words.
+  const broken = sample.replace(/"label": "[^"]*"/, '"label": ""');
+  const [problem] = tool(broken).problems;
+  await edit(tab, broken);
+  const listed = `Line ${problem.line}, column ${problem.column}: ${problem.text}`;
+  await tab.until(async () => (await tab.evalAll('#problems button', (els) => els.map((b) => b.textContent))).includes(listed), `the problem is listed as "${listed}"`);
+  await edit(tab, sample);
+  await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the sample checks again');
+  // The offline file it makes is the tool's, from the widget inside the studio's file.
+  const dir = join(scratch, 'from-disk');
+  mkdirSync(dir, { recursive: true });
+  const publishedFile = join(dir, 'ice-contracts.published.json');
+  writeFileSync(publishedFile, tool(sample).published);
+  const bundled = join(dir, 'by-the-tool.html');
+  const bundle = explainer('bundle', '--evidence', publishedFile, '--dist', DIST, '-o', bundled);
+  assert.equal(bundle.status, 0, bundle.stderr);
+  await recordDownloads(tab);
+  await tab.click('#download-offline');
+  await tab.until(async () => (await tab.eval(() => window.__downloads.length)) === 1, 'the offline file is offered');
+  const offline = await downloaded(tab);
+  assert.ok(offline.text === readFileSync(bundled, 'utf8'), 'byte for byte what explainer bundle writes');
+  await tab.click('#delete');
+  assert.deepEqual(tab.requests().filter((url) => !/^(file|data|blob):/.test(url)), [], 'nothing fetched from any network');
+  assert.deepEqual((await tab.probe()).errors, []);
+  await tab.close();
+});
+
+test('the text has its line numbers beside it, scrolled with it, and the cursor\'s line and column are shown', async () => {
+  const tab = await env.browser.open(`${env.server.url}/studio.html`, { viewport: { width: 900, height: 700 } });
+  await tab.until(async () => (await tab.text('#status')) === 'Open a file or start from the sample.', 'the studio is ready');
+  await tab.click('#sample');
+  await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the sample checks');
+  const sample = readFileSync(SAMPLE, 'utf8');
+  const count = sample.split('\n').length;
+  assert.equal(await tab.text('#lines'), Array.from({ length: count }, (_, i) => i + 1).join('\n'));
+  assert.equal(await tab.attr('#lines', 'aria-hidden'), 'true', 'screen readers hear the cursor line, not a column of numbers');
+  // Each number sits level with its line: as many numbers as lines, in a column as tall as the
+  // text, from the same top.
+  const [numbers, text] = await tab.eval(() => ['lines', 'text'].map((id) => {
+    const el = document.getElementById(id);
+    const style = getComputedStyle(el);
+    return { height: el.scrollHeight, top: el.getBoundingClientRect().top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) };
+  }));
+  assert.ok(Math.abs(numbers.height - text.height) < 1, `numbers ${numbers.height} px tall, text ${text.height} px`);
+  assert.ok(Math.abs(numbers.top - text.top) < 1, `numbers from ${numbers.top} px, text from ${text.top} px`);
+  // A planted error on line 3, chosen: the cursor goes there and says so; the numbers follow the scroll.
+  const lines = sample.split('\n');
+  const planted = [...lines.slice(0, 40), '  oops', ...lines.slice(40)].join('\n');
+  await edit(tab, planted);
+  await tab.waitFor('#problems button');
+  const problem = await tab.text('#problems button');
+  const [, line, column] = problem.match(/^Line (\d+), column (\d+)/);
+  await tab.click('#problems button');
+  await tab.until(async () => (await tab.text('#cursor')) === `Line ${line}, column ${column}`, `the cursor is shown at line ${line}, column ${column}`);
+  await tab.until(async () => tab.eval(() => {
+    const [numbers, area] = [document.getElementById('lines'), document.getElementById('text')];
+    return area.scrollTop > 0 && numbers.scrollTop === area.scrollTop;
+  }), 'the numbers scroll with the text');
+  assert.equal(await tab.text('#lines'), Array.from({ length: count + 1 }, (_, i) => i + 1).join('\n'), 'a line added, a number added');
+  // Wrapping long lines hides the numbers, which would no longer be level with their lines.
+  await tab.click('#wrap');
+  assert.equal(await tab.evalOn('#text', (area) => area.wrap), 'soft');
+  assert.equal(await tab.isVisible('#lines'), false);
+  await tab.click('#delete');
+  await tab.close();
 });
 
 test('an editor starts from the sample, fixes a planted error by choosing it, downloads what build writes, and finds the draft after a reload', async () => {
@@ -116,11 +249,7 @@ test('an editor starts from the sample, fixes a planted error by choosing it, do
   assert.equal(markup.text, claimreview.stdout, 'byte for byte what explainer claimreview prints');
   const warned = claimreview.stderr.split('\n').filter(Boolean).map((line) => `ClaimReview: ${line.slice(`${sampleFile}: warning: `.length)}`);
   assert.deepEqual(await tab.evalAll('#claimreview-missing li', (items) => items.map((i) => i.textContent)), warned);
-  await tab.eval(() => {
-    window.__copied = [];
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (t) => { window.__copied.push(t); return Promise.resolve(); } } });
-    return true;
-  });
+  await recordCopies(tab);
   await tab.click('#copy-published');
   await tab.click('#copy-claimreview');
   await tab.until(async () => (await tab.text('#copied')) === 'The ClaimReview markup copied.', 'the copy is confirmed');

@@ -1,0 +1,166 @@
+//! `explainer studio-file`: Explainer Studio as one HTML file that opens from disk and works
+//! with no network at all, for editors who write offline (a browser will not load a module's
+//! wasm from a folder on disk, so the served studio cannot simply be copied). It carries the
+//! studio page, its script and styles, the checker's wasm, the widget for the preview and for
+//! the offline files it makes, and the sample.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::bundle::WidgetFiles;
+use super::check::write_atomically;
+use super::{Status, io_failure, read_built};
+use crate::outputs::{
+    BASE64_DECODER, BuiltFiles, base64_text, inert, json_string, policy, widget_script,
+};
+
+/// The studio's own built files, beside the widget's.
+const STUDIO_FILES: [&str; 5] = [
+    "studio.html",
+    "studio.css",
+    "studio.js",
+    "explainer-studio.js",
+    "explainer-studio_bg.wasm",
+];
+
+/// The sample the studio starts from, in the built folder.
+const SAMPLE: &str = "evidence/ice-contracts.json";
+
+pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> Status {
+    let widget = match WidgetFiles::read(dist, err) {
+        Ok(files) => files,
+        Err(status) => return status,
+    };
+    let mut studio = Vec::new();
+    for name in STUDIO_FILES.iter().copied().chain([SAMPLE]) {
+        match read_built(&dist.join(name), err) {
+            Ok(bytes) => studio.push(bytes),
+            Err(status) => return status,
+        }
+    }
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let Some(body) = body_of(&text(&studio[0])) else {
+        let _ = writeln!(
+            err,
+            "explainer: {} is not the studio's page: it needs <body>…</body>",
+            dist.join("studio.html").display()
+        );
+        return Status::Failed;
+    };
+    let files = widget.built();
+    let page = page(&Studio {
+        body,
+        css: &text(&studio[1]),
+        script: &text(&studio[2]),
+        glue: &text(&studio[3]),
+        wasm: &studio[4],
+        sample: &text(&studio[5]),
+        widget: &files,
+    });
+    match write_atomically(output, page.as_bytes()) {
+        Ok(()) => {
+            let _ = writeln!(err, "{}: {} bytes", output.display(), page.len());
+            Status::Ok
+        }
+        Err(error) => io_failure(err, "write", output, &error),
+    }
+}
+
+/// What goes into the studio's single file.
+struct Studio<'a> {
+    /// The studio page's body, its scripts left out (they come inline).
+    body: String,
+    css: &'a str,
+    script: &'a str,
+    /// The checker's wasm-bindgen glue and wasm.
+    glue: &'a str,
+    wasm: &'a [u8],
+    sample: &'a str,
+    widget: &'a BuiltFiles<'a>,
+}
+
+/// The content of the page's `<body>`, without its script elements.
+fn body_of(html: &str) -> Option<String> {
+    let start = html.find("<body>")? + "<body>".len();
+    let end = start + html[start..].find("</body>")?;
+    let mut body = String::new();
+    let mut rest = &html[start..end];
+    while let Some(at) = rest.find("<script") {
+        body.push_str(&rest[..at]);
+        let close = rest[at..].find("</script>")? + "</script>".len();
+        rest = &rest[at + close..];
+    }
+    body.push_str(rest);
+    Some(body)
+}
+
+fn page(s: &Studio<'_>) -> String {
+    let widget = s.widget;
+    // The widget, as in an offline file: embed.js shows the preview from it.
+    let widget_script = widget_script(widget);
+    // The checker, and what the studio would otherwise fetch: the sample, and the widget's
+    // files for the offline files it makes (the wasm's text is the widget script's).
+    let checker = format!(
+        r#"
+{glue}
+const explainerStudioWasm = "{wasm}";
+{decoder}
+const explainerWidgetWasm = "{widget_wasm}";
+globalThis.EXPLAINER_STUDIO = {{
+  load: () => __wbg_init({{ module_or_path: explainerBytes(explainerStudioWasm) }})
+    .then(() => ({{ check, importReport, limits, offlineFile, snippet }})),
+  sample: {sample},
+  files: () => [{widget_glue}, explainerBytes(explainerWidgetWasm), {widget_css}, {page_css}, {embed}],
+}};
+"#,
+        glue = inert(s.glue),
+        wasm = base64_text(s.wasm),
+        widget_wasm = base64_text(widget.wasm),
+        sample = inert(&json_string(s.sample)),
+        widget_glue = inert(&json_string(widget.glue)),
+        widget_css = inert(&json_string(widget.widget_css)),
+        page_css = inert(&json_string(widget.page_css)),
+        embed = inert(&json_string(widget.embed)),
+        decoder = BASE64_DECODER,
+    );
+    let script = inert(s.script);
+    let css = inert(s.css);
+    let policy = policy(
+        &[&widget_script, &checker, &script],
+        &[&css, widget.widget_css],
+    );
+    // Module scripts run in order: the widget, the checker, then the studio, which finds both.
+    format!(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Explainer Studio</title>
+<link rel="icon" href="data:,">
+<style>{css}</style>
+</head>
+<body>{body}<script type="module">{widget_script}</script>
+<script type="module">{checker}</script>
+<script type="module">{script}</script>
+</body>
+</html>
+"#,
+        body = s.body,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_keeps_everything_but_its_scripts() {
+        let html = "<html><head><script src=a.js></script></head><body><main>x</main>\
+                    <script type=\"module\" src=\"b.js\"></script><p>y</p></body></html>";
+        assert_eq!(body_of(html).as_deref(), Some("<main>x</main><p>y</p>"));
+        assert_eq!(body_of("<html></html>"), None);
+    }
+}

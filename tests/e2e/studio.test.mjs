@@ -30,6 +30,19 @@ function tool(text) {
   return { problems, published: build.status === 0 ? build.stdout : null };
 }
 
+/** The published file of `text` as an editor would put it on the site, in a folder of its own
+ * named `folder`, and the offline file `explainer bundle` makes of it. */
+function publishedByTheTool(text, folder) {
+  const dir = join(scratch, folder);
+  mkdirSync(dir, { recursive: true });
+  const publishedFile = join(dir, 'ice-contracts.published.json');
+  writeFileSync(publishedFile, tool(text).published);
+  const bundled = join(dir, 'by-the-tool.html');
+  const bundle = explainer('bundle', '--evidence', publishedFile, '--dist', DIST, '-o', bundled);
+  assert.equal(bundle.status, 0, bundle.stderr);
+  return { dir, publishedFile, bundled };
+}
+
 /** Replaces the text of a field (the editor's, unless `field` says) as typing would: the field
  * changes and says so. */
 const edit = (tab, value, field = '#text') => tab.evalOn(field, (input, v) => {
@@ -81,13 +94,7 @@ test('the offline file, the embed snippet and the evidence file as written are w
   await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the sample checks');
   const sample = readFileSync(SAMPLE, 'utf8');
   // The published file as the editor would put it on the site, and what the tool makes of it.
-  const dir = join(scratch, 'outputs');
-  mkdirSync(dir, { recursive: true });
-  const publishedFile = join(dir, 'ice-contracts.published.json');
-  writeFileSync(publishedFile, tool(sample).published);
-  const bundled = join(dir, 'by-the-tool.html');
-  const bundle = explainer('bundle', '--evidence', publishedFile, '--dist', DIST, '-o', bundled);
-  assert.equal(bundle.status, 0, bundle.stderr);
+  const { dir, publishedFile, bundled } = publishedByTheTool(sample, 'outputs');
   const [src, base] = ['facts/ice-contracts.published.json', 'https://news.example/explainer/'];
   const snippet = explainer('snippet', publishedFile, '--src', src, '--base', base);
   assert.equal(snippet.status, 0, snippet.stderr);
@@ -141,13 +148,7 @@ test('the studio\'s single file works from disk with no network: the sample, its
   await edit(tab, sample);
   await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the sample checks again');
   // The offline file it makes is the tool's, from the widget inside the studio's file.
-  const dir = join(scratch, 'from-disk');
-  mkdirSync(dir, { recursive: true });
-  const publishedFile = join(dir, 'ice-contracts.published.json');
-  writeFileSync(publishedFile, tool(sample).published);
-  const bundled = join(dir, 'by-the-tool.html');
-  const bundle = explainer('bundle', '--evidence', publishedFile, '--dist', DIST, '-o', bundled);
-  assert.equal(bundle.status, 0, bundle.stderr);
+  const { bundled } = publishedByTheTool(sample, 'from-disk');
   await recordDownloads(tab);
   await tab.click('#download-offline');
   await tab.until(async () => (await tab.eval(() => window.__downloads.length)) === 1, 'the offline file is offered');

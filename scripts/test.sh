@@ -18,6 +18,7 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features messages --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features authoring --bin explainer-studio -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features publishing --bin explainer-publisher -- -D warnings
 
 step "native tests"
 cargo test --workspace --all-features

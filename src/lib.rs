@@ -15,7 +15,7 @@ pub use explainer_evidence as evidence;
 pub mod claimreview;
 #[cfg(feature = "cli")]
 pub mod cli;
-#[cfg(feature = "authoring")]
+#[cfg(feature = "publishing")]
 pub mod outputs;
 #[cfg(feature = "authoring")]
 pub mod studio;

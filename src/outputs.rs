@@ -156,6 +156,18 @@ pub async fn offline_file(files: &BuiltFiles<'_>, evidence: Option<&Evidence>) -
     })
 }
 
+/// The offline single file of the published set whose text is `published`, exactly as
+/// [`offline_file`] makes it of the same set (as Explainer Studio asks for it); or, for text
+/// that is not a valid published set, the first of its problems in the tool's words.
+pub async fn offline_file_of(published: &str, files: &BuiltFiles<'_>) -> Result<String, String> {
+    let evidence = explainer_evidence::load_published(published).map_err(|problems| {
+        problems
+            .first()
+            .map_or_else(String::new, |p| format!("{}: {}", p.path, p.kind))
+    })?;
+    Ok(offline_file(files, Some(&evidence)).await)
+}
+
 /// What goes into the single file.
 struct Page<'a> {
     files: &'a BuiltFiles<'a>,

@@ -3,11 +3,10 @@
 //! very same code, so the studio and the tool can never disagree.
 
 use crate::claimreview::{claim_review, script_element};
-use crate::outputs::{self, BuiltFiles};
 use explainer_evidence::authored::check as read_either;
 use explainer_evidence::import::{import as import_report, limit_candidates, to_json};
 use explainer_evidence::validate::advise;
-use explainer_evidence::{Form, Problem, form_of, load_published};
+use explainer_evidence::{Form, Problem, form_of};
 use serde_json::{Value, json};
 
 /// The problems of `text`, each with where it is: `{ line, column, path, message }`.
@@ -70,18 +69,6 @@ pub fn import(report: &str, sources: Option<&str>) -> Value {
             json!({ "authored": null, "problems": problems })
         }
     }
-}
-
-/// The offline single file of the published set whose text is `published`, with the widget's
-/// built `files`, exactly as `explainer bundle` makes it from the same set; or, for text that is
-/// not a valid published set, the first of its problems in the tool's words.
-pub async fn offline_file(published: &str, files: &BuiltFiles<'_>) -> Result<String, String> {
-    let evidence = load_published(published).map_err(|problems| {
-        problems
-            .first()
-            .map_or_else(String::new, |p| format!("{}: {}", p.path, p.kind))
-    })?;
-    Ok(outputs::offline_file(files, Some(&evidence)).await)
 }
 
 /// The report's sentences an editor may pick as its reporting limits (see

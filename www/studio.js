@@ -294,12 +294,24 @@ function importNow() {
   text.focus();
 }
 
-const { check, importReport, limits: limitCandidates, offlineFile, snippet } = offline
-  ? await offline.load()
-  : await import('./explainer-studio.js').then(async (module) => {
-    await module.default({ module_or_path: new URL('explainer-studio_bg.wasm', import.meta.url) });
+/** A wasm module of the studio's, started: from the page in the single file, else from beside
+ * this script. */
+function started(name) {
+  if (offline) return offline.load(name);
+  return import(new URL(`${name}.js`, import.meta.url).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) });
     return module;
   });
+}
+
+const { check, importReport, limits: limitCandidates } = await started('explainer-studio');
+// The snippet and the offline file need the widget's server renderer, in a wasm of its own
+// that loads only when an editor first asks for one.
+let publisher;
+const publish = () => {
+  publisher ??= started('explainer-publisher');
+  return publisher;
+};
 
 report.addEventListener('input', () => {
   clearTimeout(candidatesTimer);
@@ -402,7 +414,7 @@ document.getElementById('download-authored').addEventListener('click', () => {
 function makeSnippet() {
   const src = document.getElementById('snippet-src').value.trim();
   const base = document.getElementById('snippet-base').value.trim();
-  return snippet(publishable, `${name}.published.json`, src, base, '');
+  return publish().then(({ snippet }) => snippet(publishable, `${name}.published.json`, src, base, ''));
 }
 document.getElementById('copy-snippet').addEventListener('click', async () => {
   if (publishable !== null) copy(await makeSnippet(), 'The snippet');
@@ -427,7 +439,7 @@ document.getElementById('download-offline').addEventListener('click', async () =
   if (publishable === null) return;
   const said = document.getElementById('copied');
   try {
-    const files = await builtFiles();
+    const [files, { offlineFile }] = await Promise.all([builtFiles(), publish()]);
     save(await offlineFile(publishable, ...files), `${name}.html`, 'text/html');
     said.textContent = 'The offline file is made: it opens from disk, with no network.';
   } catch (error) {

@@ -15,12 +15,14 @@ use crate::outputs::{
 };
 
 /// The studio's own built files, beside the widget's.
-const STUDIO_FILES: [&str; 5] = [
+const STUDIO_FILES: [&str; 7] = [
     "studio.html",
     "studio.css",
     "studio.js",
     "explainer-studio.js",
     "explainer-studio_bg.wasm",
+    "explainer-publisher.js",
+    "explainer-publisher_bg.wasm",
 ];
 
 /// The sample the studio starts from, in the built folder.
@@ -52,9 +54,9 @@ pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> St
         body,
         css: &text(&studio[1]),
         script: &text(&studio[2]),
-        glue: &text(&studio[3]),
-        wasm: &studio[4],
-        sample: &text(&studio[5]),
+        checker: (&text(&studio[3]), &studio[4]),
+        publisher: (&text(&studio[5]), &studio[6]),
+        sample: &text(&studio[7]),
         widget: &files,
     });
     match write_atomically(output, page.as_bytes()) {
@@ -73,8 +75,9 @@ struct Studio<'a> {
     css: &'a str,
     script: &'a str,
     /// The checker's wasm-bindgen glue and wasm.
-    glue: &'a str,
-    wasm: &'a [u8],
+    checker: (&'a str, &'a [u8]),
+    /// The publisher's (snippets and offline files).
+    publisher: (&'a str, &'a [u8]),
     sample: &'a str,
     widget: &'a BuiltFiles<'a>,
 }
@@ -98,38 +101,54 @@ fn page(s: &Studio<'_>) -> String {
     let widget = s.widget;
     // The widget, as in an offline file: embed.js shows the preview from it.
     let widget_script = widget_script(widget);
-    // The checker, and what the studio would otherwise fetch: the sample, and the widget's
-    // files for the offline files it makes (the wasm's text is the widget script's).
-    let checker = format!(
+    // What the studio would otherwise fetch: the sample, and the widget's files for the
+    // offline files it makes (the widget's wasm as text once more: the widget script keeps its
+    // own to itself).
+    let studio = format!(
         r#"
-{glue}
-const explainerStudioWasm = "{wasm}";
 {decoder}
 const explainerWidgetWasm = "{widget_wasm}";
 globalThis.EXPLAINER_STUDIO = {{
-  load: () => __wbg_init({{ module_or_path: explainerBytes(explainerStudioWasm) }})
-    .then(() => ({{ check, importReport, limits, offlineFile, snippet }})),
+  modules: {{}},
+  load: (name) => globalThis.EXPLAINER_STUDIO.modules[name](),
   sample: {sample},
   files: () => [{widget_glue}, explainerBytes(explainerWidgetWasm), {widget_css}, {page_css}, {embed}],
 }};
 "#,
-        glue = inert(s.glue),
-        wasm = base64_text(s.wasm),
+        decoder = BASE64_DECODER,
         widget_wasm = base64_text(widget.wasm),
         sample = inert(&json_string(s.sample)),
         widget_glue = inert(&json_string(widget.glue)),
         widget_css = inert(&json_string(widget.widget_css)),
         page_css = inert(&json_string(widget.page_css)),
         embed = inert(&json_string(widget.embed)),
-        decoder = BASE64_DECODER,
     );
+    // Each of the studio's wasm modules in a script of its own (their glues share names),
+    // started only when the studio asks for it.
+    let module = |name: &str, (glue, wasm): (&str, &[u8]), exports: &str| {
+        format!(
+            r#"
+{glue}
+{decoder}
+const explainerModuleWasm = "{wasm}";
+globalThis.EXPLAINER_STUDIO.modules["{name}"] = () => __wbg_init({{ module_or_path: explainerBytes(explainerModuleWasm) }})
+  .then(() => ({{ {exports} }}));
+"#,
+            glue = inert(glue),
+            decoder = BASE64_DECODER,
+            wasm = base64_text(wasm),
+        )
+    };
+    let checker = module("explainer-studio", s.checker, "check, importReport, limits");
+    let publisher = module("explainer-publisher", s.publisher, "offlineFile, snippet");
     let script = inert(s.script);
     let css = inert(s.css);
     let policy = policy(
-        &[&widget_script, &checker, &script],
+        &[&widget_script, &studio, &checker, &publisher, &script],
         &[&css, widget.widget_css],
     );
-    // Module scripts run in order: the widget, the checker, then the studio, which finds both.
+    // Module scripts run in order: the widget, what the studio finds, its two wasm modules, and
+    // the studio.
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -143,7 +162,9 @@ globalThis.EXPLAINER_STUDIO = {{
 <style>{css}</style>
 </head>
 <body>{body}<script type="module">{widget_script}</script>
+<script type="module">{studio}</script>
 <script type="module">{checker}</script>
+<script type="module">{publisher}</script>
 <script type="module">{script}</script>
 </body>
 </html>

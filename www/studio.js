@@ -318,6 +318,19 @@ report.addEventListener('input', () => {
   candidatesTimer = setTimeout(offerLimits, PAUSE_MS);
 });
 document.getElementById('import').addEventListener('click', importNow);
+document.getElementById('sample-report').addEventListener('click', async () => {
+  const [reportText, sourcesText] = offline
+    ? [offline.report, offline.sources]
+    : await Promise.all(['ice-contracts.report.txt', 'ice-contracts.sources.json']
+      .map(async (file) => (await fetch(new URL(`evidence/${file}`, import.meta.url))).text()));
+  // As a new user would have it: a report has no label and no limits, so the page asks.
+  const { label: _label, limits: _limits, ...sourcesOnly } = JSON.parse(sourcesText);
+  report.value = reportText;
+  sources.value = `${JSON.stringify(sourcesOnly, null, 2)}\n`;
+  label.value = '';
+  offerLimits();
+  label.focus();
+});
 
 text.addEventListener('input', changed);
 text.addEventListener('input', numberLines);

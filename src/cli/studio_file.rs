@@ -25,8 +25,13 @@ const STUDIO_FILES: [&str; 7] = [
     "explainer-publisher_bg.wasm",
 ];
 
-/// The sample the studio starts from, in the built folder.
-const SAMPLE: &str = "evidence/ice-contracts.json";
+/// The samples the studio starts from, in the built folder: the evidence file, and the report
+/// and sources file it was imported from.
+const SAMPLES: [&str; 3] = [
+    "evidence/ice-contracts.json",
+    "evidence/ice-contracts.report.txt",
+    "evidence/ice-contracts.sources.json",
+];
 
 pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> Status {
     let widget = match WidgetFiles::read(dist, err) {
@@ -34,7 +39,7 @@ pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> St
         Err(status) => return status,
     };
     let mut studio = Vec::new();
-    for name in STUDIO_FILES.iter().copied().chain([SAMPLE]) {
+    for name in STUDIO_FILES.iter().chain(&SAMPLES) {
         match read_built(&dist.join(name), err) {
             Ok(bytes) => studio.push(bytes),
             Err(status) => return status,
@@ -56,7 +61,7 @@ pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> St
         script: &text(&studio[2]),
         checker: (&text(&studio[3]), &studio[4]),
         publisher: (&text(&studio[5]), &studio[6]),
-        sample: &text(&studio[7]),
+        samples: [&text(&studio[7]), &text(&studio[8]), &text(&studio[9])],
         widget: &files,
     });
     match write_atomically(output, page.as_bytes()) {
@@ -78,7 +83,8 @@ struct Studio<'a> {
     checker: (&'a str, &'a [u8]),
     /// The publisher's (snippets and offline files).
     publisher: (&'a str, &'a [u8]),
-    sample: &'a str,
+    /// The sample evidence file, report and sources file.
+    samples: [&'a str; 3],
     widget: &'a BuiltFiles<'a>,
 }
 
@@ -112,12 +118,16 @@ globalThis.EXPLAINER_STUDIO = {{
   modules: {{}},
   load: (name) => globalThis.EXPLAINER_STUDIO.modules[name](),
   sample: {sample},
+  report: {report},
+  sources: {sources},
   files: () => [{widget_glue}, explainerBytes(explainerWidgetWasm), {widget_css}, {page_css}, {embed}],
 }};
 "#,
         decoder = BASE64_DECODER,
         widget_wasm = base64_text(widget.wasm),
-        sample = inert(&json_string(s.sample)),
+        sample = inert(&json_string(s.samples[0])),
+        report = inert(&json_string(s.samples[1])),
+        sources = inert(&json_string(s.samples[2])),
         widget_glue = inert(&json_string(widget.glue)),
         widget_css = inert(&json_string(widget.widget_css)),
         page_css = inert(&json_string(widget.page_css)),

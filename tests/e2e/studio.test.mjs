@@ -131,9 +131,58 @@ test('the offline file, the embed snippet and the evidence file as written are w
   await page.close();
 });
 
+test('as an editor would: the seed report from "Start here", a label, the preview, a planted error fixed by choosing it, the published file as build writes it, and the draft after a reload, with nothing fetched from elsewhere', async () => {
+  const reportText = readFileSync(join(ROOT, 'www/evidence/ice-contracts.report.txt'), 'utf8');
+  const { label } = JSON.parse(readFileSync(join(ROOT, 'www/evidence/ice-contracts.sources.json'), 'utf8'));
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) === 'Open a file or start from the sample.', 'the studio is ready');
+  await tab.click('#sample-report');
+  await tab.until(async () => (await tab.evalOn('#report', (a) => a.value)) === reportText, 'the seed report is filled in');
+  const sourcesText = await tab.evalOn('#sources', (a) => a.value);
+  assert.ok(!('label' in JSON.parse(sourcesText)) && !('limits' in JSON.parse(sourcesText)), 'as a new user has it: no label, no limits');
+  await tab.waitFor('#limits input[type=checkbox]');
+  await edit(tab, label, '#label');
+  await tab.click('#limit-1');
+  await tab.click('#import');
+  await tab.waitFor('#preview-explainer >> .ex-question');
+  assert.equal(await tab.text('#preview-explainer >> .ex-question'), QUESTION);
+  assert.equal(await tab.count('#preview-explainer >> .ex-limit-list li'), 1, 'the picked limit is the explainer\'s');
+  const imported = await tab.evalOn('#text', (a) => a.value);
+
+  // A planted error, found in the tool's words, chosen, and fixed where the cursor lands.
+  const broken = imported.replace(`"label": ${JSON.stringify(label)}`, '"label": ""');
+  assert.notEqual(broken, imported);
+  const [problem] = tool(broken).problems;
+  await edit(tab, broken);
+  const listed = `Line ${problem.line}, column ${problem.column}: ${problem.text}`;
+  await tab.until(async () => (await tab.evalAll('#problems button', (els) => els.map((b) => b.textContent))).includes(listed), `the problem is listed as "${listed}"`);
+  await tab.click({ sel: '#problems button', text: listed });
+  const at = await tab.evalOn('#text', (area) => area.selectionStart);
+  const fixed = `${broken.slice(0, at)}${broken.slice(at).replace('""', JSON.stringify(label))}`;
+  assert.equal(fixed, imported, 'the label goes back where the cursor was put');
+  await edit(tab, fixed);
+  await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the problem is gone');
+
+  await recordDownloads(tab);
+  await tab.click('#download');
+  const file = await downloaded(tab);
+  assert.equal(file.text, tool(imported).published, 'byte for byte what explainer build writes');
+  await tab.goto(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')).startsWith('Your draft "explainer" is back.'), 'the draft comes back');
+  assert.equal(await tab.evalOn('#text', (a) => a.value), imported);
+  await tab.click('#delete');
+  const origin = new URL(env.server.url).origin;
+  assert.deepEqual(tab.requests().filter((url) => new URL(url).origin !== origin && !url.startsWith('blob:')), [], 'nothing fetched from elsewhere');
+  await tab.close();
+});
+
 test('the studio\'s single file works from disk with no network: the sample, its preview, a problem, and an offline file as the tool makes it', async () => {
   const tab = await env.browser.open(pathToFileURL(join(DIST, 'studio-offline.html')).href);
   await tab.until(async () => /^(Open a file or start from the sample\.|Your draft)/.test(await tab.text('#status')), 'the studio is ready');
+  // The seed report, for "Start here", is in the file too.
+  await tab.click('#sample-report');
+  const reportText = readFileSync(join(ROOT, 'www/evidence/ice-contracts.report.txt'), 'utf8');
+  await tab.until(async () => (await tab.evalOn('#report', (a) => a.value)) === reportText, 'the seed report is filled in');
   await tab.click('#sample');
   await tab.waitFor('#preview-explainer >> .ex-question');
   assert.equal(await tab.text('#preview-explainer >> .ex-question'), QUESTION);

@@ -222,9 +222,31 @@ function openDraft(key) {
   run();
 }
 
+/** Opens a file: an evidence file (JSON) into the editor, a report (text or markdown) into
+ * the import, whose limits it then offers. */
 async function openFile(file) {
   if (!file) return;
-  load(await file.text(), file.name);
+  const content = await file.text();
+  if (/\.(txt|md|markdown)$/i.test(file.name) || /^text\/(plain|markdown)/.test(file.type)) {
+    report.value = content;
+    offerLimits();
+    status.textContent = `The report "${file.name}" is under "Import a report": give its label, pick its limits, and import it.`;
+    report.focus();
+    return;
+  }
+  load(content, file.name);
+}
+
+/** Lets a file be dropped on `field`, which then holds its text (`then` runs after). */
+function dropInto(field, then = () => {}) {
+  field.addEventListener('dragover', (event) => event.preventDefault());
+  field.addEventListener('drop', async (event) => {
+    const [file] = event.dataTransfer.files;
+    if (!file) return;
+    event.preventDefault();
+    field.value = await file.text();
+    then();
+  });
 }
 
 // --- importing a report ---------------------------------------------------------------------
@@ -318,6 +340,8 @@ report.addEventListener('input', () => {
   candidatesTimer = setTimeout(offerLimits, PAUSE_MS);
 });
 document.getElementById('import').addEventListener('click', importNow);
+dropInto(report, offerLimits);
+dropInto(sources);
 document.getElementById('sample-report').addEventListener('click', async () => {
   const [reportText, sourcesText] = offline
     ? [offline.report, offline.sources]

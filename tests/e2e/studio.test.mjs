@@ -176,6 +176,38 @@ test('as an editor would: the seed report from "Start here", a label, the previe
   await tab.close();
 });
 
+test('a report and its sources file come in by the file picker or dropped on their boxes', async () => {
+  const reportText = readFileSync(join(ROOT, 'www/evidence/ice-contracts.report.txt'), 'utf8');
+  const sourcesText = readFileSync(join(ROOT, 'www/evidence/ice-contracts.sources.json'), 'utf8');
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
+  // The file picker, given a report, puts it under "Import a report" and offers its limits.
+  await tab.evalOn('#open', (input, text) => {
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'seed.report.txt', { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  }, reportText);
+  await tab.until(async () => (await tab.evalOn('#report', (a) => a.value)) === reportText, 'the picked report is under the import');
+  await tab.waitFor('#limits input[type=checkbox]');
+  assert.equal(await tab.evalOn('#text', (a) => a.value), '', 'the evidence file is left as it was');
+  // Dropped on their boxes, each file fills its own.
+  const drop = (field, text, fileName) => tab.evalOn(field, (area, [t, n]) => {
+    const files = new DataTransfer();
+    files.items.add(new File([t], n));
+    area.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+    return true;
+  }, [text, fileName]);
+  await edit(tab, '', '#report');
+  await drop('#sources', sourcesText, 'seed.sources.json');
+  await tab.until(async () => (await tab.evalOn('#sources', (a) => a.value)) === sourcesText, 'the dropped sources file fills its box');
+  await drop('#report', reportText, 'seed.report.txt');
+  await tab.until(async () => (await tab.evalOn('#report', (a) => a.value)) === reportText, 'the dropped report fills its box');
+  await tab.waitFor('#limits input[type=checkbox]');
+  await tab.close();
+});
+
 test('the studio\'s single file works from disk with no network: the sample, its preview, a problem, and an offline file as the tool makes it', async () => {
   const tab = await env.browser.open(pathToFileURL(join(DIST, 'studio-offline.html')).href);
   await tab.until(async () => /^(Open a file or start from the sample\.|Your draft)/.test(await tab.text('#status')), 'the studio is ready');

@@ -151,7 +151,7 @@ function offer({ published: file = null, claimReview: markup = null, claimReview
   claimReview = markup;
   for (const id of ['download', 'copy-published']) document.getElementById(id).disabled = published === null;
   for (const id of ['download-offline', 'copy-snippet', 'download-snippet']) document.getElementById(id).disabled = publishable === null;
-  document.getElementById('download-authored').disabled = !text.value.trim();
+  for (const id of ['download-authored', 'copy-authored']) document.getElementById(id).disabled = !text.value.trim();
   for (const id of ['download-claimreview', 'copy-claimreview']) document.getElementById(id).disabled = claimReview === null;
   document.getElementById('claimreview-missing').replaceChildren(...claimReviewMissing.map((advice) => {
     const item = document.createElement('li');
@@ -446,6 +446,7 @@ async function copy(content, what) {
 document.getElementById('download-authored').addEventListener('click', () => {
   save(text.value, `${name}.json`, 'application/json');
 });
+document.getElementById('copy-authored').addEventListener('click', () => copy(text.value, 'The evidence file'));
 
 /** The snippet for the published file, named as the studio saves it. */
 function makeSnippet() {

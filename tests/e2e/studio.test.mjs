@@ -115,6 +115,9 @@ test('the offline file, the embed snippet and the evidence file as written are w
   await tab.click('#copy-snippet');
   await tab.until(async () => (await tab.text('#copied')) === 'The snippet copied.', 'the copy is confirmed');
   assert.ok((await tab.eval(() => window.__copied[0])) === snippet.stdout, 'byte for byte what explainer snippet prints');
+  await tab.click('#copy-authored');
+  await tab.until(async () => (await tab.text('#copied')) === 'The evidence file copied.', 'the copy is confirmed');
+  assert.ok((await tab.eval(() => window.__copied[1])) === sample, 'the evidence file as written');
   await tab.click('#download-snippet');
   await tab.until(async () => (await tab.eval(() => window.__downloads.length)) === 3, 'the snippet is offered');
   assert.deepEqual(await downloaded(tab), { name: 'ice-contracts.snippet.html', text: snippet.stdout });

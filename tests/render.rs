@@ -408,3 +408,12 @@ async fn a_long_source_list_is_marked_so_only_its_entries_on_screen_are_laid_out
     let short = render(&set(limit), "s").await;
     assert_eq!(count(&short, "class=\"ex-source-list\""), 1);
 }
+
+#[tokio::test]
+async fn a_set_in_a_language_written_right_to_left_is_rendered_right_to_left() {
+    let arabic = include_str!("fixtures/valid/example-ar.json");
+    let html = render(&publish(arabic).expect("valid").to_json(false), "ar").await;
+    assert_eq!(count(&html, "lang=\"ar\" dir=\"rtl\""), 1, "{html}");
+    let english = render(explainer::BUNDLED_EVIDENCE, "en").await;
+    assert_eq!(count(&english, "dir="), 0);
+}

@@ -246,7 +246,8 @@ fn while_open(
 
 /// Puts the card below its marker, or above it when only there it fits, never over it; when it
 /// fits neither side, on the roomier side with its height capped so it scrolls within the
-/// viewport. Horizontally it stays inside the viewport. Positions are against the widget root.
+/// viewport. Horizontally it starts where the marker starts (from the right, right to left) and
+/// stays inside the viewport. Positions are against the widget root.
 fn place_card(marker: &HtmlElement, card: &HtmlElement) {
     let Some(window) = web_sys::window() else {
         return;
@@ -273,10 +274,14 @@ fn place_card(marker: &HtmlElement, card: &HtmlElement) {
     // Taller than the stylesheet lets a card be (large text): it scrolls wherever it goes.
     let capped = card.scroll_height() > card.client_height();
 
-    let left = m
-        .left()
-        .min(viewport_width - EDGE_PX - c.width())
-        .max(EDGE_PX);
+    // Level with the marker's start: its left edge, or its right one in a right-to-left
+    // explainer; either way inside the viewport.
+    let start = if root.get_attribute("dir").as_deref() == Some("rtl") {
+        m.right() - c.width()
+    } else {
+        m.left()
+    };
+    let left = start.min(viewport_width - EDGE_PX - c.width()).max(EDGE_PX);
     let room_below = viewport_height - m.bottom() - GAP_PX - EDGE_PX;
     let room_above = m.top() - GAP_PX - EDGE_PX;
     let below = c.height() <= room_below || (c.height() > room_above && room_below >= room_above);

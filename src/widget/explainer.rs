@@ -451,7 +451,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // One landmark per widget, named by its question; its parts are found by their headings,
     // so two widgets on a page never give a screen reader two regions called "Verdict".
     html! {
-            <article class="ex-root" ref={root} data-theme={props.theme} lang={doc.meta.language.clone()} role="region" aria-labelledby={ids.question()}>
+            <article class="ex-root" ref={root} data-theme={props.theme} lang={doc.meta.language.clone()} dir={super::labels::direction(doc.meta.language.as_deref())} role="region" aria-labelledby={ids.question()}>
                 <header class="ex-header">
                     <div class="ex-header-row">
                         <p class="ex-kicker">{ "Fact check" }</p>

@@ -6,13 +6,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { degraded, ENGINE, harness, librarySnippet, live, noteFramedViewport, scriptlessOffline } from './support.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, noteFramedViewport, ROOT, scriptlessOffline } from './support.mjs';
 
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],
   '/t-snippet.html': ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1>${librarySnippet()}</main></body></html>`],
 };
+
+// A right-to-left set (an example written for the tests, in Arabic) on a page of its own.
+const arabic = explainer('build', join(ROOT, 'tests/fixtures/valid/example-ar.json'));
+assert.equal(arabic.status, 0, arabic.stderr);
+const arabicFile = join(mkdtempSync(join(tmpdir(), 'explainer-rtl-')), 'example-ar.published.json');
+writeFileSync(arabicFile, arabic.stdout);
+const arabicPage = explainer('page', arabicFile, '--src', '/t-ar.published.json', '--dist', DIST);
+assert.equal(arabicPage.status, 0, arabicPage.stderr);
+pages['/t-ar.published.json'] = ['application/json', arabic.stdout];
+pages['/t-ar.html'] = ['text/html; charset=utf-8', arabicPage.stdout];
 
 const env = harness(pages);
 
@@ -260,6 +273,25 @@ test('a card longer than the screen allows scrolls, is a Tab stop so the keyboar
   assert.equal(card.tabIndex, 0, 'the card is a Tab stop');
   assert.deepEqual(await violations(tab), []);
   await tab.close();
+});
+
+test('right to left: an Arabic set is laid out from the right, its card opens from its marker\'s right edge, and axe finds nothing', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const tab = await env.browser.open(`${env.server.url}/t-ar.html`, { colorScheme: scheme, viewport: { width: 800, height: 700 } });
+    await live(tab);
+    assert.deepEqual(await tab.evalOn('.ex-root', (root) => [root.lang, root.dir, getComputedStyle(root).direction]), ['ar', 'rtl', 'rtl']);
+    // The verdict's bar is on its start side, the right.
+    const bar = await tab.evalOn('.ex-verdict', (el) => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth]);
+    assert.deepEqual(bar, ['5px', '0px']);
+    await tab.focus('.ex-verdict .ex-marker');
+    const marker = await tab.evalOn('.ex-verdict .ex-marker', (el) => el.id);
+    await tab.waitFor(`#${marker}-card`);
+    const [card, at] = [await tab.box(`#${marker}-card`), await tab.box('.ex-verdict .ex-marker')];
+    assert.ok(Math.abs(card.x + card.width - (at.x + at.width)) < 1 || card.x <= 8.5, `card ${card.x}–${card.x + card.width}, marker ${at.x}–${at.x + at.width}`);
+    assert.ok(card.x >= 0 && card.x + card.width <= 800, 'the card stays on screen');
+    assert.deepEqual(await violations(tab), [], scheme);
+    await tab.close();
+  }
 });
 
 /** The focused element, looking into shadow roots. */

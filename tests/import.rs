@@ -207,3 +207,39 @@ fn the_cli_reports_import_problems_with_report_lines_and_writes_nothing() {
     assert!(stderr.ends_with("1 problem; nothing written\n"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn a_report_in_spanish_uses_its_own_headings() {
+    let dir = root().join("tests/fixtures/import");
+    let report = read(&dir.join("library-hours-es.report.txt"));
+    let sources = read(&dir.join("library-hours-es.sources.json"));
+    let authored = import(&report, Some(&sources)).expect("imports");
+    let evidence = publish(&serde_json::to_string(&authored).expect("JSON")).expect("publishes");
+    let doc = evidence.document();
+    let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Qué cambió en la biblioteca central",
+            "Las bibliotecas de barrio, sin cambios por ahora",
+            "Conclusión y límites del reportaje",
+        ],
+        "\"Resumen ejecutivo\" opens the summary; sections are numbered as in English"
+    );
+    // The summary's two sentences, then the first of the section that starts "Conclusión".
+    let verdict: Vec<String> = doc
+        .verdict
+        .sentences
+        .iter()
+        .map(|s| plain_text(s))
+        .collect();
+    assert_eq!(verdict.len(), 3);
+    assert_eq!(
+        verdict[2],
+        "El horario de fin de semana de la biblioteca central se redujo desde marzo de 2026 [1] [2]."
+    );
+    // A section whose title names "límites" offers its sentences as limits.
+    let candidates = explainer::evidence::import::limit_candidates(&report);
+    assert_eq!(candidates.len(), 2, "{candidates:?}");
+    assert!(candidates[1].starts_with("Las fuentes no dicen"));
+}

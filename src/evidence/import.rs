@@ -3,11 +3,54 @@
 //! The report's shape: the question on the first line; a line `Executive summary` and its
 //! paragraphs; numbered section headings (`1. Title`) each followed by paragraphs, with `[n]`
 //! citation markers in the text. A section whose title starts with "Bottom line" also gives its
-//! first sentence to the verdict. Blank lines are ignored.
+//! first sentence to the verdict. Blank lines are ignored. A report in Spanish, French,
+//! Portuguese or Arabic may use its own words for these headings ([`SUMMARY`], [`BOTTOM_LINE`],
+//! [`LIMITS`]).
 //!
 //! What a report never says (source details, the verdict label, reporting limits, changes, metadata,
 //! section ids) comes from a supplement file, merged by source number ([`Supplement`]). A report
 //! that does not fit gets problems with line numbers, never a silently wrong file.
+
+/// The headings that may open the executive summary, by language (compared without case and
+/// without a closing colon).
+pub const SUMMARY: [&str; 6] = [
+    "executive summary",
+    "resumen ejecutivo",
+    "résumé",
+    "synthèse",
+    "resumo executivo",
+    "ملخص تنفيذي",
+];
+
+/// How the title of the section that gives the verdict its first sentence may start.
+pub const BOTTOM_LINE: [&str; 6] = [
+    "bottom line",
+    "conclusión",
+    "en résumé",
+    "conclusion",
+    "conclusão",
+    "الخلاصة",
+];
+
+/// Words in a section title that say it names the report's limits.
+pub const LIMITS: [&str; 4] = ["limit", "límite", "limite", "حدود"];
+
+/// `text` without case and without a closing colon.
+fn folded(text: &str) -> String {
+    text.trim_end_matches([':', '：']).trim().to_lowercase()
+}
+
+/// Whether `text` is one of `headings`.
+fn is_heading(text: &str, headings: &[&str]) -> bool {
+    let text = folded(text);
+    headings.iter().any(|h| text == *h)
+}
+
+/// Whether a section's `title` starts with one of the bottom-line headings.
+fn is_bottom_line(title: &str) -> bool {
+    let title = folded(title);
+    BOTTOM_LINE.iter().any(|h| title.starts_with(h))
+}
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -139,7 +182,7 @@ pub fn import(report: &str, supplement: Option<&str>) -> Result<Authored, Vec<Im
             origins.insert(format!("sections[{index}].sentences[{i}]"), *line);
             texts.push(escape_markdown(sentence));
         }
-        if block.title.to_lowercase().starts_with("bottom line")
+        if is_bottom_line(&block.title)
             && let Some((line, first)) = sentences.first()
         {
             let path = format!("verdict.sentences[{}]", verdict_sentences.len());
@@ -221,7 +264,10 @@ pub fn limit_candidates(report: &str) -> Vec<String> {
     };
     blocks
         .iter()
-        .filter(|block| block.number > 0 && block.title.to_lowercase().contains("limit"))
+        .filter(|block| {
+            let title = block.title.to_lowercase();
+            block.number > 0 && LIMITS.iter().any(|word| title.contains(word))
+        })
         .flat_map(|block| &block.paragraphs)
         .flat_map(|(_, paragraph)| split_sentences(paragraph))
         .map(|sentence| escape_markdown(&sentence))
@@ -270,7 +316,7 @@ fn read_blocks(report: &str) -> Result<(String, Vec<Block>), Vec<ImportProblem>>
             "the report is empty: its first line must be the question",
         )]);
     };
-    if heading(question).is_some() || question.eq_ignore_ascii_case("executive summary") {
+    if heading(question).is_some() || is_heading(question, &SUMMARY) {
         return Err(vec![at(
             1,
             "the first line must be the question, not a heading",
@@ -279,11 +325,7 @@ fn read_blocks(report: &str) -> Result<(String, Vec<Block>), Vec<ImportProblem>>
     let mut problems = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     match lines.next() {
-        Some((line, text))
-            if text
-                .trim_end_matches(':')
-                .eq_ignore_ascii_case("executive summary") =>
-        {
+        Some((line, text)) if is_heading(text, &SUMMARY) => {
             blocks.push(Block {
                 line,
                 number: 0,
@@ -319,15 +361,13 @@ fn read_blocks(report: &str) -> Result<(String, Vec<Block>), Vec<ImportProblem>>
                 title: title.to_owned(),
                 paragraphs: Vec::new(),
             });
-        } else if text
-            .trim_end_matches(':')
-            .eq_ignore_ascii_case("bottom line")
-        {
+        } else if is_heading(text, &BOTTOM_LINE) {
+            // An unnumbered bottom line is the next section, titled as the report words it.
             let number = blocks.iter().filter(|b| b.number > 0).count() + 1;
             blocks.push(Block {
                 line,
                 number,
-                title: "Bottom line".to_owned(),
+                title: text.trim_end_matches([':', '：']).trim().to_owned(),
                 paragraphs: Vec::new(),
             });
         } else if let Some(block) = blocks.last_mut() {

@@ -26,6 +26,21 @@ const arabicPage = explainer('page', arabicFile, '--src', '/t-ar.published.json'
 assert.equal(arabicPage.status, 0, arabicPage.stderr);
 pages['/t-ar.published.json'] = ['application/json', arabic.stdout];
 pages['/t-ar.html'] = ['text/html; charset=utf-8', arabicPage.stdout];
+// A sentence with a right-to-left override (U+202E) it never closes, followed by another.
+const OVERRIDE = '\u202E';
+const overridden = {
+  version: 1, form: 'authored',
+  question: 'Does an override leak?',
+  verdict: { label: 'No', sentences: [`Before ${OVERRIDE}reversed words [1].`, 'Second sentence stays in order [1].'] },
+  sections: [{ id: 'a', title: 'A section', sentences: ['Plain [1].'] }],
+  limits: ['None [1].'],
+  sources: [{ number: 1, title: 'A source' }],
+};
+const overriddenFile = join(mkdtempSync(join(tmpdir(), 'explainer-bidi-')), 'bidi.json');
+writeFileSync(overriddenFile, JSON.stringify(overridden));
+const overriddenBuilt = explainer('build', overriddenFile);
+assert.equal(overriddenBuilt.status, 0, overriddenBuilt.stderr);
+pages['/t-bidi.published.json'] = ['application/json', overriddenBuilt.stdout];
 
 const env = harness(pages);
 
@@ -292,6 +307,35 @@ test('right to left: an Arabic set is laid out from the right, its card opens fr
     assert.deepEqual(await violations(tab), [], scheme);
     await tab.close();
   }
+});
+
+test('an override character in a sentence (U+202E) reorders nothing outside it: the next sentence, its own citation marker', async () => {
+  const tab = await open('?src=/t-bidi.published.json');
+  await tab.waitFor('.ex-question');
+  // Where each of two words of a text node starts on screen, by a range over each.
+  const order = (selector, first, last) => tab.evalOn(selector, (el, [a, b]) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const at = (word) => {
+      for (let node = walker.currentNode; node; node = walker.nextNode()) {
+        const i = node.nodeType === Node.TEXT_NODE ? node.data.indexOf(word) : -1;
+        if (i >= 0) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          return range.getBoundingClientRect().x;
+        }
+      }
+      return NaN;
+    };
+    const x = at(a);
+    walker.currentNode = el;
+    return [x, at(b)];
+  }, [first, last]);
+  const [second, stays] = await order('#explainer-verdict-2', 'Second', 'stays');
+  assert.ok(second < stays, `the next sentence reads left to right: "Second" at ${second}, "stays" at ${stays}`);
+  const [open1, close1] = await order('#explainer-verdict-1-c1', '[', ']');
+  assert.ok(open1 < close1, `the marker reads [1]: "[" at ${open1}, "]" at ${close1}`);
+  await tab.close();
 });
 
 /** The focused element, looking into shadow roots. */

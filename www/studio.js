@@ -334,6 +334,24 @@ const publish = () => {
   publisher ??= started('explainer-publisher');
   return publisher;
 };
+// What is being made, while it is: an error the page did not catch (a fault inside the
+// publisher's wasm, which then never answers) is told to the editor rather than left silent.
+let making = null;
+window.addEventListener('error', () => {
+  if (making === null) return;
+  document.getElementById('copied').textContent = `The ${making} could not be made: this browser hit an internal error. Your draft is kept: reload the studio and try again.`;
+  making = null;
+});
+
+/** Runs `make` as the making of `what`, for the error above. */
+async function makingOf(what, make) {
+  making = what;
+  try {
+    return await make();
+  } finally {
+    making = null;
+  }
+}
 
 report.addEventListener('input', () => {
   clearTimeout(candidatesTimer);
@@ -452,7 +470,7 @@ document.getElementById('copy-authored').addEventListener('click', () => copy(te
 function makeSnippet() {
   const src = document.getElementById('snippet-src').value.trim();
   const base = document.getElementById('snippet-base').value.trim();
-  return publish().then(({ snippet }) => snippet(publishable, `${name}.published.json`, src, base, ''));
+  return makingOf('snippet', () => publish().then(({ snippet }) => snippet(publishable, `${name}.published.json`, src, base, '')));
 }
 document.getElementById('copy-snippet').addEventListener('click', async () => {
   if (publishable !== null) copy(await makeSnippet(), 'The snippet');
@@ -477,8 +495,11 @@ document.getElementById('download-offline').addEventListener('click', async () =
   if (publishable === null) return;
   const said = document.getElementById('copied');
   try {
-    const [files, { offlineFile }] = await Promise.all([builtFiles(), publish()]);
-    save(await offlineFile(publishable, ...files), `${name}.html`, 'text/html');
+    const page = await makingOf('offline file', async () => {
+      const [files, { offlineFile }] = await Promise.all([builtFiles(), publish()]);
+      return offlineFile(publishable, ...files);
+    });
+    save(page, `${name}.html`, 'text/html');
     said.textContent = 'The offline file is made: it opens from disk, with no network.';
   } catch (error) {
     said.textContent = `The offline file could not be made: ${error.message ?? error}.`;

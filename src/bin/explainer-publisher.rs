@@ -18,6 +18,7 @@ mod wasm {
         base: String,
         id: String,
     ) -> String {
+        console_error_panic_hook::set_once();
         let given = |value: &str| Some(value.to_owned()).filter(|v| !v.is_empty());
         let (src, id) = (given(&src), given(&id));
         explainer::outputs::snippet(
@@ -44,6 +45,8 @@ mod wasm {
         page_css: String,
         embed: String,
     ) -> Result<String, JsValue> {
+        // A panic says what it was in the console, rather than only stopping the call.
+        console_error_panic_hook::set_once();
         let files = explainer::outputs::BuiltFiles {
             glue: &glue,
             wasm: &wasm,

@@ -97,6 +97,9 @@ function goTo(line, column) {
   // Scrolls the cursor's line into view: the text's lines are all the same height.
   const lineHeight = text.scrollHeight / Math.max(1, text.value.split('\n').length);
   text.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  // Said here too: a text that had focus already gets no focus event (WebKit keeps it there
+  // when a button is clicked).
+  showCursor();
 }
 
 // --- line numbers and where the cursor is --------------------------------------------------

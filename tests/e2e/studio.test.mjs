@@ -291,10 +291,11 @@ test('the text has its line numbers beside it, scrolled with it, and the cursor\
   const lines = sample.split('\n');
   const planted = [...lines.slice(0, 40), '  oops', ...lines.slice(40)].join('\n');
   await edit(tab, planted);
-  await tab.waitFor('#problems button');
-  const problem = await tab.text('#problems button');
-  const [, line, column] = problem.match(/^Line (\d+), column (\d+)/);
-  await tab.click('#problems button');
+  // The planted error, once listed (the sample's warnings are listed until the check runs).
+  const [{ line, column, text: message }] = tool(planted).problems;
+  const listed = `Line ${line}, column ${column}: ${message}`;
+  await tab.until(async () => (await tab.evalAll('#problems button', (els) => els.map((b) => b.textContent))).includes(listed), `the problem is listed as "${listed}"`);
+  await tab.click({ sel: '#problems button', text: listed });
   await tab.until(async () => (await tab.text('#cursor')) === `Line ${line}, column ${column}`, `the cursor is shown at line ${line}, column ${column}`);
   await tab.until(async () => tab.eval(() => {
     const [numbers, area] = [document.getElementById('lines'), document.getElementById('text')];

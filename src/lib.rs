@@ -2,6 +2,7 @@
 //!
 //! - [`evidence`]: the evidence format (a workspace crate, `src/evidence/`), plain Rust.
 //! - [`widget`]: the Yew components that render a validated evidence set.
+//! - [`locales`]: the words the widget adds, one table per language.
 //! - [`BUNDLED_EVIDENCE`]: the evidence set the widget ships with, published at build time.
 //! - `cli` (feature `cli`, on by default): the `explainer` authoring tool.
 //! - `studio` (feature `authoring`): what Explainer Studio's wasm reports of a file.
@@ -15,6 +16,7 @@ pub use explainer_evidence as evidence;
 pub mod claimreview;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod locales;
 #[cfg(feature = "publishing")]
 pub mod outputs;
 #[cfg(feature = "authoring")]

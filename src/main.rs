@@ -34,7 +34,8 @@ mod wasm {
     /// failed, shown instead of the explainer), `theme`, `heading` (the question's heading
     /// level, 1–4), `ownPage` (the widget owns the page:
     /// it titles the page by the question and follows deep links) and `framed` (the page is
-    /// inside another page's iframe); for a prerendered explainer it takes over, `stamp` (the
+    /// inside another page's iframe), `language` (the embed's, for the words the widget adds)
+    /// and `pageLanguage` (the page's, for the words said with no evidence set); for a prerendered explainer it takes over, `stamp` (the
     /// prerendered root's), `open` (ids of the panels the reader opened) and `focus` (the id of
     /// the element that had focus); and `diagnose`, which asks the checker what is wrong with
     /// evidence the widget cannot use (see [`explainer::widget::WidgetProps::diagnose`]).
@@ -89,6 +90,8 @@ mod wasm {
             failure,
             own_page,
             framed: flag(&options, "framed"),
+            language: text(&options, "language").map(Into::into),
+            page_language: text(&options, "pageLanguage").map(Into::into),
             diagnose: js_sys::Reflect::get(&options, &JsValue::from_str("diagnose"))
                 .ok()
                 .and_then(|f| f.dyn_into().ok()),

@@ -63,6 +63,9 @@ pub struct SnippetOptions<'a> {
     pub base: &'a str,
     /// The element's id, which starts the widget's DOM ids (default: from the file name).
     pub id: Option<&'a str>,
+    /// The language of the words the widget adds, over the set's own (the element's
+    /// `language` attribute).
+    pub language: Option<&'a str>,
 }
 
 /// The paste-in script embed for the published file whose text is `text`: the
@@ -73,10 +76,18 @@ pub async fn snippet(text: String, options: &SnippetOptions<'_>) -> String {
     let id = options
         .id
         .map_or_else(|| element_id(options.file_name), str::to_owned);
-    let root = prerendered(WidgetProps::new(text, id.clone())).await;
+    let props = WidgetProps {
+        language: options.language.map(|tag| tag.to_owned().into()),
+        ..WidgetProps::new(text, id.clone())
+    };
+    let root = prerendered(props).await;
     let base = escape(options.base);
+    let language = options
+        .language
+        .map(|tag| format!(" language=\"{}\"", escape(tag)))
+        .unwrap_or_default();
     format!(
-        "<evidence-explainer id=\"{id}\" src=\"{src}\"><template shadowrootmode=\"open\">\
+        "<evidence-explainer id=\"{id}\" src=\"{src}\"{language}><template shadowrootmode=\"open\">\
          <link rel=\"stylesheet\" href=\"{base}explainer.css\">{root}\
          </template></evidence-explainer>\n<script type=\"module\" src=\"{base}embed.js\"></script>\n",
         id = escape(&id),

@@ -375,7 +375,7 @@ fn render_writes_a_static_page_readable_without_script() {
         "the limits are shown"
     );
     assert!(
-        body.contains("Corrected on 2026-11-21.")
+        body.contains("Corrected on November 21, 2026.")
             && body.contains("Verdict before this change: <q>Yes: the bridge is closed</q>")
             && body.contains("Buses, not <em>all</em> traffic"),
         "the note beside the verdict, and the whole log, open"

@@ -199,7 +199,7 @@ async fn the_byline_under_the_verdict_says_who_wrote_edited_and_published_it() {
 async fn a_source_with_an_archived_copy_offers_it_beside_the_original() {
     let authored = include_str!("fixtures/valid/bridge.json");
     let html = render(&publish(authored).expect("valid").to_json(false), "b").await;
-    let archived = "<span class=\"ex-src-archived\"><a href=\"https://archive.example.org/2026-11-19/example.org/notice\" target=\"_blank\" rel=\"noopener noreferrer\">Archived copy<span class=\"ex-vh\"> (opens in a new tab)</span></a>, captured 2026-11-19</span>";
+    let archived = "<span class=\"ex-src-archived\"><a href=\"https://archive.example.org/2026-11-19/example.org/notice\" target=\"_blank\" rel=\"noopener noreferrer\">Archived copy<span class=\"ex-vh\"> (opens in a new tab)</span></a>, captured November 19, 2026</span>";
     assert_eq!(count(&html, archived), 1, "in the source list");
     // Beside the original: right after the source's title link.
     // The source list closes the page: the last link to the original is its title.
@@ -216,7 +216,7 @@ async fn a_corrected_verdict_shows_its_correction_and_the_whole_log() {
     let authored = include_str!("fixtures/valid/bridge.json");
     let html = render(&publish(authored).expect("valid").to_json(false), "b").await;
     // Beside the verdict: the latest entry, and the label the correction replaced.
-    let note = "<p class=\"ex-changes-note\">Corrected on 2026-11-21. The verdict was \u{201c}Yes: the bridge is closed\u{201d} until 2026-11-21. <a href=\"#b-changes-button\" class=\"ex-to-changes\">See all corrections and updates</a></p>";
+    let note = "<p class=\"ex-changes-note\">Corrected on November 21, 2026. The verdict was \u{201c}Yes: the bridge is closed\u{201d} until November 21, 2026. <a href=\"#b-changes-button\" class=\"ex-to-changes\">See all corrections and updates</a></p>";
     assert_eq!(count(&html, note), 1, "{html}");
     let label = html.find("class=\"ex-verdict-label\"").expect("label");
     let answer = html.find("class=\"ex-answer\"").expect("answer");
@@ -233,10 +233,10 @@ async fn a_corrected_verdict_shows_its_correction_and_the_whole_log() {
         .find("id=\"b-changes-panel\" HIDDEN=\"until-found\"")
         .expect("closed, findable panel");
     let correction = html[panel..]
-        .find("<strong>Correction</strong>, <time datetime=\"2026-11-21\">2026-11-21</time>")
+        .find("<strong>Correction</strong>, <time datetime=\"2026-11-21\">November 21, 2026</time>")
         .expect("the correction");
     let clarification = html[panel..]
-        .find("<strong>Clarification</strong>, <time datetime=\"2026-11-20\">2026-11-20</time>")
+        .find("<strong>Clarification</strong>, <time datetime=\"2026-11-20\">November 20, 2026</time>")
         .expect("the clarification");
     assert!(correction < clarification, "newest first");
     assert!(html[panel..].contains(

@@ -4,7 +4,9 @@
 //   <evidence-explainer src="evidence.published.json" theme="dark" heading="2"></evidence-explainer>
 //
 // `heading` is the level of the question's heading (1–4, default 2), so the widget's headings
-// fit the outline of the article around it.
+// fit the outline of the article around it. `language` (a tag such as `es`) makes the words the
+// widget adds (headings, buttons, dates) that language's, instead of the evidence set's
+// `meta.language`; with neither, the widget speaks English.
 // Each element renders in its own shadow root with the widget's stylesheet, so host styles do
 // not reach in and widget styles do not leak out. The evidence comes from `src` (a published
 // evidence file), from a child <script type="application/json">, from the element's `evidence`
@@ -37,6 +39,25 @@ function loadWidget() {
       return module;
     });
   return widget;
+}
+
+/** What this script says itself, before the widget's code is there to say it: `loading` and
+ * `could_not_load` of each language table (src/locales/*.toml), which tests/locales.rs holds
+ * this copy equal to. */
+const WORDS = {
+  "en": {"loading": "Loading the explainer…", "could_not_load": "This explainer could not be shown: {reason}. Reload the page to try again."},
+  "ar": {"loading": "جارٍ تحميل التدقيق…", "could_not_load": "تعذر عرض هذا التدقيق: {reason}. أعد تحميل الصفحة للمحاولة مرة أخرى."},
+  "es": {"loading": "Cargando la verificación…", "could_not_load": "No se pudo mostrar esta verificación: {reason}. Recargue la página para volver a intentarlo."},
+  "fr": {"loading": "Chargement de la vérification…", "could_not_load": "Cette vérification n’a pas pu être affichée : {reason}. Rechargez la page pour réessayer."},
+  "pt": {"loading": "Carregando a verificação…", "could_not_load": "Não foi possível mostrar esta verificação: {reason}. Recarregue a página para tentar novamente."}
+};
+
+/** The words for `element`: its `language` attribute's, or else the page's around it, or
+ * English; a regional tag (es-MX) takes its language's table. */
+function wordsOf(element) {
+  const tag = (element.getAttribute('language') || element.closest('[lang]')?.lang || '').toLowerCase();
+  const lang = [tag, tag.split('-')[0]].find((t) => Object.hasOwn(WORDS, t)) ?? 'en';
+  return { lang, ...WORDS[lang] };
 }
 
 let checker; // the checker module, loaded once, and only for evidence the widget cannot use
@@ -204,6 +225,10 @@ function optionsOf(element) {
     refused: asked.refused,
     theme: asked.theme || element.getAttribute('theme'),
     heading: Number(element.getAttribute('heading')) || undefined,
+    // The words the widget adds: in this language rather than the evidence set's.
+    language: element.getAttribute('language') || undefined,
+    // The page's language, for the words said before (or without) an evidence set.
+    pageLanguage: element.closest('[lang]')?.lang || undefined,
   };
 }
 
@@ -248,7 +273,9 @@ async function takeOver(element, prerendered, { refused, ...options }) {
 async function start(element, container, { refused, ...options }, styled) {
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
-  status.textContent = 'Loading the explainer…';
+  const words = wordsOf(element);
+  status.lang = words.lang;
+  status.textContent = words.loading;
   const root = document.createElement('div');
   container.append(status, root);
   try {
@@ -260,7 +287,7 @@ async function start(element, container, { refused, ...options }, styled) {
     // say so where the explainer would be, rather than leave "Loading…" forever.
     status.setAttribute('role', 'alert');
     status.className = 'ex-root ex-fallback';
-    status.textContent = `This explainer could not be shown: ${error?.message ?? error}. Reload the page to try again.`;
+    status.textContent = words.could_not_load.replace('{reason}', error?.message ?? error);
     root.remove();
   }
 }

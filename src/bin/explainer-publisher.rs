@@ -28,6 +28,7 @@ mod wasm {
                 src: src.as_deref(),
                 base: &base,
                 id: id.as_deref(),
+                language: None,
             },
         )
         .await

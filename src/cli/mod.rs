@@ -138,6 +138,10 @@ enum Command {
         /// The element's id, which starts the widget's DOM ids (default: from the file name).
         #[arg(long)]
         id: Option<String>,
+        /// The language of the words the widget adds, such as es or pt-BR (default: the set's
+        /// meta.language, else English).
+        #[arg(long)]
+        language: Option<String>,
         /// Where to write the snippet (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -252,6 +256,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             src,
             base,
             id,
+            language,
             output,
         } => snippet::snippet(
             &snippet::Options {
@@ -259,6 +264,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
                 src: src.as_deref(),
                 base: &base,
                 id: id.as_deref(),
+                language: language.as_deref(),
                 output: output.as_deref(),
             },
             out,

@@ -49,6 +49,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
         // The page is the explainer's own: its question is the page's heading.
         heading: 1,
         restore: None,
+        language: None,
     };
     let body = rendered(server_render::<Explainer>(props))?;
     Ok(format!(

@@ -21,6 +21,8 @@ pub(super) struct Options<'a> {
     pub base: &'a str,
     /// The element's id, which starts the widget's DOM ids (default: the file's name).
     pub id: Option<&'a str>,
+    /// The language of the words the widget adds (default: the set's `meta.language`).
+    pub language: Option<&'a str>,
     /// Where to write the snippet (default: standard output).
     pub output: Option<&'a Path>,
 }
@@ -42,6 +44,7 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
             src: options.src,
             base: options.base,
             id: options.id,
+            language: options.language,
         },
     ));
     match made {

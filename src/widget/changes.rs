@@ -20,6 +20,7 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
         let dispatch = shared.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleChanges))
     };
+    let words = &shared.locale.words;
     let entries = changes.iter().enumerate().rev().map(|(sentence, change)| {
         let place = Place {
             part: Part::Changes,
@@ -28,13 +29,13 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
         html! {
             <li>
                 <p class="ex-change-head">
-                    <strong>{ labels::change_kind(change.kind) }</strong>{ ", " }
-                    <time datetime={change.date.clone()}>{ change.date.clone() }</time>
+                    <strong>{ labels::change_kind(shared.locale, change.kind) }</strong>{ ", " }
+                    <time datetime={change.date.clone()}>{ shared.locale.date(&change.date) }</time>
                 </p>
                 <p>{ sentence::view(shared, &place, card) }</p>
                 if let Some(label) = &change.replaces {
                     <p class="ex-change-replaced">
-                        { "Verdict before this change: " }<q>{ label.clone() }</q>
+                        { words.verdict_before_change }<q>{ label.clone() }</q>
                     </p>
                 }
             </li>
@@ -48,7 +49,7 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
                 open,
                 class: "ex-changes-button",
                 label: html! {
-                    <span class="ex-section-title">{ "Corrections and updates" }</span>
+                    <span class="ex-section-title">{ words.changes }</span>
                 },
                 onclick,
                 level: shared.heading + 1,

@@ -19,6 +19,7 @@ use super::explainer::Shared;
 use super::labels;
 use super::source_details;
 use super::state::{Action, MarkerId, OpenCard, Reason, Target};
+use crate::locales::fill;
 
 /// How long the pointer must rest on a marker before its card opens, so that a pointer passing
 /// over the text does not flash cards.
@@ -162,7 +163,11 @@ pub fn Citation(props: &CitationProps) -> Html {
 
     let ids = &shared.ids;
     let card_id = ids.card(&marker);
-    let name = labels::marker_name(shared.evidence.source(number), number.0);
+    let name = labels::marker_name(shared.locale, shared.evidence.source(number), number.0);
+    let card_name = fill(
+        shared.locale.words.source_number,
+        &[("number", &number.to_string())],
+    );
     html! {
         <span class="ex-cite" ref={wrapper} {onpointerenter} {onpointerleave} {onfocusin} {onfocusout}>
             <a
@@ -176,7 +181,7 @@ pub fn Citation(props: &CitationProps) -> Html {
                 {onpointerdown}
             >{ format!("[{number}]") }</a>
             if open {
-                <span class="ex-card" ref={card_ref} id={card_id} role="group" aria-label={format!("Source {number}")}>
+                <span class="ex-card" ref={card_ref} id={card_id} role="group" aria-label={card_name}>
                     { source_details::view(shared, number, Some(&marker.place)) }
                 </span>
             }

@@ -15,6 +15,7 @@ use super::ids::Ids;
 use super::load_error::Worded;
 use super::state::{Action, State};
 use super::{changes, limits, load_error, section, share, source_list, verdict};
+use crate::locales::Locale;
 
 /// What every view of one widget instance needs: the evidence, the id maker and the way to send
 /// actions to the reducer. It never changes during the widget's life, and is cheap to clone.
@@ -33,6 +34,8 @@ pub struct Shared {
     /// Whether deep links (`#section-id`, `#source-4`) name elements of the page too: on a page
     /// of its own, where the explainer is in the page itself, so they work with no script.
     pub anchors: bool,
+    /// The words the widget adds, in the reader's language.
+    pub locale: &'static Locale,
 }
 
 impl PartialEq for Shared {
@@ -43,6 +46,7 @@ impl PartialEq for Shared {
             && self.interactive == other.interactive
             && self.heading == other.heading
             && self.anchors == other.anchors
+            && std::ptr::eq(self.locale, other.locale)
     }
 }
 
@@ -84,6 +88,14 @@ pub struct WidgetProps {
     /// list of `[path, message]` (see [`load_error::diagnose`]; `embed.js` gives it).
     #[prop_or_default]
     pub diagnose: Option<js_sys::Function>,
+    /// The language of the words the widget adds (the embed's `language` attribute), over the
+    /// evidence set's `meta.language`.
+    #[prop_or_default]
+    pub language: Option<AttrValue>,
+    /// The language of the page around the widget: the words of the error panel, when there is
+    /// no evidence set to say its language, and of nothing else.
+    #[prop_or_default]
+    pub page_language: Option<AttrValue>,
 }
 
 /// The state a reader left in a prerendered explainer, to carry over when the widget takes it
@@ -126,6 +138,8 @@ impl WidgetProps {
             heading: 2,
             restore: None,
             diagnose: None,
+            language: None,
+            page_language: None,
         }
     }
 }
@@ -193,9 +207,17 @@ fn read(json: &str, failure: Option<&Problem>) -> Loaded {
 }
 
 /// Asks `embed.js`'s checker what is wrong (`diagnose` resolves to a JSON list of
-/// `[path, message]`), and hands the words to `done`; [`load_error::UNNAMED`] when it cannot.
-fn ask_checker(diagnose: Option<js_sys::Function>, done: impl FnOnce(Vec<Worded>) + 'static) {
-    let unnamed = || vec![(Path::root().to_string(), load_error::UNNAMED.to_owned())];
+/// `[path, message]`), and hands the words to `done`; the locale's `checker_unavailable` when
+/// it cannot.
+fn ask_checker(
+    diagnose: Option<js_sys::Function>,
+    locale: &'static Locale,
+    done: impl FnOnce(Vec<Worded>) + 'static,
+) {
+    let unnamed = move || {
+        let words = locale.words.checker_unavailable.to_owned();
+        vec![(Path::root().to_string(), words)]
+    };
     let promise = diagnose
         .and_then(|f| f.call0(&JsValue::NULL).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
@@ -229,6 +251,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         (props.json.clone(), props.failure.clone()),
         |(json, failure)| read(json, failure.as_ref()),
     );
+    // With no evidence to say its language, the error panel speaks the embed's or the page's.
+    let page_locale = Locale::of(props.language.as_deref().or(props.page_language.as_deref()));
     // The checker's words for an unusable file, once they come.
     let named = use_state(|| None::<Rc<Vec<Worded>>>);
     {
@@ -236,7 +260,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let unusable = matches!(*loaded, Loaded::Unusable);
         use_effect_with((unusable, props.json.clone()), move |(unusable, _)| {
             if *unusable {
-                ask_checker(diagnose, move |words| named.set(Some(Rc::new(words))));
+                ask_checker(diagnose, page_locale, move |words| {
+                    named.set(Some(Rc::new(words)));
+                });
             }
         });
     }
@@ -265,13 +291,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let (evidence, instance) = (evidence.clone(), props.instance.clone());
             let (own_page, framed) = (props.own_page, props.framed);
             let restore = (*restore).clone();
-            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} /> }
+            let language = props.language.clone();
+            html! { <Explainer {evidence} {instance} interactive={props.interactive} {theme} {own_page} {framed} {heading} {restore} {language} /> }
         }
         (_, Some(problems)) => html! {
-            <div class="ex-root" data-theme={theme}>{ load_error::view(&problems, heading) }</div>
+            <div class="ex-root" data-theme={theme} lang={page_locale.tag} dir={super::labels::direction(Some(page_locale.tag))}>
+                { load_error::view(page_locale, &problems, heading) }
+            </div>
         },
         (_, None) => html! {
-            <div class="ex-root" data-theme={theme}><p role="status">{ "Checking the evidence file…" }</p></div>
+            <div class="ex-root" data-theme={theme} lang={page_locale.tag} dir={super::labels::direction(Some(page_locale.tag))}>
+                <p role="status">{ page_locale.words.checking_file }</p>
+            </div>
         },
     }
 }
@@ -301,6 +332,9 @@ pub struct ExplainerProps {
     /// The reader's state in the prerendered explainer this one takes over, already checked.
     #[prop_or_default]
     pub restore: Option<Rc<Restore>>,
+    /// See [`WidgetProps::language`].
+    #[prop_or_default]
+    pub language: Option<AttrValue>,
 }
 
 impl PartialEq for ExplainerProps {
@@ -313,6 +347,7 @@ impl PartialEq for ExplainerProps {
             && self.framed == other.framed
             && self.heading == other.heading
             && self.restore == other.restore
+            && self.language == other.language
     }
 }
 
@@ -355,14 +390,20 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 props.interactive,
                 props.heading,
                 props.own_page,
+                props.language.clone(),
             ),
-            move |(evidence, instance, interactive, heading, own_page)| Shared {
+            move |(evidence, instance, interactive, heading, own_page, language)| Shared {
                 evidence: evidence.clone(),
                 ids: Ids::new(instance),
                 dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
                 interactive: *interactive,
                 heading: *heading,
                 anchors: *own_page,
+                locale: Locale::of(
+                    language
+                        .as_deref()
+                        .or(evidence.document().meta.language.as_deref()),
+                ),
             },
         )
     };
@@ -434,6 +475,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     let doc = shared.evidence.document();
     let ids = &shared.ids;
+    let words = &shared.locale.words;
+    // The set's language, or else the one its words are in: a screen reader needs one.
+    let language = doc.meta.language.clone().or_else(|| {
+        props
+            .language
+            .as_ref()
+            .map(|_| shared.locale.tag.to_owned())
+    });
     let all_open = state.all_open();
     let toggle_all = {
         let dispatch = shared.dispatch.clone();
@@ -451,12 +500,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // One landmark per widget, named by its question; its parts are found by their headings,
     // so two widgets on a page never give a screen reader two regions called "Verdict".
     html! {
-            <article class="ex-root" ref={root} data-theme={props.theme} lang={doc.meta.language.clone()} dir={super::labels::direction(doc.meta.language.as_deref())} role="region" aria-labelledby={ids.question()}>
+            <article class="ex-root" ref={root} data-theme={props.theme} lang={language.clone()} dir={super::labels::direction(language.as_deref())} role="region" aria-labelledby={ids.question()}>
                 <header class="ex-header">
                     <div class="ex-header-row">
-                        <p class="ex-kicker">{ "Fact check" }</p>
+                        <p class="ex-kicker">{ words.fact_check }</p>
                         if shared.interactive {
-                            { share::view(String::new(), String::new(), " to this fact check".to_owned()) }
+                            { share::view(shared.locale, String::new(), String::new(), words.share_explainer.to_owned()) }
                         }
                     </div>
                     <@{heading_tag(shared.heading)} class="ex-question" id={ids.question()}>{ doc.question.clone() }</@>
@@ -465,10 +514,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 if !doc.sections.is_empty() {
                     <section class="ex-reasoning">
                         <div class="ex-toolbar">
-                            <@{heading_tag(shared.heading + 1)} class="ex-h3">{ "How the evidence adds up" }</@>
+                            <@{heading_tag(shared.heading + 1)} class="ex-h3">{ words.how_evidence_adds_up }</@>
                             if shared.interactive {
                                 <button type="button" class="ex-toggle-all" onclick={toggle_all}>
-                                    { if all_open { "Collapse all sections" } else { "Expand all sections" } }
+                                    { if all_open { words.collapse_all } else { words.expand_all } }
                                 </button>
                             }
                         </div>

@@ -6,22 +6,20 @@ use std::sync::Once;
 
 use web_sys::Element;
 
-/// The message shown in place of a widget after a panic.
-pub const MESSAGE: &str =
-    "This explainer stopped working because of an error in it. Reload the page to read it again.";
+use crate::locales::Locale;
 
 thread_local! {
-    /// The root of every widget mounted on the page.
-    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// The root of every widget mounted on the page, and the words its message is said in.
+    static ROOTS: RefCell<Vec<(Element, &'static Locale)>> = const { RefCell::new(Vec::new()) };
 }
 
 static INSTALL: Once = Once::new();
 
-/// Remembers `root` as a widget to replace by [`MESSAGE`] on a panic, installing the panic hook
-/// the first time. Through Yew, which otherwise installs its own on the first render; the hook
-/// still logs the panic to the console as Yew's would.
-pub fn guard(root: &Element) {
-    ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+/// Remembers `root` as a widget to replace by its locale's `stopped_working` message on a
+/// panic, installing the panic hook the first time. Through Yew, which otherwise installs its
+/// own on the first render; the hook still logs the panic to the console as Yew's would.
+pub fn guard(root: &Element, locale: &'static Locale) {
+    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), locale)));
     INSTALL.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
             show();
@@ -37,7 +35,7 @@ fn show() {
         let Ok(roots) = roots.try_borrow() else {
             return;
         };
-        for root in roots.iter() {
+        for (root, locale) in roots.iter() {
             let Some(document) = root.owner_document() else {
                 continue;
             };
@@ -46,7 +44,8 @@ fn show() {
             };
             message.set_class_name("ex-root ex-fallback");
             let _ = message.set_attribute("role", "alert");
-            message.set_text_content(Some(MESSAGE));
+            message.set_text_content(Some(locale.words.stopped_working));
+            let _ = message.set_attribute("lang", locale.tag);
             root.replace_children_with_node_1(&message);
         }
     });

@@ -2,6 +2,8 @@
 
 use explainer_evidence::{ChangeKind, Evidence, Meta, Part, Place, Published, Source};
 
+use crate::locales::{Locale, fill};
+
 /// The writing direction of a language tag (`ar`, `he-IL`): `"rtl"` for the languages written
 /// right to left, `None` (the default, left to right) for the others and for none.
 pub fn direction(language: Option<&str>) -> Option<&'static str> {
@@ -10,67 +12,87 @@ pub fn direction(language: Option<&str>) -> Option<&'static str> {
     RIGHT_TO_LEFT.contains(&primary.as_str()).then_some("rtl")
 }
 
-/// A short visible name for where a sentence is, e.g. "Section 3" or "Reporting limits 2".
-pub fn place_short(evidence: &Evidence, place: &Place) -> String {
-    let n = place.sentence + 1;
+/// A short visible name for where a sentence is, e.g. "Section 3" or "Reporting limit 2".
+pub fn place_short(locale: &Locale, evidence: &Evidence, place: &Place) -> String {
+    let words = &locale.words;
+    let sentence = (place.sentence + 1).to_string();
     match &place.part {
         Part::Verdict if evidence.document().verdict.sentences.len() > 1 => {
-            format!("Verdict, sentence {n}")
+            fill(words.place_verdict_sentence, &[("sentence", &sentence)])
         }
-        Part::Verdict => "Verdict".to_owned(),
-        Part::Section(id) => match evidence.section(id) {
-            Some((i, section)) if section.sentences.len() > 1 => {
-                format!("Section {}, sentence {n}", i + 1)
-            }
-            Some((i, _)) => format!("Section {}", i + 1),
-            None => "Section".to_owned(),
-        },
-        Part::Limits => format!("Reporting limit {n}"),
+        Part::Verdict => words.place_verdict.to_owned(),
+        Part::Section(id) => {
+            let Some((i, section)) = evidence.section(id) else {
+                return fill(words.place_section, &[("section", "")])
+                    .trim()
+                    .to_owned();
+            };
+            let number = (i + 1).to_string();
+            let template = if section.sentences.len() > 1 {
+                words.place_section_sentence
+            } else {
+                words.place_section
+            };
+            fill(template, &[("section", &number), ("sentence", &sentence)])
+        }
+        Part::Limits => fill(words.place_limit, &[("sentence", &sentence)]),
         Part::Changes => match evidence.document().changes.get(place.sentence) {
-            Some(change) => format!("{} of {}", change_kind(change.kind), change.date),
-            None => "Change".to_owned(),
+            Some(change) => fill(
+                words.place_change,
+                &[
+                    ("kind", change_kind(locale, change.kind)),
+                    ("date", &locale.date(&change.date)),
+                ],
+            ),
+            None => change_kind(locale, ChangeKind::Update).to_owned(),
         },
     }
 }
 
 /// A log entry's kind as its heading names it.
-pub fn change_kind(kind: ChangeKind) -> &'static str {
+pub fn change_kind(locale: &Locale, kind: ChangeKind) -> &'static str {
     match kind {
-        ChangeKind::Correction => "Correction",
-        ChangeKind::Update => "Update",
-        ChangeKind::Clarification => "Clarification",
+        ChangeKind::Correction => locale.words.correction,
+        ChangeKind::Update => locale.words.update,
+        ChangeKind::Clarification => locale.words.clarification,
     }
 }
 
 /// What the line beside the verdict says of the log: the latest entry's kind and date, and,
 /// whenever a change replaced the verdict, what it was before, so a corrected verdict never
 /// shows without its correction. `None` for an explainer never changed.
-pub fn changes_note(doc: &Published) -> Option<String> {
+pub fn changes_note(locale: &Locale, doc: &Published) -> Option<String> {
+    let words = &locale.words;
     let latest = doc.changes.last()?;
     let done = match latest.kind {
-        ChangeKind::Correction => "Corrected",
-        ChangeKind::Update => "Updated",
-        ChangeKind::Clarification => "Clarified",
+        ChangeKind::Correction => words.corrected_on,
+        ChangeKind::Update => words.updated_on,
+        ChangeKind::Clarification => words.clarified_on,
     };
-    let mut note = format!("{done} on {}.", latest.date);
+    let mut note = fill(done, &[("date", &locale.date(&latest.date))]);
     let replaced = doc.changes.iter().rev().find_map(|change| {
         let label = change.replaces.as_ref()?;
         Some((label, &change.date))
     });
     if let Some((label, date)) = replaced {
-        note.push_str(&format!(
-            " The verdict was \u{201c}{label}\u{201d} until {date}."
+        note.push(' ');
+        note.push_str(&fill(
+            words.verdict_was,
+            &[("label", label), ("date", &locale.date(date))],
         ));
     }
     Some(note)
 }
 
 /// A full name for where a sentence is, for screen readers: the short name and the section title.
-pub fn place_long(evidence: &Evidence, place: &Place) -> String {
-    let short = place_short(evidence, place);
+pub fn place_long(locale: &Locale, evidence: &Evidence, place: &Place) -> String {
+    let short = place_short(locale, evidence, place);
     match &place.part {
         Part::Section(id) => match evidence.section(id) {
-            Some((_, section)) => format!("{short}: {}", section.title),
+            Some((_, section)) => fill(
+                locale.words.place_titled,
+                &[("place", &short), ("title", &section.title)],
+            ),
             None => short,
         },
         _ => short,
@@ -78,46 +100,50 @@ pub fn place_long(evidence: &Evidence, place: &Place) -> String {
 }
 
 /// A marker's accessible name: which source it is, by title or publisher when known.
-pub fn marker_name(source: Option<&Source>, number: u32) -> String {
+pub fn marker_name(locale: &Locale, source: Option<&Source>, number: u32) -> String {
     let known = source.and_then(|s| s.title.as_deref().or(s.publisher.as_deref()));
+    let number = number.to_string();
     match known {
-        Some(name) => format!("Source {number}: {name}"),
-        None => format!("Source {number}, not identified by the report"),
+        Some(name) => fill(
+            locale.words.source_named,
+            &[("number", &number), ("name", name)],
+        ),
+        None => fill(locale.words.source_unnamed, &[("number", &number)]),
     }
 }
 
 /// The line under a source's title: publisher, author and date, those that are known.
-pub fn byline(source: &Source) -> Option<String> {
-    let parts: Vec<&str> = [&source.publisher, &source.author, &source.date]
-        .into_iter()
-        .filter_map(|p| p.as_deref())
-        .collect();
+pub fn byline(locale: &Locale, source: &Source) -> Option<String> {
+    let date = source.date.as_deref().map(|d| locale.date(d));
+    let parts: Vec<&str> = [
+        source.publisher.as_deref(),
+        source.author.as_deref(),
+        date.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// Who stands behind the explainer, as the line under the verdict says it: "By A and B.
 /// Edited by C. Published by D.", with the parts that are known.
-pub fn credits(meta: &Meta) -> Option<String> {
+pub fn credits(locale: &Locale, meta: &Meta) -> Option<String> {
+    let words = &locale.words;
     let mut parts = Vec::new();
     if !meta.authors.is_empty() {
-        parts.push(format!("By {}.", names(&meta.authors)));
+        parts.push(fill(words.by, &[("names", &locale.list(&meta.authors))]));
     }
     if !meta.editors.is_empty() {
-        parts.push(format!("Edited by {}.", names(&meta.editors)));
+        parts.push(fill(
+            words.edited_by,
+            &[("names", &locale.list(&meta.editors))],
+        ));
     }
     if let Some(publisher) = &meta.publisher {
-        parts.push(format!("Published by {publisher}."));
+        parts.push(fill(words.published_by, &[("name", publisher)]));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
-}
-
-/// Names as a sentence lists them: "A", "A and B", "A, B and C".
-fn names(list: &[String]) -> String {
-    match list {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -136,6 +162,10 @@ mod tests {
 
     use super::*;
 
+    fn en() -> &'static Locale {
+        Locale::english()
+    }
+
     fn evidence() -> Evidence {
         explainer_evidence::load_published(crate::BUNDLED_EVIDENCE).expect("bundled set is valid")
     }
@@ -147,15 +177,16 @@ mod tests {
             part: Part::Section(SectionId("amazon".into())),
             sentence: 0,
         };
-        assert_eq!(place_short(&e, &amazon), "Section 3");
-        assert!(place_long(&e, &amazon).starts_with("Section 3: What Amazon did"));
+        assert_eq!(place_short(en(), &e, &amazon), "Section 3");
+        assert!(place_long(en(), &e, &amazon).starts_with("Section 3: What Amazon did"));
         let bottom = Place {
             part: Part::Section(SectionId("bottom-line".into())),
             sentence: 1,
         };
-        assert_eq!(place_short(&e, &bottom), "Section 7, sentence 2");
+        assert_eq!(place_short(en(), &e, &bottom), "Section 7, sentence 2");
         assert_eq!(
             place_short(
+                en(),
                 &e,
                 &Place {
                     part: Part::Limits,
@@ -170,15 +201,15 @@ mod tests {
     fn markers_name_their_source_or_say_it_is_unidentified() {
         let e = evidence();
         assert_eq!(
-            marker_name(e.source(CitationNumber(4)), 4),
+            marker_name(en(), e.source(CitationNumber(4)), 4),
             "Source 4: Amazon Employees Continue to Urge Company to Cut Ties With ICE"
         );
         assert_eq!(
-            marker_name(e.source(CitationNumber(3)), 3),
+            marker_name(en(), e.source(CitationNumber(3)), 3),
             "Source 3: Forbes"
         );
         assert_eq!(
-            marker_name(e.source(CitationNumber(9)), 9),
+            marker_name(en(), e.source(CitationNumber(9)), 9),
             "Source 9, not identified by the report"
         );
     }
@@ -188,10 +219,13 @@ mod tests {
         let e = evidence();
         let four = e.source(CitationNumber(4)).expect("source 4");
         assert_eq!(
-            byline(four).as_deref(),
+            byline(en(), four).as_deref(),
             Some("Yahoo Finance · Michael Tedder")
         );
-        assert_eq!(byline(e.source(CitationNumber(1)).expect("source 1")), None);
+        assert_eq!(
+            byline(en(), e.source(CitationNumber(1)).expect("source 1")),
+            None
+        );
     }
 
     #[test]
@@ -202,14 +236,17 @@ mod tests {
             publisher: publisher.map(str::to_owned),
             ..Meta::default()
         };
-        assert_eq!(credits(&meta(&[], &[], None)), None);
-        assert_eq!(credits(&meta(&["A"], &[], None)).as_deref(), Some("By A."));
+        assert_eq!(credits(en(), &meta(&[], &[], None)), None);
         assert_eq!(
-            credits(&meta(&["A", "B", "C"], &["D", "E"], Some("F"))).as_deref(),
+            credits(en(), &meta(&["A"], &[], None)).as_deref(),
+            Some("By A.")
+        );
+        assert_eq!(
+            credits(en(), &meta(&["A", "B", "C"], &["D", "E"], Some("F"))).as_deref(),
             Some("By A, B and C. Edited by D and E. Published by F.")
         );
         assert_eq!(
-            credits(&meta(&[], &["D"], Some("F"))).as_deref(),
+            credits(en(), &meta(&[], &["D"], Some("F"))).as_deref(),
             Some("Edited by D. Published by F.")
         );
     }
@@ -224,23 +261,23 @@ mod tests {
         .clone();
         // A correction that replaced the label, then a later update: both are said.
         assert_eq!(
-            changes_note(&doc).as_deref(),
+            changes_note(en(), &doc).as_deref(),
             Some(
-                "Updated on 2026-04-09. The verdict was \u{201c}Yes, at every library\u{201d} until 2026-04-03."
+                "Updated on April 9, 2026. The verdict was \u{201c}Yes, at every library\u{201d} until April 3, 2026."
             )
         );
         doc.changes[0].replaces = None;
         assert_eq!(
-            changes_note(&doc).as_deref(),
-            Some("Updated on 2026-04-09.")
+            changes_note(en(), &doc).as_deref(),
+            Some("Updated on April 9, 2026.")
         );
         doc.changes[1].kind = ChangeKind::Clarification;
         assert_eq!(
-            changes_note(&doc).as_deref(),
-            Some("Clarified on 2026-04-09.")
+            changes_note(en(), &doc).as_deref(),
+            Some("Clarified on April 9, 2026.")
         );
         doc.changes.clear();
-        assert_eq!(changes_note(&doc), None);
+        assert_eq!(changes_note(en(), &doc), None);
     }
 
     #[test]
@@ -253,7 +290,10 @@ mod tests {
             part: Part::Changes,
             sentence,
         };
-        assert_eq!(place_short(&e, &place(0)), "Correction of 2026-04-03");
-        assert_eq!(place_long(&e, &place(1)), "Update of 2026-04-09");
+        assert_eq!(
+            place_short(en(), &e, &place(0)),
+            "Correction of April 3, 2026"
+        );
+        assert_eq!(place_long(en(), &e, &place(1)), "Update of April 9, 2026");
     }
 }

@@ -18,6 +18,7 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
         let dispatch = shared.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleLimits))
     };
+    let words = &shared.locale.words;
     let items = (0..count).map(|sentence| {
         let place = Place {
             part: Part::Limits,
@@ -36,8 +37,8 @@ pub fn view(shared: &Shared, open: bool, card: Option<&OpenCard>) -> Html {
                     <>
                         <span class="ex-limits-icon" aria-hidden="true">{ "!" }</span>
                         <span class="ex-section-title">
-                            { "Reporting limits" }
-                            <span class="ex-limits-sub">{ "What this evidence cannot show" }</span>
+                            { words.reporting_limits }
+                            <span class="ex-limits-sub">{ words.what_evidence_cannot_show }</span>
                         </span>
                     </>
                 },

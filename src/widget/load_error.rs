@@ -10,6 +10,7 @@ use explainer_evidence::{Path, Problem, ProblemKind, decode, load_published};
 use yew::prelude::*;
 
 use super::disclosure::heading_tag;
+use crate::locales::Locale;
 
 /// How many problems the panel lists.
 pub const SHOWN: usize = 100;
@@ -49,17 +50,10 @@ pub fn diagnose(
         .map_or_else(Vec::new, |p| worded(&p))
 }
 
-/// Said when the checker could not be loaded to name the problems, or named none.
-pub const UNNAMED: &str = "the widget cannot use this evidence file, and the checker that says why could not be loaded: check the file with `explainer check FILE` or in Explainer Studio";
-
 /// Lists the problems with where they are, so an editor can fix the file; never a blank box.
-pub fn view(problems: &[Worded], heading: u8) -> Html {
+pub fn view(locale: &Locale, problems: &[Worded], heading: u8) -> Html {
+    let words = &locale.words;
     let count = problems.len();
-    let summary = if count == 1 {
-        "The evidence set has 1 problem:".to_owned()
-    } else {
-        format!("The evidence set has {count} problems:")
-    };
     // A hostile file can hold thousands of problems; the first ones are what an editor fixes
     // first, and the command-line check lists them all.
     let items = problems.iter().take(SHOWN).map(|(path, message)| {
@@ -69,11 +63,11 @@ pub fn view(problems: &[Worded], heading: u8) -> Html {
     });
     html! {
         <div class="ex-error" role="alert">
-            <@{heading_tag(heading)} class="ex-error-title">{ "This explainer cannot be shown" }</@>
-            <p>{ summary }</p>
+            <@{heading_tag(heading)} class="ex-error-title">{ words.cannot_show }</@>
+            <p>{ words.problems.say(count) }</p>
             <ul class="ex-error-list">{ for items }</ul>
             if count > SHOWN {
-                <p>{ format!("…and {} more. `explainer check FILE` lists them all.", count - SHOWN) }</p>
+                <p>{ words.more_problems.say(count - SHOWN) }</p>
             }
         </div>
     }

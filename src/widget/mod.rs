@@ -25,8 +25,10 @@ pub mod verdict;
 
 pub use explainer::{Restore, Widget, WidgetProps};
 
-/// Renders a widget into `root`, guarded so that a panic shows [`fallback::MESSAGE`] there.
+/// Renders a widget into `root`, guarded so that a panic shows a message there (in the
+/// language of the words the widget would add, as far as it is known before reading the set).
 pub fn mount(root: web_sys::Element, props: WidgetProps) {
-    fallback::guard(&root);
+    let language = props.language.as_deref().or(props.page_language.as_deref());
+    fallback::guard(&root, crate::locales::Locale::of(language));
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();
 }

@@ -8,6 +8,7 @@ use super::explainer::Shared;
 use super::sentence;
 use super::share;
 use super::state::{Action, OpenCard};
+use crate::locales::fill;
 
 /// What [`Sections`] renders from.
 #[derive(Properties, PartialEq)]
@@ -99,9 +100,13 @@ pub fn view(shared: &Shared, id: &SectionId, open: bool, card: Option<&OpenCard>
                 if shared.interactive {
                     <p class="ex-share-row">
                         { share::view(
+                            shared.locale,
                             id.0.clone(),
                             section.title.clone(),
-                            format!(" to section {}: {}", index + 1, section.title),
+                            fill(
+                                shared.locale.words.share_section,
+                                &[("number", &(index + 1).to_string()), ("title", &section.title)],
+                            ),
                         ) }
                     </p>
                 }

@@ -10,22 +10,25 @@
 
 use yew::prelude::*;
 
+use crate::locales::Locale;
+
 /// A "Copy link" button for the part with deep link `part` (a section id, `source-4`, or empty
 /// for the whole explainer), named `title` after the question in a share sheet (empty for the
 /// whole; `embed.js` adds the question, which each button would otherwise repeat); `name` ends
 /// its accessible name (" to section 2: Amazon").
-pub fn view(part: String, title: String, name: String) -> Html {
+pub fn view(locale: &Locale, part: String, title: String, name: String) -> Html {
+    let words = &locale.words;
     html! {
         <span class="ex-share">
             <button type="button" class="ex-share-button" data-part={part} data-title={title}>
-                { "Copy link" }<span class="ex-vh">{ name }</span>
+                { words.copy_link }<span class="ex-vh">{ name }</span>
             </button>
             <span
                 class="ex-share-status"
                 role="status"
-                data-copied="Link copied"
-                data-shared="Link shared"
-                data-manual="Copy this link: "
+                data-copied={words.link_copied}
+                data-shared={words.link_shared}
+                data-manual={words.copy_this_link}
             ></span>
         </span>
     }

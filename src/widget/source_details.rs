@@ -9,6 +9,7 @@ use super::explainer::Shared;
 use super::ids::Ids;
 use super::labels;
 use super::state::{Action, Target};
+use crate::locales::fill;
 
 /// A source's number, title, byline, excerpts, note, link and the places that cite it. `from`
 /// is the sentence whose marker opened a card, or `None` in the source list.
@@ -19,18 +20,19 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
     // In a card the links are a preview, out of the Tab order: Tab goes on from the marker to
     // the next one, and Enter on the marker leads to the full entry with the same links.
     let in_card = from.is_some();
+    let (locale, words) = (shared.locale, &shared.locale.words);
     let tabindex = in_card.then_some("-1");
     let title = match (&source.title, &source.url) {
         (Some(title), Some(url)) => html! {
             <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
                 <cite>{ title.clone() }</cite>
-                <span class="ex-vh">{ " (opens in a new tab)" }</span>
+                <span class="ex-vh">{ words.opens_new_tab }</span>
             </a>
         },
         (Some(title), None) => html! { <cite class="ex-src-title">{ title.clone() }</cite> },
         (None, Some(url)) => html! {
             <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
-                { url.clone() }<span class="ex-vh">{ " (opens in a new tab)" }</span>
+                { url.clone() }<span class="ex-vh">{ words.opens_new_tab }</span>
             </a>
         },
         (None, None) => Html::default(),
@@ -40,18 +42,19 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
         html! {
             <span class="ex-src-archived">
                 <a href={archived.url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
-                    { "Archived copy" }<span class="ex-vh">{ " (opens in a new tab)" }</span>
+                    { words.archived_copy }<span class="ex-vh">{ words.opens_new_tab }</span>
                 </a>
-                { ", captured " }{ archived.date.clone() }
+                { fill(words.captured_on, &[("date", &locale.date(&archived.date))]) }
             </span>
         }
     });
     let unidentified = (!source.is_identified()).then(|| {
-        html! { <span class="ex-src-unknown">{ "The report does not identify this source." }</span> }
+        html! { <span class="ex-src-unknown">{ words.source_unidentified }</span> }
     });
     let partial = (source.is_identified() && source.title.is_none() && source.url.is_none())
-        .then(|| html! { <span class="ex-src-unknown">{ "The report gives no title or address for this source." }</span> });
-    let byline = labels::byline(source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
+        .then(|| html! { <span class="ex-src-unknown">{ words.source_untitled }</span> });
+    let byline =
+        labels::byline(locale, source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
     // A card is a glance: one passage, and where to find the rest.
     let shown = if in_card {
         source.excerpts.len().min(1)
@@ -63,8 +66,7 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
     });
     let more = match source.excerpts.len() - shown {
         0 => None,
-        1 => Some("1 more passage in the source list".to_owned()),
-        n => Some(format!("{n} more passages in the source list")),
+        n => Some(words.more_passages.say(n)),
     }
     .map(|text| html! { <span class="ex-src-more">{ text }</span> });
     let note = source
@@ -91,16 +93,20 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
                 <a
                     class="ex-src-place"
                     href={format!("#{}", shared.ids.sentence(place))}
-                    aria-label={labels::place_long(&shared.evidence, place)}
+                    aria-label={labels::place_long(locale, &shared.evidence, place)}
                     {tabindex}
                     {onclick}
-                >{ labels::place_short(&shared.evidence, place) }</a>
+                >{ labels::place_short(locale, &shared.evidence, place) }</a>
             }
         });
-        let heading = if in_card { "Also cited in" } else { "Cited in" };
+        let heading = if in_card {
+            words.also_cited_in
+        } else {
+            words.cited_in
+        };
         html! {
             <span class="ex-src-cited">
-                <span class="ex-src-cited-label">{ heading }{ ": " }</span>
+                <span class="ex-src-cited-label">{ heading }</span>
                 { for links }
             </span>
         }
@@ -109,7 +115,7 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
     html! {
         <>
             <span class="ex-src-number" id={(shared.anchors && !in_card).then(|| Ids::source_anchor(number))}>
-                { format!("Source {number}") }
+                { fill(words.source_number, &[("number", &number.to_string())]) }
             </span>
             { title }
             { archived }

@@ -7,6 +7,7 @@ use super::explainer::Shared;
 use super::ids::Ids;
 use super::share;
 use super::source_details;
+use crate::locales::fill;
 
 /// From how many sources the list is long: its entries are laid out only when on screen
 /// (`.ex-long` in the stylesheet), since on a big set laying out the unseen list again was most
@@ -32,6 +33,7 @@ fn SourceList(props: &SourceListProps) -> Html {
     let shared = &props.shared;
     let sources = shared.evidence.sources_by_number();
     let long = (sources.len() > LONG_LIST).then_some("ex-long");
+    let words = &shared.locale.words;
     let items = sources.into_iter().map(|source| {
         let number = source.number;
         html! {
@@ -39,9 +41,10 @@ fn SourceList(props: &SourceListProps) -> Html {
                 { source_details::view(shared, number, None) }
                 if shared.interactive {
                     { share::view(
+                        shared.locale,
                         Ids::source_anchor(number),
-                        format!("Source {number}"),
-                        format!(" to source {number}"),
+                        fill(words.source_number, &[("number", &number.to_string())]),
+                        fill(words.share_source, &[("number", &number.to_string())]),
                     ) }
                 }
             </li>
@@ -49,7 +52,7 @@ fn SourceList(props: &SourceListProps) -> Html {
     });
     html! {
         <section class="ex-sources">
-            <@{heading_tag(shared.heading + 1)} class="ex-h3" id={shared.ids.sources_heading()}>{ "Sources" }</@>
+            <@{heading_tag(shared.heading + 1)} class="ex-h3" id={shared.ids.sources_heading()}>{ words.sources }</@>
             <ol class={classes!("ex-source-list", long)}>{ for items }</ol>
         </section>
     }

@@ -26,6 +26,7 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
             dispatch.emit(Action::Navigate(Target::Changes));
         })
     };
+    let words = &shared.locale.words;
     let to_limits = {
         let dispatch = shared.dispatch.clone();
         Callback::from(move |event: MouseEvent| {
@@ -36,25 +37,25 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
     html! {
         <section class="ex-verdict">
             <@{heading_tag(shared.heading + 1)} class="ex-verdict-label">
-                <span class="ex-verdict-kicker">{ "Verdict" }</span>
+                <span class="ex-verdict-kicker">{ words.verdict }</span>
                 <strong>{ verdict.label.clone() }</strong>
             </@>
-            if let Some(note) = labels::changes_note(shared.evidence.document()) {
+            if let Some(note) = labels::changes_note(shared.locale, shared.evidence.document()) {
                 <p class="ex-changes-note">
                     { note }{ " " }
                     <a class="ex-to-changes" href={format!("#{}", shared.ids.changes_button())} onclick={to_changes}>
-                        { "See all corrections and updates" }
+                        { words.see_all_changes }
                     </a>
                 </p>
             }
             <p class="ex-answer">{ for sentences }</p>
-            if let Some(credits) = labels::credits(&shared.evidence.document().meta) {
+            if let Some(credits) = labels::credits(shared.locale, &shared.evidence.document().meta) {
                 <p class="ex-credits">{ credits }</p>
             }
             if !shared.evidence.document().limits.is_empty() {
                 <p class="ex-to-limits">
                     <a href={format!("#{}", shared.ids.limits_button())} onclick={to_limits}>
-                        { "What this evidence cannot show" }
+                        { words.what_evidence_cannot_show }
                     </a>
                 </p>
             }

@@ -1,0 +1,219 @@
+//! The words the widget and the static page add around an evidence set, in its language.
+//!
+//! Each language is one table, `src/locales/<tag>.toml`, that a translator reads and fills in;
+//! `build.rs` compiles them (with `compile.rs`) into [`LOCALES`]. A string a table
+//! lacks is said in English. Plurals follow the language's CLDR rules and dates its CLDR long
+//! format, computed here the same way natively and in wasm, so a prerendered page and the widget
+//! that takes it over say exactly the same.
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// A CLDR plural category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// `zero`.
+    Zero,
+    /// `one`.
+    One,
+    /// `two`.
+    Two,
+    /// `few`.
+    Few,
+    /// `many`.
+    Many,
+    /// `other`: every number no other category takes.
+    Other,
+}
+
+/// A string said differently by count: one form per [`Category`], each filling in `{count}`.
+#[derive(Debug)]
+pub struct Plural {
+    /// The forms, in [`Category`] order; a category the table does not give has `other`'s.
+    forms: [&'static str; 6],
+    /// The rule that picks the form: the language's, or English's for English forms.
+    rule: fn(u64) -> Category,
+}
+
+impl Plural {
+    /// The form for `count`, with `{count}` filled in.
+    pub fn say(&self, count: usize) -> String {
+        let form = self.forms[(self.rule)(count as u64) as usize];
+        fill(form, &[("count", &count.to_string())])
+    }
+}
+
+/// A language's month names and long date patterns (`{day} {month} {year}`).
+#[derive(Debug)]
+struct Dates {
+    /// January to December.
+    months: [&'static str; 12],
+    /// A full date.
+    day: &'static str,
+    /// A month of a year.
+    month: &'static str,
+}
+
+/// One language: its words, dates and plural rule.
+#[derive(Debug)]
+pub struct Locale {
+    /// The table's language tag (`en`, `es`, `pt-BR`).
+    pub tag: &'static str,
+    /// Every string, by key.
+    pub words: Words,
+    /// How dates are said.
+    dates: Dates,
+    /// The language's plural rule for whole numbers.
+    rule: fn(u64) -> Category,
+}
+
+impl Locale {
+    /// The table for a language tag: the exact tag, then its primary language (`es` for
+    /// `es-MX`), then English.
+    pub fn of(language: Option<&str>) -> &'static Locale {
+        let wanted = language.unwrap_or_default();
+        let primary = wanted.split(['-', '_']).next().unwrap_or_default();
+        let find = |tag: &str| {
+            LOCALES
+                .iter()
+                .find(|locale| locale.tag.eq_ignore_ascii_case(tag))
+        };
+        find(&wanted.replace('_', "-"))
+            .or_else(|| find(primary))
+            .unwrap_or(&LOCALES[0])
+    }
+
+    /// English, the fallback.
+    pub fn english() -> &'static Locale {
+        &LOCALES[0]
+    }
+
+    /// The plural category of a whole number in this language.
+    pub fn category(&self, n: u64) -> Category {
+        (self.rule)(n)
+    }
+
+    /// A date of the evidence format (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) as this language says
+    /// it; anything else as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let digits = |part: &str, len: usize| {
+            (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<usize>().ok())
+                .flatten()
+        };
+        let year = parts.first().and_then(|y| digits(y, 4));
+        let month = parts
+            .get(1)
+            .and_then(|m| digits(m, 2))
+            .filter(|m| (1..=12).contains(m));
+        let day = parts
+            .get(2)
+            .and_then(|d| digits(d, 2))
+            .filter(|d| (1..=31).contains(d));
+        let year_text = parts.first().copied().unwrap_or_default();
+        match (parts.len(), year, month, day) {
+            (1, Some(_), _, _) => year_text.to_owned(),
+            (2, Some(_), Some(m), _) => fill(
+                self.dates.month,
+                &[("month", self.dates.months[m - 1]), ("year", year_text)],
+            ),
+            (3, Some(_), Some(m), Some(d)) => fill(
+                self.dates.day,
+                &[
+                    ("day", &d.to_string()),
+                    ("month", self.dates.months[m - 1]),
+                    ("year", year_text),
+                ],
+            ),
+            _ => iso.to_owned(),
+        }
+    }
+
+    /// Names as a sentence lists them: "A", "A and B", "A, B and C" in English.
+    pub fn list(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => fill(
+                self.words.list_pair,
+                &[("first", &rest.join(self.words.list_comma)), ("last", last)],
+            ),
+        }
+    }
+}
+
+/// `template` with each `{name}` given in `values` replaced by its value; other braces stay.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let value = after.find('}').and_then(|end| {
+            let name = &after[..end];
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value, end))
+        });
+        match value {
+            Some((value, end)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_finds_its_table_then_its_language_then_english() {
+        assert_eq!(Locale::of(Some("es")).tag, "es");
+        assert_eq!(Locale::of(Some("es-MX")).tag, "es");
+        assert_eq!(Locale::of(Some("PT_br")).tag, "pt");
+        assert_eq!(Locale::of(Some("xx")).tag, "en");
+        assert_eq!(Locale::of(None).tag, "en");
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_other_braces_kept() {
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "1"), ("b", "{a}")]),
+            "1 and {a}"
+        );
+        assert_eq!(fill("{x} {", &[("y", "2")]), "{x} {");
+    }
+
+    #[test]
+    fn dates_are_said_in_the_language_and_anything_else_kept() {
+        let en = Locale::english();
+        assert_eq!(en.date("2026-04-03"), "April 3, 2026");
+        assert_eq!(en.date("2026-04"), "April 2026");
+        assert_eq!(en.date("2026"), "2026");
+        assert_eq!(
+            Locale::of(Some("es")).date("2026-04-03"),
+            "3 de abril de 2026"
+        );
+        for odd in ["2026-13-01", "2026-04-3", "June 2019", "", "2026-04-03-01"] {
+            assert_eq!(en.date(odd), odd);
+        }
+    }
+
+    #[test]
+    fn lists_join_names_with_the_language_words() {
+        let names = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let en = Locale::english();
+        assert_eq!(en.list(&names(&["A"])), "A");
+        assert_eq!(en.list(&names(&["A", "B", "C"])), "A, B and C");
+        assert_eq!(Locale::of(Some("es")).list(&names(&["A", "B"])), "A y B");
+    }
+}

@@ -330,7 +330,7 @@ test('a source with an archived copy offers it beside the original, in its card 
   const copy = 'https://archive.example.org/2026-02-20/library.example.org/hours';
   await tab.focus({ sel: '#b >> .ex-verdict .ex-marker', text: '[1]' });
   await tab.waitFor('#b >> .ex-card');
-  assert.equal(await tab.textContent('#b >> .ex-card .ex-src-archived'), 'Archived copy (opens in a new tab), captured 2026-02-20');
+  assert.equal(await tab.textContent('#b >> .ex-card .ex-src-archived'), 'Archived copy (opens in a new tab), captured February 20, 2026');
   assert.equal(await tab.attr('#b >> .ex-card .ex-src-archived a', 'href'), copy);
   assert.equal(await tab.attr('#b >> .ex-card .ex-src-archived a', 'tabindex'), '-1', 'a preview, like the card\'s other links');
   assert.equal(await tab.attr('#b >> .ex-source-list .ex-src-archived a', 'href'), copy);
@@ -350,7 +350,7 @@ test('a corrected explainer says so beside its verdict, and the log opens from t
   await live(tab, '#b >> ');
   assert.equal(
     await tab.text('#b >> .ex-verdict .ex-changes-note'),
-    'Updated on 2026-04-09. The verdict was \u201cYes, at every library\u201d until 2026-04-03. See all corrections and updates',
+    'Updated on April 9, 2026. The verdict was \u201cYes, at every library\u201d until April 3, 2026. See all corrections and updates',
   );
   assert.equal(await tab.attr('#b >> .ex-changes-button', 'aria-expanded'), 'false');
   assert.equal(await tab.isVisible('#b >> #b-changes-panel'), false, 'the log starts closed');
@@ -358,7 +358,7 @@ test('a corrected explainer says so beside its verdict, and the log opens from t
   await tab.untilInPage('the log\'s button has focus', () => activeElement()?.id === 'b-changes-button');
   assert.equal(await tab.attr('#b >> .ex-changes-button', 'aria-expanded'), 'true');
   await tab.waitFor('#b >> #b-changes-panel');
-  assert.deepEqual(await tab.evalAll('#b >> .ex-change-head', (els) => els.map((e) => e.textContent)), ['Update, 2026-04-09', 'Correction, 2026-04-03']);
+  assert.deepEqual(await tab.evalAll('#b >> .ex-change-head', (els) => els.map((e) => e.textContent)), ['Update, April 9, 2026', 'Correction, April 3, 2026']);
   // (The quotation marks are the <q> element's, drawn by the stylesheet, not text.)
   assert.equal(await tab.text('#b >> .ex-change-replaced'), 'Verdict before this change: Yes, at every library');
   assert.equal(await tab.text('#b >> .ex-change-replaced q'), 'Yes, at every library');

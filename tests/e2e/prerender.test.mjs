@@ -59,7 +59,7 @@ for (const [name, mode] of Object.entries(MODES)) {
       assert.equal(await tab.count(`${W}.ex-card`), 0);
       if (mode.question === LIBRARY) {
         // The corrected verdict says so before any script, and its log is there to find.
-        assert.match(await tab.text(`${W}.ex-changes-note`), /^Updated on 2026-04-09\. The verdict was \u201cYes, at every library\u201d until 2026-04-03\./);
+        assert.match(await tab.text(`${W}.ex-changes-note`), /^Updated on April 9, 2026\. The verdict was \u201cYes, at every library\u201d until April 3, 2026\./);
         assert.ok((await tab.textContent(`${W}#${mode.ids}-changes-panel`)).includes('Added the library director'));
       }
       assert.equal(await tab.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), false, 'no script of the widget ran');

@@ -94,7 +94,9 @@ for (const [name, mode] of Object.entries(MODES)) {
     for (const section of set.sections) assert.ok(whole.includes(squeeze(section.title)), `section title: ${section.title}`);
     // The log prints whole: each entry's date and any verdict it replaced.
     for (const change of changes) {
-      assert.ok(whole.includes(squeeze(change.date)), `change date: ${change.date}`);
+      // Said as the set's language says a long date: the browser's own CLDR data is the oracle.
+      const said = new Intl.DateTimeFormat(`${set.meta?.language ?? 'en'}-u-nu-latn`, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${change.date}T00:00:00Z`));
+      assert.ok(whole.includes(squeeze(said)), `change date: ${said}`);
       // The <q> element's quotation marks are drawn by the stylesheet: either may be printed.
       if (change.replaces) assert.match(whole, new RegExp(`Verdictbeforethischange:\\W?${squeeze(change.replaces).replace(/\W/g, '\\$&')}`), `replaced: ${change.replaces}`);
     }

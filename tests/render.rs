@@ -411,9 +411,107 @@ async fn a_long_source_list_is_marked_so_only_its_entries_on_screen_are_laid_out
 
 #[tokio::test]
 async fn a_set_in_a_language_written_right_to_left_is_rendered_right_to_left() {
-    let arabic = include_str!("fixtures/valid/example-ar.json");
+    let arabic = include_str!("../www/evidence/example-ar.json");
     let html = render(&publish(arabic).expect("valid").to_json(false), "ar").await;
     assert_eq!(count(&html, "lang=\"ar\" dir=\"rtl\""), 1, "{html}");
     let english = render(explainer::BUNDLED_EVIDENCE, "en").await;
     assert_eq!(count(&english, "dir="), 0);
+}
+
+/// Every English phrase the widget adds (en.toml's words, cut at their `{placeholders}`), long
+/// enough to mean something on its own.
+fn english_phrases() -> Vec<String> {
+    let table: toml::Table = include_str!("../src/locales/en.toml")
+        .parse()
+        .expect("en.toml");
+    let words = table["words"].as_table().expect("[words]");
+    let texts = words.values().flat_map(|value| match value {
+        toml::Value::Table(forms) => forms.values().filter_map(|v| v.as_str()).collect(),
+        other => vec![other.as_str().unwrap_or_default()],
+    });
+    texts
+        .flat_map(|text| text.split(['{', '}']).map(str::trim).collect::<Vec<_>>())
+        .filter(|fragment| fragment.chars().filter(|c| c.is_alphabetic()).count() >= 5)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The text of `html` a reader meets: its text and the attributes screen readers say or the
+/// page's script shows, without the markup's own names.
+fn said(html: &str) -> String {
+    let mut out = String::new();
+    for part in html.split('<').skip(1) {
+        let (tag, text) = part.split_once('>').unwrap_or((part, ""));
+        for attribute in [
+            "aria-label=\"",
+            "data-copied=\"",
+            "data-shared=\"",
+            "data-manual=\"",
+        ] {
+            if let Some(at) = tag.find(attribute) {
+                out.push_str(tag[at + attribute.len()..].split('"').next().unwrap_or(""));
+                out.push('\n');
+            }
+        }
+        out.push_str(text);
+        out.push('\n');
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_set_in_spanish_or_arabic_says_every_word_the_widget_adds_in_its_language() {
+    let phrases = english_phrases();
+    assert!(phrases.len() > 40, "{phrases:?}");
+    for (file, words) in [
+        (
+            include_str!("../www/evidence/example-es.json"),
+            [
+                "Verificación",
+                "Fuentes",
+                "Veredicto",
+                "Actualizado el 12 de marzo de 2026. El veredicto era «Sí, todos los días» hasta el 11 de marzo de 2026.",
+            ],
+        ),
+        (
+            include_str!("../www/evidence/example-ar.json"),
+            ["تدقيق الحقائق", "المصادر", "الحكم", "صُحّح في 5 أبريل 2026."],
+        ),
+    ] {
+        let html = render(&publish(file).expect("valid").to_json(false), "x").await;
+        let text = said(&html);
+        for word in words {
+            assert!(text.contains(word), "{word} in {text}");
+        }
+        let english: Vec<&String> = phrases
+            .iter()
+            .filter(|p| text.contains(p.as_str()))
+            .collect();
+        assert!(english.is_empty(), "English left: {english:?}");
+    }
+    // The oracle sees English where there is some.
+    let english = said(&render(explainer::BUNDLED_EVIDENCE, "x").await);
+    assert!(
+        phrases
+            .iter()
+            .filter(|p| english.contains(p.as_str()))
+            .count()
+            > 15
+    );
+}
+
+#[tokio::test]
+async fn the_embed_language_overrides_the_sets_for_the_words_the_widget_adds() {
+    let props = WidgetProps {
+        language: Some("es-MX".into()),
+        ..WidgetProps::new(explainer::BUNDLED_EVIDENCE, "x")
+    };
+    let html = yew::LocalServerRenderer::<Widget>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(html.contains(">Verificación<") && html.contains(">Fuentes<"));
+    // The set's own text stays in its language, and the root says so.
+    assert!(html.contains("lang=\"en\""), "{html}");
+    assert!(!html.contains(">Sources<"));
 }

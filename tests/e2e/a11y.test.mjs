@@ -17,15 +17,27 @@ const pages = {
 <title>article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1>${librarySnippet()}</main></body></html>`],
 };
 
-// A right-to-left set (an example written for the tests, in Arabic) on a page of its own.
-const arabic = explainer('build', join(ROOT, 'tests/fixtures/valid/example-ar.json'));
-assert.equal(arabic.status, 0, arabic.stderr);
-const arabicFile = join(mkdtempSync(join(tmpdir(), 'explainer-rtl-')), 'example-ar.published.json');
-writeFileSync(arabicFile, arabic.stdout);
-const arabicPage = explainer('page', arabicFile, '--src', '/t-ar.published.json', '--dist', DIST);
-assert.equal(arabicPage.status, 0, arabicPage.stderr);
-pages['/t-ar.published.json'] = ['application/json', arabic.stdout];
-pages['/t-ar.html'] = ['text/html; charset=utf-8', arabicPage.stdout];
+// The example sets in Spanish and in Arabic (written for the tests, not real reporting), which
+// the build publishes with a page of their own each (example-es.html, example-ar.html); here
+// also as a script embed in an English article and as an offline file.
+const LANGUAGES = {
+  es: { dir: null, words: { kicker: 'Verificación', sources: 'Fuentes', toggle: 'Desplegar todas las secciones', copy: 'Copiar enlace' } },
+  ar: { dir: 'rtl', words: { kicker: 'تدقيق الحقائق', sources: 'المصادر', toggle: 'توسيع كل الأقسام', copy: 'نسخ الرابط' } },
+};
+/** English the widget would add, which a Spanish or Arabic explainer must not show. */
+const ENGLISH = ['Fact check', 'Copy link', 'Verdict', 'How the evidence adds up', 'Expand all sections', 'Reporting limits',
+  'What this evidence cannot show', 'Sources', 'Cited in', 'opens in a new tab', 'Corrections and updates', 'Archived copy', 'more passage'];
+for (const tag of Object.keys(LANGUAGES)) {
+  const published = join(DIST, `evidence/example-${tag}.published.json`);
+  const snippet = explainer('snippet', published, '--src', `/evidence/example-${tag}.published.json`, '--base', '/');
+  assert.equal(snippet.status, 0, snippet.stderr);
+  pages[`/t-${tag}-embed.html`] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>An English article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1><p>Before.</p>${snippet.stdout}<p>After.</p></main></body></html>`];
+  const offline = join(mkdtempSync(join(tmpdir(), `explainer-${tag}-`)), `example-${tag}.html`);
+  const bundled = explainer('bundle', '--dist', DIST, '--evidence', published, '-o', offline);
+  assert.equal(bundled.status, 0, bundled.stderr);
+  LANGUAGES[tag].offline = pathToFileURL(offline).href;
+}
 // A sentence with a right-to-left override (U+202E) it never closes, followed by another.
 const OVERRIDE = '\u202E';
 const overridden = {
@@ -292,7 +304,7 @@ test('a card longer than the screen allows scrolls, is a Tab stop so the keyboar
 
 test('right to left: an Arabic set is laid out from the right, its card opens from its marker\'s right edge, and axe finds nothing', async () => {
   for (const scheme of ['light', 'dark']) {
-    const tab = await env.browser.open(`${env.server.url}/t-ar.html`, { colorScheme: scheme, viewport: { width: 800, height: 700 } });
+    const tab = await env.browser.open(`${env.server.url}/example-ar.html`, { colorScheme: scheme, viewport: { width: 800, height: 700 } });
     await live(tab);
     assert.deepEqual(await tab.evalOn('.ex-root', (root) => [root.lang, root.dir, getComputedStyle(root).direction]), ['ar', 'rtl', 'rtl']);
     // The verdict's bar is on its start side, the right.
@@ -308,6 +320,66 @@ test('right to left: an Arabic set is laid out from the right, its card opens fr
     await tab.close();
   }
 });
+
+/** What the widget under `scope` says, as text and in the names screen readers read. */
+function saidIn(tab, scope) {
+  return tab.evalOn(`${scope}.ex-root`, (root) => [root.textContent,
+    ...[...root.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
+    ...[...root.querySelectorAll('.ex-share-status')].flatMap((e) => [e.dataset.copied, e.dataset.shared, e.dataset.manual])].join('\n'));
+}
+
+for (const [tag, language] of Object.entries(LANGUAGES)) {
+  const modes = {
+    'its own page': { address: () => `${env.server.url}/example-${tag}.html`, scope: '', schemes: ['light', 'dark'] },
+    'a script embed in an English article': { address: () => `${env.server.url}/t-${tag}-embed.html`, scope: `#example-${tag} >> `, schemes: ['light', 'dark'] },
+    'the offline file': { address: () => language.offline, scope: '', schemes: ['light'] },
+  };
+  for (const [mode, { address, scope, schemes }] of Object.entries(modes)) {
+    test(`in ${tag}, in ${mode}: every word the widget adds is in the set's language, with lang and dir, and axe finds nothing`, async () => {
+      for (const colorScheme of schemes) {
+        const tab = await env.browser.open(address(), { colorScheme });
+        await live(tab, scope);
+        assert.deepEqual(await tab.evalOn(`${scope}.ex-root`, (root) => [root.lang, root.getAttribute('dir'), getComputedStyle(root).direction]),
+          [tag, language.dir, language.dir ?? 'ltr']);
+        assert.equal(await tab.textContent(`${scope}.ex-kicker`), language.words.kicker);
+        assert.equal(await tab.textContent(`${scope}.ex-sources .ex-h3`), language.words.sources);
+        const said = await saidIn(tab, scope);
+        assert.deepEqual(ENGLISH.filter((words) => said.includes(words)), [], 'no English');
+        // A card opened from the keyboard speaks the language too.
+        await tab.mouseMove(0, 0);
+        await tab.focus(`${scope}.ex-verdict .ex-marker`);
+        const marker = await tab.evalOn(`${scope}.ex-verdict .ex-marker`, (el) => el.id);
+        await tab.waitFor(`${scope}#${marker}-card`);
+        const card = await tab.evalOn(`${scope}#${marker}-card`, (el) => [el.getAttribute('aria-label'), el.textContent]);
+        assert.ok(!ENGLISH.some((words) => card.join(' ').includes(words)), card.join(' '));
+        assert.deepEqual(await violations(tab), [], `${colorScheme}, card open`);
+        await tab.close();
+      }
+    });
+  }
+
+  test(`keyboard only, in ${tag}: Tab reaches every control once, in reading order, collapsed and expanded`, async () => {
+    const tab = await env.browser.open(`${env.server.url}/example-${tag}.html`);
+    await live(tab);
+    assert.deepEqual(await walk(tab), await stops(tab), 'collapsed');
+    await fromTop(tab);
+    const toggle = await tabTo(tab, (f) => f.className.includes('ex-toggle-all'));
+    assert.equal(toggle.text, language.words.toggle);
+    await tab.press('Enter');
+    await tab.waitFor({ sel: '.ex-reasoning .ex-panel', nth: -1 });
+    assert.deepEqual(await walk(tab), await stops(tab), 'expanded');
+    // A marker's card: shown on focus, hidden by Escape with focus kept, Enter goes to the source.
+    await fromTop(tab);
+    const marker = await tabTo(tab, (f) => f.className.includes('ex-marker'));
+    await tab.waitFor('.ex-card');
+    await tab.press('Escape');
+    await tab.waitFor('.ex-card', { state: 'detached' });
+    assert.equal((await focused(tab)).stop, marker.stop, 'Escape leaves focus on the marker');
+    await tab.press('Enter');
+    await tab.untilInPage('a source has focus', () => Boolean(activeElement()?.closest('.ex-source')));
+    await tab.close();
+  });
+}
 
 test('an override character in a sentence (U+202E) reorders nothing outside it: the next sentence, its own citation marker', async () => {
   const tab = await open('?src=/t-bidi.published.json');

@@ -78,10 +78,16 @@ pub fn changes_note(locale: &Locale, doc: &Published) -> Option<String> {
         note.push(' ');
         note.push_str(&fill(
             words.verdict_was,
-            &[("label", label), ("date", &locale.date(date))],
+            &[("label", &isolate(label)), ("date", &locale.date(date))],
         ));
     }
     Some(note)
+}
+
+/// `text` from the evidence set, marked to be isolated from the words around it (see
+/// [`super::inlines::isolated`], which renders the marks as `<bdi>`).
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
 }
 
 /// A full name for where a sentence is, for screen readers: the short name and the section title.
@@ -115,13 +121,15 @@ pub fn marker_name(locale: &Locale, source: Option<&Source>, number: u32) -> Str
 /// The line under a source's title: publisher, author and date, those that are known.
 pub fn byline(locale: &Locale, source: &Source) -> Option<String> {
     let date = source.date.as_deref().map(|d| locale.date(d));
-    let parts: Vec<&str> = [
+    // Each part isolated: a Latin publisher beside an Arabic date keeps its place.
+    let parts: Vec<String> = [
         source.publisher.as_deref(),
         source.author.as_deref(),
         date.as_deref(),
     ]
     .into_iter()
     .flatten()
+    .map(isolate)
     .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -131,17 +139,18 @@ pub fn byline(locale: &Locale, source: &Source) -> Option<String> {
 pub fn credits(locale: &Locale, meta: &Meta) -> Option<String> {
     let words = &locale.words;
     let mut parts = Vec::new();
+    let list = |names: &[String]| {
+        let isolated: Vec<String> = names.iter().map(|name| isolate(name)).collect();
+        locale.list(&isolated)
+    };
     if !meta.authors.is_empty() {
-        parts.push(fill(words.by, &[("names", &locale.list(&meta.authors))]));
+        parts.push(fill(words.by, &[("names", &list(&meta.authors))]));
     }
     if !meta.editors.is_empty() {
-        parts.push(fill(
-            words.edited_by,
-            &[("names", &locale.list(&meta.editors))],
-        ));
+        parts.push(fill(words.edited_by, &[("names", &list(&meta.editors))]));
     }
     if let Some(publisher) = &meta.publisher {
-        parts.push(fill(words.published_by, &[("name", publisher)]));
+        parts.push(fill(words.published_by, &[("name", &isolate(publisher))]));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }
@@ -164,6 +173,11 @@ mod tests {
 
     fn en() -> &'static Locale {
         Locale::english()
+    }
+
+    /// `text` without its isolation marks, as a reader sees it.
+    fn seen(text: Option<String>) -> Option<String> {
+        text.map(|t| t.replace(['\u{2068}', '\u{2069}'], ""))
     }
 
     fn evidence() -> Evidence {
@@ -220,7 +234,7 @@ mod tests {
         let four = e.source(CitationNumber(4)).expect("source 4");
         assert_eq!(
             byline(en(), four).as_deref(),
-            Some("Yahoo Finance · Michael Tedder")
+            Some("\u{2068}Yahoo Finance\u{2069} · \u{2068}Michael Tedder\u{2069}")
         );
         assert_eq!(
             byline(en(), e.source(CitationNumber(1)).expect("source 1")),
@@ -238,15 +252,19 @@ mod tests {
         };
         assert_eq!(credits(en(), &meta(&[], &[], None)), None);
         assert_eq!(
-            credits(en(), &meta(&["A"], &[], None)).as_deref(),
+            seen(credits(en(), &meta(&["A"], &[], None))).as_deref(),
             Some("By A.")
         );
         assert_eq!(
-            credits(en(), &meta(&["A", "B", "C"], &["D", "E"], Some("F"))).as_deref(),
+            seen(credits(
+                en(),
+                &meta(&["A", "B", "C"], &["D", "E"], Some("F"))
+            ))
+            .as_deref(),
             Some("By A, B and C. Edited by D and E. Published by F.")
         );
         assert_eq!(
-            credits(en(), &meta(&[], &["D"], Some("F"))).as_deref(),
+            seen(credits(en(), &meta(&[], &["D"], Some("F")))).as_deref(),
             Some("Edited by D. Published by F.")
         );
     }
@@ -261,19 +279,19 @@ mod tests {
         .clone();
         // A correction that replaced the label, then a later update: both are said.
         assert_eq!(
-            changes_note(en(), &doc).as_deref(),
+            seen(changes_note(en(), &doc)).as_deref(),
             Some(
                 "Updated on April 9, 2026. The verdict was \u{201c}Yes, at every library\u{201d} until April 3, 2026."
             )
         );
         doc.changes[0].replaces = None;
         assert_eq!(
-            changes_note(en(), &doc).as_deref(),
+            seen(changes_note(en(), &doc)).as_deref(),
             Some("Updated on April 9, 2026.")
         );
         doc.changes[1].kind = ChangeKind::Clarification;
         assert_eq!(
-            changes_note(en(), &doc).as_deref(),
+            seen(changes_note(en(), &doc)).as_deref(),
             Some("Clarified on April 9, 2026.")
         );
         doc.changes.clear();

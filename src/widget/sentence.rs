@@ -26,7 +26,7 @@ pub fn view(shared: &Shared, place: &Place, card: Option<&OpenCard>) -> Html {
     };
     html! {
         <span class="ex-sentence" id={shared.ids.sentence(place)} tabindex="-1">
-            { inlines::render(text, &mut cite) }
+            { inlines::render(text, shared.locale.words.opens_new_tab, &mut cite) }
         </span>
     }
 }

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::explainer::Shared;
 use super::ids::Ids;
-use super::labels;
 use super::state::{Action, Target};
+use super::{inlines, labels};
 use crate::locales::fill;
 
 /// A source's number, title, byline, excerpts, note, link and the places that cite it. `from`
@@ -25,14 +25,16 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
     let title = match (&source.title, &source.url) {
         (Some(title), Some(url)) => html! {
             <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
-                <cite>{ title.clone() }</cite>
+                <cite dir="auto">{ title.clone() }</cite>
                 <span class="ex-vh">{ words.opens_new_tab }</span>
             </a>
         },
-        (Some(title), None) => html! { <cite class="ex-src-title">{ title.clone() }</cite> },
+        (Some(title), None) => {
+            html! { <cite class="ex-src-title" dir="auto">{ title.clone() }</cite> }
+        }
         (None, Some(url)) => html! {
             <a class="ex-src-title" href={url.clone()} target="_blank" rel="noopener noreferrer" {tabindex}>
-                { url.clone() }<span class="ex-vh">{ words.opens_new_tab }</span>
+                <span dir="ltr">{ url.clone() }</span><span class="ex-vh">{ words.opens_new_tab }</span>
             </a>
         },
         (None, None) => Html::default(),
@@ -53,8 +55,8 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
     });
     let partial = (source.is_identified() && source.title.is_none() && source.url.is_none())
         .then(|| html! { <span class="ex-src-unknown">{ words.source_untitled }</span> });
-    let byline =
-        labels::byline(locale, source).map(|b| html! { <span class="ex-src-byline">{ b }</span> });
+    let byline = labels::byline(locale, source)
+        .map(|b| html! { <span class="ex-src-byline">{ inlines::isolated(&b) }</span> });
     // A card is a glance: one passage, and where to find the rest.
     let shown = if in_card {
         source.excerpts.len().min(1)
@@ -62,7 +64,7 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
         source.excerpts.len()
     };
     let excerpts = source.excerpts[..shown].iter().map(|e| {
-        html! { <span class="ex-src-excerpt"><q>{ e.clone() }</q></span> }
+        html! { <span class="ex-src-excerpt"><q dir="auto">{ e.clone() }</q></span> }
     });
     let more = match source.excerpts.len() - shown {
         0 => None,
@@ -72,7 +74,7 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
     let note = source
         .note
         .clone()
-        .map(|n| html! { <span class="ex-src-note">{ n }</span> });
+        .map(|n| html! { <span class="ex-src-note" dir="auto">{ n }</span> });
 
     let places: Vec<&Place> = shared
         .evidence

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::disclosure::heading_tag;
 use super::explainer::Shared;
-use super::labels;
 use super::sentence;
 use super::state::{Action, OpenCard, Target};
+use super::{inlines, labels};
 
 /// The short answer a reader sees first.
 pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
@@ -42,7 +42,7 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
             </@>
             if let Some(note) = labels::changes_note(shared.locale, shared.evidence.document()) {
                 <p class="ex-changes-note">
-                    { note }{ " " }
+                    { inlines::isolated(&note) }{ " " }
                     <a class="ex-to-changes" href={format!("#{}", shared.ids.changes_button())} onclick={to_changes}>
                         { words.see_all_changes }
                     </a>
@@ -50,7 +50,7 @@ pub fn view(shared: &Shared, card: Option<&OpenCard>) -> Html {
             }
             <p class="ex-answer">{ for sentences }</p>
             if let Some(credits) = labels::credits(shared.locale, &shared.evidence.document().meta) {
-                <p class="ex-credits">{ credits }</p>
+                <p class="ex-credits">{ inlines::isolated(&credits) }</p>
             }
             if !shared.evidence.document().limits.is_empty() {
                 <p class="ex-to-limits">

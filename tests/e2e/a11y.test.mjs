@@ -310,6 +310,15 @@ test('right to left: an Arabic set is laid out from the right, its card opens fr
     // The verdict's bar is on its start side, the right.
     const bar = await tab.evalOn('.ex-verdict', (el) => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth]);
     assert.deepEqual(bar, ['5px', '0px']);
+    // Latin text from a source keeps its own order inside Arabic words: the byline's publisher
+    // comes first (rightmost), its date after it, and a Latin passage reads left to right.
+    const [publisher, date] = await tab.evalOn('#explainer-source-1 .ex-src-byline', (el) => [...el.querySelectorAll('bdi')].map((b) => {
+      const box = b.getBoundingClientRect();
+      return { text: b.textContent, left: box.left, right: box.right };
+    }));
+    assert.equal(publisher.text, 'Example City Library');
+    assert.ok(publisher.left >= date.right - 0.5, `publisher ${publisher.left}–${publisher.right} is right of the date ${date.left}–${date.right}`);
+    assert.equal(await tab.evalOn('#explainer-source-1 .ex-src-excerpt q', (q) => getComputedStyle(q).direction), 'ltr');
     await tab.focus('.ex-verdict .ex-marker');
     const marker = await tab.evalOn('.ex-verdict .ex-marker', (el) => el.id);
     await tab.waitFor(`#${marker}-card`);

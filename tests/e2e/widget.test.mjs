@@ -155,6 +155,24 @@ test('screenshots: light and dark, wide and 320 px, each with a card open', asyn
   }
 });
 
+test('screenshots in Spanish and in Arabic: wide and 320 px, expanded, each with a card open on screen', async () => {
+  for (const tag of ['es', 'ar']) {
+    for (const [size, viewport] of [['wide', { width: 900, height: 760 }], ['320', { width: 320, height: 640 }]]) {
+      const page = await open({ viewport }, `example-${tag}.html`);
+      await page.click('.ex-toggle-all');
+      await page.waitFor({ sel: '.ex-reasoning .ex-panel', nth: -1 });
+      await page.mouseMove(0, 0);
+      const marker = { sel: '.ex-verdict .ex-marker', nth: 0 };
+      await page.focus(marker);
+      const { card } = await boxes(page, marker);
+      assert.ok(card.x >= 0 && card.x + card.width <= viewport.width, `${tag} ${size}: the card is on screen, ${card.x}–${card.x + card.width}`);
+      assert.deepEqual(await trouble(page), { errors: [], foreign: [] });
+      await page.screenshot(join(SHOTS, `card-${tag}-${size}.png`));
+      await page.close();
+    }
+  }
+});
+
 test('find in page reaches the text of a closed section, opens it, and the section can close again', async (t) => {
   const page = await open();
   const panel = '#explainer-panel-amazon';

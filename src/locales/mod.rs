@@ -129,45 +129,68 @@ impl Locale {
         }
     }
 
-    /// Names as a sentence lists them: "A", "A and B", "A, B and C" in English.
-    pub fn list(&self, names: &[String]) -> String {
-        match names {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => fill(
-                self.words.list_pair,
-                &[("first", &rest.join(self.words.list_comma)), ("last", last)],
-            ),
+    /// Items as a sentence lists them ("A", "A and B", "A, B and C" in English), with the
+    /// language's words between them made by `words`.
+    pub fn list<T: Clone>(&self, items: &[T], words: impl Fn(&str) -> T) -> Vec<T> {
+        match items {
+            [] => Vec::new(),
+            [one] => vec![one.clone()],
+            [rest @ .., last] => {
+                let mut first = Vec::new();
+                for (i, item) in rest.iter().enumerate() {
+                    if i > 0 {
+                        first.push(words(self.words.list_comma));
+                    }
+                    first.push(item.clone());
+                }
+                let values = [("first", first), ("last", vec![last.clone()])];
+                fill_with(self.words.list_pair, &values, words)
+            }
         }
     }
 }
 
 /// `template` with each `{name}` given in `values` replaced by its value; other braces stay.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
+    let values: Vec<(&str, Vec<&str>)> = values.iter().map(|(k, v)| (*k, vec![*v])).collect();
+    fill_with(template, &values, |words| words).concat()
+}
+
+/// `template` as a sequence: the words between its `{name}`s made by `words`, and each name
+/// given in `values` replaced by its items; other braces stay words. What [`fill`] does, for
+/// callers that keep the widget's words apart from the text they hold.
+pub fn fill_with<'t, T: Clone>(
+    template: &'t str,
+    values: &[(&str, Vec<T>)],
+    words: impl Fn(&'t str) -> T,
+) -> Vec<T> {
+    let mut out = Vec::new();
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
+    let mut plain = 0;
+    while let Some(start) = rest[plain..].find('{').map(|at| plain + at) {
         let after = &rest[start + 1..];
         let value = after.find('}').and_then(|end| {
             let name = &after[..end];
             values
                 .iter()
                 .find(|(key, _)| *key == name)
-                .map(|(_, value)| (*value, end))
+                .map(|(_, value)| (value, end))
         });
         match value {
             Some((value, end)) => {
-                out.push_str(value);
+                if start > 0 {
+                    out.push(words(&rest[..start]));
+                }
+                out.extend(value.iter().cloned());
                 rest = &after[end + 1..];
+                plain = 0;
             }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+            None => plain = start + 1,
         }
     }
-    out.push_str(rest);
+    if !rest.is_empty() {
+        out.push(words(rest));
+    }
     out
 }
 
@@ -210,10 +233,26 @@ mod tests {
 
     #[test]
     fn lists_join_names_with_the_language_words() {
-        let names = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         let en = Locale::english();
-        assert_eq!(en.list(&names(&["A"])), "A");
-        assert_eq!(en.list(&names(&["A", "B", "C"])), "A, B and C");
-        assert_eq!(Locale::of(Some("es")).list(&names(&["A", "B"])), "A y B");
+        let said = |locale: &Locale, items: &[&str]| {
+            let items: Vec<String> = items.iter().map(|i| (*i).to_owned()).collect();
+            locale.list(&items, str::to_owned).concat()
+        };
+        assert_eq!(said(en, &[]), "");
+        assert_eq!(said(en, &["A"]), "A");
+        assert_eq!(said(en, &["A", "B", "C"]), "A, B and C");
+        assert_eq!(said(Locale::of(Some("es")), &["A", "B"]), "A y B");
+        assert_eq!(said(Locale::of(Some("ar")), &["A", "B", "C"]), "A، B وC");
+    }
+
+    #[test]
+    fn fill_with_keeps_values_apart_from_the_words() {
+        let values = [("a", vec!["1", "2"])];
+        assert_eq!(
+            fill_with("x {a} {b} y{a}", &values, |w| w),
+            ["x ", "1", "2", " {b} y", "1", "2"]
+        );
+        assert_eq!(fill_with("{a}", &values, |w| w), ["1", "2"]);
+        assert_eq!(fill_with("", &values, |w| w), Vec::<&str>::new());
     }
 }

@@ -3,6 +3,8 @@
 use explainer_evidence::{CitationNumber, Inline};
 use yew::prelude::*;
 
+use super::labels::Piece;
+
 /// Renders `nodes`, asking `cite` for each citation marker in order; a link says `new_tab` to
 /// screen readers after its text. Recursion depth is bounded by validation
 /// ([`explainer_evidence::MAX_INLINE_DEPTH`]).
@@ -31,17 +33,14 @@ pub fn render(
         .collect()
 }
 
-/// Words of the widget with text from the evidence set in them, as [`super::labels`] makes
-/// them: each stretch between U+2068 and U+2069 (first strong isolate, pop directional isolate)
-/// becomes a `<bdi>`, so a Latin name in Arabic words (or the reverse) keeps its place, and the
-/// marks themselves never reach the page.
-pub fn isolated(text: &str) -> Html {
-    text.split('\u{2069}')
-        .map(|chunk| match chunk.split_once('\u{2068}') {
-            Some((words, inner)) => {
-                html! { <>{ words.to_owned() }<bdi>{ inner.to_owned() }</bdi></> }
-            }
-            None => html! { { chunk.to_owned() } },
+/// Words of the widget with text from the evidence set in them (see [`Piece`]): the evidence's
+/// each in a `<bdi>`, so it keeps its own direction inside the widget's words.
+pub fn isolated(pieces: &[Piece]) -> Html {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Words(words) => html! { { words.clone() } },
+            Piece::Evidence(text) => html! { <bdi>{ text.clone() }</bdi> },
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 
 use explainer_evidence::{ChangeKind, Evidence, Meta, Part, Place, Published, Source};
 
-use crate::locales::{Locale, fill};
+use crate::locales::{Locale, fill, fill_with};
 
 /// The writing direction of a language tag (`ar`, `he-IL`): `"rtl"` for the languages written
 /// right to left, `None` (the default, left to right) for the others and for none.
@@ -61,7 +61,7 @@ pub fn change_kind(locale: &Locale, kind: ChangeKind) -> &'static str {
 /// What the line beside the verdict says of the log: the latest entry's kind and date, and,
 /// whenever a change replaced the verdict, what it was before, so a corrected verdict never
 /// shows without its correction. `None` for an explainer never changed.
-pub fn changes_note(locale: &Locale, doc: &Published) -> Option<String> {
+pub fn changes_note(locale: &Locale, doc: &Published) -> Option<Vec<Piece>> {
     let words = &locale.words;
     let latest = doc.changes.last()?;
     let done = match latest.kind {
@@ -69,25 +69,49 @@ pub fn changes_note(locale: &Locale, doc: &Published) -> Option<String> {
         ChangeKind::Update => words.updated_on,
         ChangeKind::Clarification => words.clarified_on,
     };
-    let mut note = fill(done, &[("date", &locale.date(&latest.date))]);
+    let date = |date: &str| vec![Piece::Words(locale.date(date))];
+    let mut note = fill_with(done, &[("date", date(&latest.date))], Piece::words);
     let replaced = doc.changes.iter().rev().find_map(|change| {
         let label = change.replaces.as_ref()?;
         Some((label, &change.date))
     });
-    if let Some((label, date)) = replaced {
-        note.push(' ');
-        note.push_str(&fill(
-            words.verdict_was,
-            &[("label", &isolate(label)), ("date", &locale.date(date))],
-        ));
+    if let Some((label, when)) = replaced {
+        note.push(Piece::words(" "));
+        let values = [
+            ("label", vec![Piece::Evidence(label.clone())]),
+            ("date", date(when)),
+        ];
+        note.extend(fill_with(words.verdict_was, &values, Piece::words));
     }
     Some(note)
 }
 
-/// `text` from the evidence set, marked to be isolated from the words around it (see
-/// [`super::inlines::isolated`], which renders the marks as `<bdi>`).
-pub fn isolate(text: &str) -> String {
-    format!("\u{2068}{text}\u{2069}")
+/// A stretch of words the widget shows: its own, or text from the evidence set, which the view
+/// isolates (`<bdi>`) so that a Latin name in Arabic words, or the reverse, keeps its place
+/// and its order, whatever characters it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// The widget's words, in the reader's language.
+    Words(String),
+    /// Text from the evidence set.
+    Evidence(String),
+}
+
+impl Piece {
+    /// The widget's own `words`.
+    pub fn words(words: &str) -> Piece {
+        Piece::Words(words.to_owned())
+    }
+
+    /// `pieces` as plain text, as a reader sees it.
+    pub fn text(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Words(text) | Piece::Evidence(text) => text.as_str(),
+            })
+            .collect()
+    }
 }
 
 /// A full name for where a sentence is, for screen readers: the short name and the section title.
@@ -118,41 +142,61 @@ pub fn marker_name(locale: &Locale, source: Option<&Source>, number: u32) -> Str
     }
 }
 
-/// The line under a source's title: publisher, author and date, those that are known.
-pub fn byline(locale: &Locale, source: &Source) -> Option<String> {
+/// The line under a source's title: publisher, author and date, those that are known, each
+/// apart (a Latin publisher beside an Arabic date keeps its place).
+pub fn byline(locale: &Locale, source: &Source) -> Option<Vec<Piece>> {
     let date = source.date.as_deref().map(|d| locale.date(d));
-    // Each part isolated: a Latin publisher beside an Arabic date keeps its place.
-    let parts: Vec<String> = [
+    let parts: Vec<Piece> = [
         source.publisher.as_deref(),
         source.author.as_deref(),
         date.as_deref(),
     ]
     .into_iter()
     .flatten()
-    .map(isolate)
+    .map(|part| Piece::Evidence(part.to_owned()))
     .collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    let mut line = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            line.push(Piece::words(" · "));
+        }
+        line.push(part);
+    }
+    (!line.is_empty()).then_some(line)
 }
 
 /// Who stands behind the explainer, as the line under the verdict says it: "By A and B.
 /// Edited by C. Published by D.", with the parts that are known.
-pub fn credits(locale: &Locale, meta: &Meta) -> Option<String> {
+pub fn credits(locale: &Locale, meta: &Meta) -> Option<Vec<Piece>> {
     let words = &locale.words;
-    let mut parts = Vec::new();
-    let list = |names: &[String]| {
-        let isolated: Vec<String> = names.iter().map(|name| isolate(name)).collect();
-        locale.list(&isolated)
+    let names = |names: &[String]| {
+        let each: Vec<Piece> = names.iter().map(|n| Piece::Evidence(n.clone())).collect();
+        locale.list(&each, Piece::words)
     };
+    let mut parts = Vec::new();
     if !meta.authors.is_empty() {
-        parts.push(fill(words.by, &[("names", &list(&meta.authors))]));
+        parts.push(fill_with(
+            words.by,
+            &[("names", names(&meta.authors))],
+            Piece::words,
+        ));
     }
     if !meta.editors.is_empty() {
-        parts.push(fill(words.edited_by, &[("names", &list(&meta.editors))]));
+        let values = [("names", names(&meta.editors))];
+        parts.push(fill_with(words.edited_by, &values, Piece::words));
     }
     if let Some(publisher) = &meta.publisher {
-        parts.push(fill(words.published_by, &[("name", &isolate(publisher))]));
+        let values = [("name", vec![Piece::Evidence(publisher.clone())])];
+        parts.push(fill_with(words.published_by, &values, Piece::words));
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    let mut line = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            line.push(Piece::words(" "));
+        }
+        line.extend(part);
+    }
+    (!line.is_empty()).then_some(line)
 }
 
 #[cfg(test)]
@@ -175,9 +219,9 @@ mod tests {
         Locale::english()
     }
 
-    /// `text` without its isolation marks, as a reader sees it.
-    fn seen(text: Option<String>) -> Option<String> {
-        text.map(|t| t.replace(['\u{2068}', '\u{2069}'], ""))
+    /// What a reader sees of `pieces`.
+    fn seen(pieces: Option<Vec<Piece>>) -> Option<String> {
+        pieces.map(|p| Piece::text(&p))
     }
 
     fn evidence() -> Evidence {
@@ -233,8 +277,12 @@ mod tests {
         let e = evidence();
         let four = e.source(CitationNumber(4)).expect("source 4");
         assert_eq!(
-            byline(en(), four).as_deref(),
-            Some("\u{2068}Yahoo Finance\u{2069} · \u{2068}Michael Tedder\u{2069}")
+            byline(en(), four),
+            Some(vec![
+                Piece::Evidence("Yahoo Finance".into()),
+                Piece::words(" · "),
+                Piece::Evidence("Michael Tedder".into())
+            ])
         );
         assert_eq!(
             byline(en(), e.source(CitationNumber(1)).expect("source 1")),

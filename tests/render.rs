@@ -514,4 +514,23 @@ async fn the_embed_language_overrides_the_sets_for_the_words_the_widget_adds() {
     // The set's own text stays in its language, and the root says so.
     assert!(html.contains("lang=\"en\""), "{html}");
     assert!(!html.contains(">Sources<"));
+    // A set that says no language: the root has the language of the widget's words.
+    let mut unsaid: serde_json::Value = serde_json::from_str(explainer::BUNDLED_EVIDENCE).unwrap();
+    unsaid["meta"].as_object_mut().unwrap().remove("language");
+    let unsaid = unsaid.to_string();
+    for (language, lang) in [(None, "en"), (Some("fr"), "fr")] {
+        let props = WidgetProps {
+            language: language.map(Into::into),
+            ..WidgetProps::new(unsaid.clone(), "x")
+        };
+        let html = yew::LocalServerRenderer::<Widget>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await;
+        assert!(
+            html.starts_with(&format!("<article lang=\"{lang}\"")),
+            "{}",
+            &html[..80]
+        );
+    }
 }

@@ -152,13 +152,44 @@ impl Locale {
 
 /// `template` with each `{name}` given in `values` replaced by its value; other braces stay.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let values: Vec<(&str, Vec<&str>)> = values.iter().map(|(k, v)| (*k, vec![*v])).collect();
-    fill_with(template, &values, |words| words).concat()
+    let values: Vec<(&str, Vec<Piece>)> = values
+        .iter()
+        .map(|(name, value)| (*name, vec![Piece::words(value)]))
+        .collect();
+    Piece::text(&fill_with(template, &values, Piece::words))
+}
+
+/// A stretch of words the widget shows: its own, or text from the evidence set, which the view
+/// isolates (`<bdi>`) so that a Latin name in Arabic words, or the reverse, keeps its place
+/// and its order, whatever characters it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// The widget's words, in the reader's language.
+    Words(String),
+    /// Text from the evidence set.
+    Evidence(String),
+}
+
+impl Piece {
+    /// The widget's own `words`.
+    pub fn words(words: &str) -> Piece {
+        Piece::Words(words.to_owned())
+    }
+
+    /// `pieces` as plain text, as a reader sees it.
+    pub fn text(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Words(text) | Piece::Evidence(text) => text.as_str(),
+            })
+            .collect()
+    }
 }
 
 /// `template` as a sequence: the words between its `{name}`s made by `words`, and each name
 /// given in `values` replaced by its items; other braces stay words. What [`fill`] does, for
-/// callers that keep the widget's words apart from the text they hold.
+/// callers that keep the widget's words apart from the text they hold ([`Piece`]).
 pub fn fill_with<'t, T: Clone>(
     template: &'t str,
     values: &[(&str, Vec<T>)],

@@ -476,13 +476,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let doc = shared.evidence.document();
     let ids = &shared.ids;
     let words = &shared.locale.words;
-    // The set's language, or else the one its words are in: a screen reader needs one.
-    let language = doc.meta.language.clone().or_else(|| {
-        props
-            .language
-            .as_ref()
-            .map(|_| shared.locale.tag.to_owned())
-    });
+    // Always a language for screen readers: the set's, or else the one the widget's words are in.
+    let language = doc
+        .meta
+        .language
+        .clone()
+        .unwrap_or_else(|| shared.locale.tag.to_owned());
     let all_open = state.all_open();
     let toggle_all = {
         let dispatch = shared.dispatch.clone();
@@ -500,7 +499,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // One landmark per widget, named by its question; its parts are found by their headings,
     // so two widgets on a page never give a screen reader two regions called "Verdict".
     html! {
-            <article class="ex-root" ref={root} data-theme={props.theme} lang={language.clone()} dir={super::labels::direction(language.as_deref())} role="region" aria-labelledby={ids.question()}>
+            <article class="ex-root" ref={root} data-theme={props.theme} lang={language.clone()} dir={super::labels::direction(Some(&language))} role="region" aria-labelledby={ids.question()}>
                 <header class="ex-header">
                     <div class="ex-header-row">
                         <p class="ex-kicker">{ words.fact_check }</p>

@@ -3,7 +3,7 @@
 use explainer_evidence::{CitationNumber, Inline};
 use yew::prelude::*;
 
-use super::labels::Piece;
+use crate::locales::Piece;
 
 /// Renders `nodes`, asking `cite` for each citation marker in order; a link says `new_tab` to
 /// screen readers after its text. Recursion depth is bounded by validation

@@ -2,7 +2,7 @@
 
 use explainer_evidence::{ChangeKind, Evidence, Meta, Part, Place, Published, Source};
 
-use crate::locales::{Locale, fill, fill_with};
+use crate::locales::{Locale, Piece, fill, fill_with};
 
 /// The writing direction of a language tag (`ar`, `he-IL`): `"rtl"` for the languages written
 /// right to left, `None` (the default, left to right) for the others and for none.
@@ -84,34 +84,6 @@ pub fn changes_note(locale: &Locale, doc: &Published) -> Option<Vec<Piece>> {
         note.extend(fill_with(words.verdict_was, &values, Piece::words));
     }
     Some(note)
-}
-
-/// A stretch of words the widget shows: its own, or text from the evidence set, which the view
-/// isolates (`<bdi>`) so that a Latin name in Arabic words, or the reverse, keeps its place
-/// and its order, whatever characters it holds.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
-    /// The widget's words, in the reader's language.
-    Words(String),
-    /// Text from the evidence set.
-    Evidence(String),
-}
-
-impl Piece {
-    /// The widget's own `words`.
-    pub fn words(words: &str) -> Piece {
-        Piece::Words(words.to_owned())
-    }
-
-    /// `pieces` as plain text, as a reader sees it.
-    pub fn text(pieces: &[Piece]) -> String {
-        pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Words(text) | Piece::Evidence(text) => text.as_str(),
-            })
-            .collect()
-    }
 }
 
 /// A full name for where a sentence is, for screen readers: the short name and the section title.

@@ -38,6 +38,17 @@ for (const tag of Object.keys(LANGUAGES)) {
   assert.equal(bundled.status, 0, bundled.stderr);
   LANGUAGES[tag].offline = pathToFileURL(offline).href;
 }
+// The embed's language attribute over the set's: the English demo set in Spanish, prerendered
+// the same way; and a file that cannot be had, on a page in Spanish.
+const inSpanish = explainer('snippet', join(DIST, 'evidence/library-hours.published.json'),
+  '--src', '/evidence/library-hours.published.json', '--base', '/', '--language', 'es');
+assert.equal(inSpanish.status, 0, inSpanish.stderr);
+assert.match(inSpanish.stdout, /<evidence-explainer id="library-hours" src="[^"]+" language="es">/);
+pages['/t-language.html'] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1>${inSpanish.stdout}</main></body></html>`];
+pages['/t-missing-es.html'] = ['text/html; charset=utf-8', `<!doctype html><html lang="es"><head><meta charset="utf-8">
+<title>artículo</title><link rel="icon" href="data:,"><script type="module" src="/embed.js"></script></head><body><main><h1>Un artículo</h1>
+<evidence-explainer id="missing" src="/no-such-file.json"></evidence-explainer></main></body></html>`];
 // A sentence with a right-to-left override (U+202E) it never closes, followed by another.
 const OVERRIDE = '\u202E';
 const overridden = {
@@ -389,6 +400,30 @@ for (const [tag, language] of Object.entries(LANGUAGES)) {
     await tab.close();
   });
 }
+
+test('the language attribute: a snippet made with --language es is taken over in Spanish as it was, around the set\'s English', async () => {
+  const tab = await env.browser.open(`${env.server.url}/t-language.html`);
+  const scope = '#library-hours >> ';
+  await live(tab, scope);
+  assert.equal(await tab.textContent(`${scope}.ex-kicker`), 'Verificación');
+  assert.equal(await tab.textContent(`${scope}.ex-sources .ex-h3`), 'Fuentes');
+  assert.equal(await tab.evalOn(`${scope}.ex-root`, (root) => root.lang), 'en', 'the set\'s text is still English');
+  const { warnings, errors } = await tab.probe();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(warnings.filter((w) => w.includes('prerendered')), [], 'taken over, not rendered afresh');
+  assert.deepEqual(await violations(tab), []);
+  await tab.close();
+});
+
+test('with no evidence to say its language, the error panel speaks the page\'s', async () => {
+  const tab = await env.browser.open(`${env.server.url}/t-missing-es.html`);
+  await tab.waitFor('#missing >> .ex-error-title');
+  assert.equal(await tab.textContent('#missing >> .ex-error-title'), 'No se puede mostrar esta verificación');
+  assert.match(await tab.textContent('#missing >> .ex-error p'), /^El conjunto de evidencia tiene 1 problema:$/);
+  assert.equal(await tab.evalOn('#missing >> .ex-root', (root) => root.lang), 'es');
+  assert.deepEqual(await violations(tab), []);
+  await tab.close();
+});
 
 test('an override character in a sentence (U+202E) reorders nothing outside it: the next sentence, its own citation marker', async () => {
   const tab = await open('?src=/t-bidi.published.json');

@@ -118,21 +118,26 @@ pub fn marker_name(locale: &Locale, source: Option<&Source>, number: u32) -> Str
 /// apart (a Latin publisher beside an Arabic date keeps its place).
 pub fn byline(locale: &Locale, source: &Source) -> Option<Vec<Piece>> {
     let date = source.date.as_deref().map(|d| locale.date(d));
-    let parts: Vec<Piece> = [
+    let parts: Vec<Vec<Piece>> = [
         source.publisher.as_deref(),
         source.author.as_deref(),
         date.as_deref(),
     ]
     .into_iter()
     .flatten()
-    .map(|part| Piece::Evidence(part.to_owned()))
+    .map(|part| vec![Piece::Evidence(part.to_owned())])
     .collect();
+    line(parts, " · ")
+}
+
+/// `parts` one after the other with `between` them; `None` for no parts.
+fn line(parts: Vec<Vec<Piece>>, between: &str) -> Option<Vec<Piece>> {
     let mut line = Vec::new();
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
-            line.push(Piece::words(" · "));
+            line.push(Piece::words(between));
         }
-        line.push(part);
+        line.extend(part);
     }
     (!line.is_empty()).then_some(line)
 }
@@ -161,14 +166,7 @@ pub fn credits(locale: &Locale, meta: &Meta) -> Option<Vec<Piece>> {
         let values = [("name", vec![Piece::Evidence(publisher.clone())])];
         parts.push(fill_with(words.published_by, &values, Piece::words));
     }
-    let mut line = Vec::new();
-    for (i, part) in parts.into_iter().enumerate() {
-        if i > 0 {
-            line.push(Piece::words(" "));
-        }
-        line.extend(part);
-    }
-    (!line.is_empty()).then_some(line)
+    line(parts, " ")
 }
 
 #[cfg(test)]

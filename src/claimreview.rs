@@ -20,6 +20,10 @@ pub fn claim_review(evidence: &Evidence) -> (Value, Vec<String>) {
         "reviewRating": { "@type": "Rating", "alternateName": doc.verdict.label },
         "itemReviewed": { "@type": "Claim", "name": doc.question },
     });
+    // The language a search engine shows the fact check to readers of.
+    if let Some(language) = &meta.language {
+        review["inLanguage"] = json!(language);
+    }
     let mut missing = Vec::new();
     match &meta.url {
         Some(url) => review["url"] = json!(url),

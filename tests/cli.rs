@@ -480,6 +480,7 @@ fn claimreview_has_what_google_requires() {
         [("\"Person\"".to_owned(), "\"Sam Example\"".to_owned())]
     );
     assert_eq!(review["datePublished"], "2026-11-20");
+    assert_eq!(review["inLanguage"], "en");
     // The log: modified on its latest date, and the correction (not the clarification) told.
     assert_eq!(review["dateModified"], "2026-11-21");
     assert_eq!(

@@ -37,6 +37,15 @@ pub async fn prerendered_own_page(json: String) -> String {
     .await
 }
 
+/// The opening `<html>` tag of a page in `language`: its `lang`, and `dir="rtl"` for a language
+/// written right to left, so the page around the explainer (its scrollbar, its margins) follows.
+pub fn html_tag(language: &str) -> String {
+    let dir = crate::widget::labels::direction(Some(language))
+        .map(|dir| format!(" dir=\"{dir}\""))
+        .unwrap_or_default();
+    format!("<html lang=\"{}\"{dir}>", escape(language))
+}
+
 /// `text` with the characters HTML gives meaning to replaced by entities.
 pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
@@ -273,7 +282,7 @@ fn page(p: &Page<'_>) -> String {
     let policy = policy(&[&script], &[&page_css, files.widget_css]);
     format!(
         r#"<!doctype html>
-<html lang="{language}">
+{html}
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{policy}">
@@ -290,7 +299,7 @@ fn page(p: &Page<'_>) -> String {
 </body>
 </html>
 "#,
-        language = escape(p.language),
+        html = html_tag(p.language),
         title = escape(p.question),
         // The same text embed.js gives a shadow root's <style>, so one hash covers both.
         widget_css = files.widget_css,

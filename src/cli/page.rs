@@ -9,7 +9,7 @@ use std::path::Path;
 use super::check::{emit, read_published};
 use super::render::rendered;
 use super::{Status, io_failure, read_built};
-use crate::outputs::{escape, prerendered_own_page};
+use crate::outputs::{escape, html_tag, prerendered_own_page};
 
 /// The start tag of the page's explainer, whose content the rendered explainer replaces.
 const ELEMENT: &str = "<evidence-explainer id=\"explainer\" own-page>";
@@ -107,9 +107,9 @@ fn fill(
     let html_start = page.find("<html")?;
     let html_end = html_start + page[html_start..].find('>')? + 1;
     Some(format!(
-        "{}<html lang=\"{}\">{}",
+        "{}{}{}",
         &page[..html_start],
-        escape(language),
+        html_tag(language),
         &page[html_end..]
     ))
 }

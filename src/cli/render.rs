@@ -10,7 +10,7 @@ use explainer_evidence::Evidence;
 
 use super::check::{emit, read_valid};
 use super::{Status, io_failure};
-use crate::outputs::{escape, server_render};
+use crate::outputs::{escape, html_tag, server_render};
 use crate::widget::explainer::{Explainer, ExplainerProps};
 
 const WIDGET_CSS: &str = include_str!("../../www/explainer.css");
@@ -38,7 +38,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
     let doc = evidence.document();
     let title = escape(&doc.question);
     // Validation guarantees the tag is letters, digits and hyphens.
-    let language = doc.meta.language.clone().unwrap_or_else(|| "en".to_owned());
+    let html = html_tag(doc.meta.language.as_deref().unwrap_or("en"));
     let props = ExplainerProps {
         evidence: Rc::new(evidence),
         instance: "explainer".into(),
@@ -53,7 +53,7 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
     };
     let body = rendered(server_render::<Explainer>(props))?;
     Ok(format!(
-        "<!doctype html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n{html}\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
          <style>\n{WIDGET_CSS}\n{PAGE_CSS}</style>\n</head>\n<body>\n<main class=\"page\">\n{body}\n</main>\n</body>\n</html>\n"

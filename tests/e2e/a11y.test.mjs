@@ -365,6 +365,12 @@ for (const [tag, language] of Object.entries(LANGUAGES)) {
         if (!scope) assert.deepEqual(await tab.eval(() => [document.documentElement.lang, document.documentElement.dir]), [tag, language.dir ?? '']);
         assert.equal(await tab.textContent(`${scope}.ex-kicker`), language.words.kicker);
         assert.equal(await tab.textContent(`${scope}.ex-sources .ex-h3`), language.words.sources);
+        // Dates as the browser's own CLDR data says them in the language's long format (Latin
+        // digits): an oracle the widget's Rust never asks.
+        const dates = await tab.evalAll(`${scope}.ex-change-head time`, (times, tag) => times.map((t) => [t.textContent,
+          new Intl.DateTimeFormat(`${tag}-u-nu-latn`, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${t.dateTime}T00:00:00Z`))]), tag);
+        assert.ok(dates.length > 0, 'the log has dates');
+        for (const [shown, cldr] of dates) assert.equal(shown, cldr);
         const said = await saidIn(tab, scope);
         assert.deepEqual(ENGLISH.filter((words) => said.includes(words)), [], 'no English');
         // A card opened from the keyboard speaks the language too.

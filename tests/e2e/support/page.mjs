@@ -57,9 +57,9 @@ export class Page {
     return this.eval(wrapped, toQuery(target), ...args);
   }
 
-  /** Calls `fn(elements)` on every element `target` names. */
-  evalAll(target, fn) {
-    return this.eval(`(query) => (${fn})(queryAll(query))`, toQuery(target));
+  /** Calls `fn(elements, ...args)` on every element `target` names. */
+  evalAll(target, fn, ...args) {
+    return this.eval(`(query, ...rest) => (${fn})(queryAll(query), ...rest)`, toQuery(target), ...args);
   }
 
   /** How many elements `target` names. */

@@ -5,8 +5,7 @@
 use crate::claimreview::{claim_review, script_element};
 use explainer_evidence::authored::check as read_either;
 use explainer_evidence::import::{import as import_report, limit_candidates, to_json};
-use explainer_evidence::validate::advise;
-use explainer_evidence::{Form, Problem, form_of};
+use explainer_evidence::{Form, Path, Problem, ProblemKind, Published, form_of};
 use serde_json::{Value, json};
 
 /// The problems of `text`, each with where it is: `{ line, column, path, message }`.
@@ -75,6 +74,24 @@ pub fn import(report: &str, sources: Option<&str>) -> Value {
 /// [`limit_candidates`]), as a JSON list of markdown texts.
 pub fn limits(report: &str) -> Value {
     json!(limit_candidates(report))
+}
+
+/// What `explainer check` and the studio advise of a valid set: the format's advice, and
+/// whether the widget has words of its own in the set's language.
+pub fn advise(doc: &Published) -> Vec<Problem> {
+    let mut advice = explainer_evidence::validate::advise(doc);
+    if let Some(language) = &doc.meta.language {
+        let primary = language.split('-').next().unwrap_or_default();
+        let spoken = crate::locales::Locale::of(Some(language)).tag;
+        if spoken == "en" && !primary.eq_ignore_ascii_case("en") {
+            let path = Path::root().key("meta").key("language");
+            let kind = ProblemKind::NoWordsInLanguage {
+                language: language.clone(),
+            };
+            advice.push(Problem::new(path, kind));
+        }
+    }
+    advice
 }
 
 #[cfg(test)]

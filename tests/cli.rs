@@ -876,3 +876,30 @@ fn snippet_refuses_an_authored_file_and_says_what_to_do() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_set_in_a_language_the_widget_does_not_speak_is_warned_that_its_words_stay_english() {
+    let dir = scratch("no-words");
+    let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
+    for (language, warned) in [("de-AT", true), ("es-MX", false), ("en-GB", false)] {
+        let file = dir.join(format!("{language}.json"));
+        let changed = text.replace(
+            "\"language\": \"en\"",
+            &format!("\"language\": \"{language}\""),
+        );
+        assert_ne!(changed, text);
+        fs::write(&file, changed).expect("write");
+        let file = file.display().to_string();
+        let output = explainer(&["check", &file]);
+        assert_eq!(code(&output), 0, "a warning, not an error");
+        let warning = format!(
+            "{file}:5:25: meta.language: warning: the widget has no words of its own in \"{language}\": its headings, buttons and dates will be in English (docs/authoring.md, \"Adding a language\", says how to add them)\n"
+        );
+        assert_eq!(
+            stdout(&output).contains(&warning),
+            warned,
+            "{}",
+            stdout(&output)
+        );
+    }
+}

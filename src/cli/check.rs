@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::studio::advise;
 use explainer_evidence::authored::check as check_text;
-use explainer_evidence::validate::advise;
 use explainer_evidence::{Evidence, Form, Problem, decode, form_of};
 use serde_json::json;
 

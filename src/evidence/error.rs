@@ -306,6 +306,11 @@ pub enum ProblemKind {
     },
     /// Advice: no language is given.
     NoLanguage,
+    /// Advice: the widget has no words of its own in the set's language.
+    NoWordsInLanguage {
+        /// `meta.language`.
+        language: String,
+    },
     /// Advice: the explainer states no reporting limits.
     NoLimits,
     /// Advice: a source with nothing that identifies it.
@@ -511,6 +516,11 @@ impl fmt::Display for ProblemKind {
             Self::NoLanguage => write!(
                 f,
                 "no language is given: add \"language\" (for example \"en\") so screen readers pronounce the text correctly"
+            ),
+            Self::NoWordsInLanguage { language } => write!(
+                f,
+                "the widget has no words of its own in \"{}\": its headings, buttons and dates will be in English (docs/authoring.md, \"Adding a language\", says how to add them)",
+                clip(language)
             ),
             Self::NoLimits => write!(
                 f,

@@ -280,6 +280,33 @@ fn page(p: &Page<'_>) -> String {
     let page_css = inert(files.page_css);
     // embed.js puts the widget's stylesheet into each shadow root as a <style> with this text.
     let policy = policy(&[&script], &[&page_css, files.widget_css]);
+    let head = single_file_head(
+        p.language,
+        &policy,
+        p.question,
+        // The same text embed.js gives a shadow root's <style>, so one hash covers both.
+        &[&page_css, files.widget_css],
+    );
+    format!(
+        r#"{head}
+<body>
+<main class="page"><evidence-explainer id="explainer" own-page>{prerendered}{evidence}</evidence-explainer></main>
+<script type="module">{script}</script>
+</body>
+</html>
+"#,
+        prerendered = p.prerendered,
+    )
+}
+
+/// The start of a page that carries everything in itself (the offline file, the studio's single
+/// file), through `</head>`: its language, its Content-Security-Policy, its `title` (escaped
+/// here) and its inline `styles` (made inert by the caller), with no request for an icon.
+pub fn single_file_head(language: &str, policy: &str, title: &str, styles: &[&str]) -> String {
+    let styles: String = styles
+        .iter()
+        .map(|css| format!("<style>{css}</style>\n"))
+        .collect();
     format!(
         r#"<!doctype html>
 {html}
@@ -290,20 +317,9 @@ fn page(p: &Page<'_>) -> String {
 <meta name="color-scheme" content="light dark">
 <title>{title}</title>
 <link rel="icon" href="data:,">
-<style>{page_css}</style>
-<style>{widget_css}</style>
-</head>
-<body>
-<main class="page"><evidence-explainer id="explainer" own-page>{prerendered}{evidence}</evidence-explainer></main>
-<script type="module">{script}</script>
-</body>
-</html>
-"#,
-        html = html_tag(p.language),
-        title = escape(p.question),
-        // The same text embed.js gives a shadow root's <style>, so one hash covers both.
-        widget_css = files.widget_css,
-        prerendered = p.prerendered,
+{styles}</head>"#,
+        html = html_tag(language),
+        title = escape(title),
     )
 }
 

@@ -11,7 +11,8 @@ use super::bundle::WidgetFiles;
 use super::check::write_atomically;
 use super::{Status, io_failure, read_built};
 use crate::outputs::{
-    BASE64_DECODER, BuiltFiles, base64_text, inert, json_string, policy, widget_script,
+    BASE64_DECODER, BuiltFiles, base64_text, inert, json_string, policy, single_file_head,
+    widget_script,
 };
 
 /// The studio's own built files, beside the widget's.
@@ -159,18 +160,9 @@ globalThis.EXPLAINER_STUDIO.modules["{name}"] = () => __wbg_init({{ module_or_pa
     );
     // Module scripts run in order: the widget, what the studio finds, its two wasm modules, and
     // the studio.
+    let head = single_file_head("en", &policy, "Explainer Studio", &[&css]);
     format!(
-        r#"<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>Explainer Studio</title>
-<link rel="icon" href="data:,">
-<style>{css}</style>
-</head>
+        r#"{head}
 <body>{body}<script type="module">{widget_script}</script>
 <script type="module">{studio}</script>
 <script type="module">{checker}</script>

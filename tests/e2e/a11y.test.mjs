@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, noteFramedViewport, ROOT, scriptlessOffline } from './support.mjs';
+import { clickInFrame, degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, noteFramedViewport, scriptlessOffline } from './support.mjs';
 
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],
@@ -37,6 +37,11 @@ for (const tag of Object.keys(LANGUAGES)) {
   const bundled = explainer('bundle', '--dist', DIST, '--evidence', published, '-o', offline);
   assert.equal(bundled.status, 0, bundled.stderr);
   LANGUAGES[tag].offline = pathToFileURL(offline).href;
+  // The iframe embed as docs/embedding.md recommends it: the page on the widget's own origin.
+  pages[`/t-${tag}-frame.html`] = ['text/html; charset=utf-8', () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>An English article</title><link rel="icon" href="data:,"><script type="module" src="/embed-frame.js"></script></head>
+<body><main><h1>An article</h1><iframe data-explainer id="frame" title="Fact check" src="${env.other.url}/example-${tag}.html"
+sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></main></body></html>`];
 }
 // The embed's language attribute over the set's: the English demo set in Spanish, prerendered
 // the same way; and a file that cannot be had, on a page in Spanish.
@@ -353,11 +358,13 @@ for (const [tag, language] of Object.entries(LANGUAGES)) {
     'its own page': { address: () => `${env.server.url}/example-${tag}.html`, scope: '', schemes: ['light', 'dark'] },
     'a script embed in an English article': { address: () => `${env.server.url}/t-${tag}-embed.html`, scope: `#example-${tag} >> `, schemes: ['light', 'dark'] },
     'the offline file': { address: () => language.offline, scope: '', schemes: ['light'] },
+    'an iframe in an English article': { address: () => `${env.server.url}/t-${tag}-frame.html`, scope: '', schemes: ['light'], framed: true },
   };
-  for (const [mode, { address, scope, schemes }] of Object.entries(modes)) {
+  for (const [mode, { address, scope, schemes, framed }] of Object.entries(modes)) {
     test(`in ${tag}, in ${mode}: every word the widget adds is in the set's language, with lang and dir, and axe finds nothing`, async () => {
       for (const colorScheme of schemes) {
-        const tab = await env.browser.open(address(), { colorScheme });
+        const article = await env.browser.open(address(), { colorScheme });
+        const tab = framed ? await article.frame('#frame') : article;
         await live(tab, scope);
         assert.deepEqual(await tab.evalOn(`${scope}.ex-root`, (root) => [root.lang, root.getAttribute('dir'), getComputedStyle(root).direction]),
           [tag, language.dir, language.dir ?? 'ltr']);
@@ -373,7 +380,9 @@ for (const [tag, language] of Object.entries(LANGUAGES)) {
         for (const [shown, cldr] of dates) assert.equal(shown, cldr);
         const said = await saidIn(tab, scope);
         assert.deepEqual(ENGLISH.filter((words) => said.includes(words)), [], 'no English');
-        // A card opened from the keyboard speaks the language too.
+        // A card opened from the keyboard speaks the language too. In a frame, the reader has
+        // first clicked into it (WebKit gives a frame's document no focus events before).
+        if (framed) await clickInFrame(article, '#frame', tab, `${scope}.ex-question`);
         await tab.mouseMove(0, 0);
         await tab.focus(`${scope}.ex-verdict .ex-marker`);
         const marker = await tab.evalOn(`${scope}.ex-verdict .ex-marker`, (el) => el.id);
@@ -381,7 +390,7 @@ for (const [tag, language] of Object.entries(LANGUAGES)) {
         const card = await tab.evalOn(`${scope}#${marker}-card`, (el) => [el.getAttribute('aria-label'), el.textContent]);
         assert.ok(!ENGLISH.some((words) => card.join(' ').includes(words)), card.join(' '));
         assert.deepEqual(await violations(tab), [], `${colorScheme}, card open`);
-        await tab.close();
+        await article.close();
       }
     });
   }

@@ -247,6 +247,7 @@ const explainerWasm = "{wasm}";
 globalThis.EXPLAINER_OFFLINE = {{
   load: () => __wbg_init({{ module_or_path: explainerBytes(explainerWasm) }}).then(() => ({{ mount }})),
   css: {css},
+  wasm: () => explainerBytes(explainerWasm),
 }};
 {{
 {embed}

@@ -109,23 +109,18 @@ fn page(s: &Studio<'_>) -> String {
     // The widget, as in an offline file: embed.js shows the preview from it.
     let widget_script = widget_script(widget);
     // What the studio would otherwise fetch: the sample, and the widget's files for the
-    // offline files it makes (the widget's wasm as text once more: the widget script keeps its
-    // own to itself).
+    // offline files it makes (the widget's wasm from the widget script above, which carries it).
     let studio = format!(
         r#"
-{decoder}
-const explainerWidgetWasm = "{widget_wasm}";
 globalThis.EXPLAINER_STUDIO = {{
   modules: {{}},
   load: (name) => globalThis.EXPLAINER_STUDIO.modules[name](),
   sample: {sample},
   report: {report},
   sources: {sources},
-  files: () => [{widget_glue}, explainerBytes(explainerWidgetWasm), {widget_css}, {page_css}, {embed}],
+  files: () => [{widget_glue}, globalThis.EXPLAINER_OFFLINE.wasm(), {widget_css}, {page_css}, {embed}],
 }};
 "#,
-        decoder = BASE64_DECODER,
-        widget_wasm = base64_text(widget.wasm),
         sample = inert(&json_string(s.samples[0])),
         report = inert(&json_string(s.samples[1])),
         sources = inert(&json_string(s.samples[2])),

@@ -84,7 +84,7 @@ fn a_second_report_imports_word_for_word() {
     assert_eq!(doc.sections[1].id.as_str(), "the-branches");
     assert_eq!(text(&doc.sections[2].sentences), paragraphs[8]);
     // The summary's two sentences, then the bottom line's first.
-    let verdict = verdict_texts(&doc);
+    let verdict = verdict_texts(doc);
     assert_eq!(verdict.len(), 3);
     assert_eq!(verdict[..2].join(" "), paragraphs[2]);
     assert_eq!(
@@ -231,7 +231,7 @@ fn a_report_in_spanish_uses_its_own_headings() {
         "\"Resumen ejecutivo\" opens the summary; sections are numbered as in English"
     );
     // The summary's two sentences, then the first of the section that starts "Conclusión".
-    let verdict = verdict_texts(&doc);
+    let verdict = verdict_texts(doc);
     assert_eq!(verdict.len(), 3);
     assert_eq!(
         verdict[2],

@@ -64,7 +64,9 @@ pub fn view(shared: &Shared, number: CitationNumber, from: Option<&Place>) -> Ht
         source.excerpts.len()
     };
     let excerpts = source.excerpts[..shown].iter().map(|e| {
-        html! { <span class="ex-src-excerpt"><q dir="auto">{ e.clone() }</q></span> }
+        // The whole passage block in its own direction: a Latin passage in Arabic words lines up
+        // and has its bar on the left, as it is read.
+        html! { <span class="ex-src-excerpt" dir="auto"><q>{ e.clone() }</q></span> }
     });
     let more = match source.excerpts.len() - shown {
         0 => None,

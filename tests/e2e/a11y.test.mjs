@@ -335,6 +335,9 @@ test('right to left: an Arabic set is laid out from the right, its card opens fr
     assert.equal(publisher.text, 'Example City Library');
     assert.ok(publisher.left >= date.right - 0.5, `publisher ${publisher.left}–${publisher.right} is right of the date ${date.left}–${date.right}`);
     assert.equal(await tab.evalOn('#explainer-source-1 .ex-src-excerpt q', (q) => getComputedStyle(q).direction), 'ltr');
+    // Its quotation marks are a left-to-right language's: “ opens, ” closes (not Arabic's ” and “).
+    const quotes = await tab.evalOn('#explainer-source-1 .ex-src-excerpt q', (q) => getComputedStyle(q).quotes);
+    assert.ok(quotes.indexOf('“') >= 0 && quotes.indexOf('“') < quotes.indexOf('”'), quotes);
     await tab.focus('.ex-verdict .ex-marker');
     const marker = await tab.evalOn('.ex-verdict .ex-marker', (el) => el.id);
     await tab.waitFor(`#${marker}-card`);

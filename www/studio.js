@@ -494,13 +494,41 @@ async function builtFiles() {
     return i === 1 ? new Uint8Array(await response.arrayBuffer()) : response.text();
   }));
 }
+/** Whether every inline script and style of the offline file `page` is allowed by a hash in
+ * its own Content-Security-Policy, computed again here by the browser's own SHA-256. An
+ * offline file whose hashes are wrong opens to a blank page. Seen: WebKitGTK's WebAssembly
+ * engine, now and then, computes a hash wrongly in the publisher (the rest of the file right).
+ * Where the browser gives no SHA-256 to pages (not a secure context), there is nothing to
+ * check against, and the file is taken as made. */
+async function hashesHold(page) {
+  if (!globalThis.crypto?.subtle) return true;
+  const policy = page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1] ?? '';
+  // From the start, each element whole, so the evidence's JSON (whose text may say "<style>")
+  // is passed over, not searched.
+  const inline = [...page.matchAll(/<script type="application\/json">[\s\S]*?<\/script>|<script type="module">([\s\S]*?)<\/script>|<style>([\s\S]*?)<\/style>/g)]
+    .filter((m) => m[1] !== undefined || m[2] !== undefined)
+    .map((m) => m[1] ?? m[2]);
+  const hashes = await Promise.all(inline.map(async (text) => {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+  }));
+  return inline.length > 0 && hashes.every((hash) => policy.includes(hash));
+}
+
 document.getElementById('download-offline').addEventListener('click', async () => {
   if (publishable === null) return;
   const said = document.getElementById('copied');
   try {
     const page = await makingOf('offline file', async () => {
       const [files, { offlineFile }] = await Promise.all([builtFiles(), publish()]);
-      return offlineFile(publishable, ...files);
+      // Made a second time if its hashes came out wrong: the fault seen is not steady.
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const made = await offlineFile(publishable, ...files);
+        if (await hashesHold(made)) return made;
+        console.warn('Explainer Studio: the offline file\'s hashes came out wrong in this browser\'s WebAssembly engine; making it again');
+      }
+      console.error('Explainer Studio: the offline file\'s hashes came out wrong twice in this browser\'s WebAssembly engine');
+      throw new Error('this browser computed its security hashes wrongly twice, so the file would open blank. Your draft is kept: make it in another browser, or with explainer bundle');
     });
     save(page, `${name}.html`, 'text/html');
     said.textContent = 'The offline file is made: it opens from disk, with no network.';

@@ -52,10 +52,10 @@ const WORDS = {
   "pt": {"loading": "Carregando a verificação…", "could_not_load": "Não foi possível mostrar esta verificação: {reason}. Recarregue a página para tentar novamente."}
 };
 
-/** The words for `element`: its `language` attribute's, or else the page's around it, or
- * English; a regional tag (es-MX) takes its language's table. */
-function wordsOf(element) {
-  const tag = (element.getAttribute('language') || element.closest('[lang]')?.lang || '').toLowerCase();
+/** The words for a widget with `options` (optionsOf's): its `language`, or else the page's
+ * around it, or English; a regional tag (es-MX) takes its language's table. */
+function wordsOf({ language, pageLanguage }) {
+  const tag = (language || pageLanguage || '').toLowerCase();
   const lang = [tag, tag.split('-')[0]].find((t) => Object.hasOwn(WORDS, t)) ?? 'en';
   return { lang, ...WORDS[lang] };
 }
@@ -273,7 +273,7 @@ async function takeOver(element, prerendered, { refused, ...options }) {
 async function start(element, container, { refused, ...options }, styled) {
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
-  const words = wordsOf(element);
+  const words = wordsOf(options);
   status.lang = words.lang;
   status.textContent = words.loading;
   const root = document.createElement('div');

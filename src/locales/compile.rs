@@ -111,8 +111,9 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         }
         let mut fields = String::new();
         for (key, fallback) in &english {
-            let value = match own.get(key) {
-                Some(value) if value.type_str() == fallback.type_str() => value,
+            // A plural said in English is picked by English's rule, not this language's.
+            let (value, value_rule) = match own.get(key) {
+                Some(value) if value.type_str() == fallback.type_str() => (value, rule.as_str()),
                 Some(_) => {
                     errors.push(format!(
                         "{}: words.{key} must be a {} as in en.toml",
@@ -126,7 +127,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
                         "{}: words.{key} is missing: said in English",
                         table.file
                     ));
-                    fallback
+                    (fallback, "plural_en")
                 }
             };
             let allowed = placeholders(fallback);
@@ -140,11 +141,6 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             }
             let literal = match value {
                 toml::Value::Table(forms) => {
-                    let own_rule = if std::ptr::eq(value, fallback) && table.tag != "en" {
-                        "plural_en".to_owned()
-                    } else {
-                        rule.clone()
-                    };
                     let Some(other) = forms.get("other").and_then(|v| v.as_str()) else {
                         errors.push(format!("{}: words.{key} needs an `other` form", table.file));
                         continue;
@@ -166,7 +162,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
                         })
                         .collect();
                     format!(
-                        "Plural {{ forms: [{}], rule: {own_rule} }}",
+                        "Plural {{ forms: [{}], rule: {value_rule} }}",
                         forms.join(", ")
                     )
                 }

@@ -37,6 +37,10 @@ function injectProbe(html) {
   return tag + html;
 }
 
+/** Longest the harness may take to start or stop its servers and browser: a hook that hangs
+ * fails, named, instead of holding the run open (the runner's --test-timeout is for tests). */
+const HOOK_DEADLINE = 120_000;
+
 /** For a test file: serves `dir` (with `extra` pages, as for `serve`) and starts the engine
  * before its tests, and stops both after them. Read `server` and `browser` inside tests.
  * `other` is a second server of `dir` on another port, so another origin: the widget's own
@@ -50,12 +54,12 @@ export function harness(extra = {}, dir = DIST) {
     env.other = await serve(dir, probeFile, { inject });
     // One log for both, in order, for an engine that sees requests through the proxy.
     env.browser = await launch(ENGINE, { proxy: env.server.url, requestLog: () => env.server.log });
-  });
+  }, { timeout: HOOK_DEADLINE });
   after(async () => {
     await env.browser?.close();
     await env.server?.close();
     await env.other?.close();
-  });
+  }, { timeout: HOOK_DEADLINE });
   return env;
 }
 

@@ -14,6 +14,7 @@
 //   the server's log is the page's requests.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -144,9 +145,22 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const WEBKIT_MIN_WIDTH = 460;
 const WEBDRIVER_KEYS = { Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', ' ': ' ' };
 
+/** A port no one listens on now, from the system: a port picked at random could be one a
+ * driver of an earlier test file still holds, which would answer in the new one's place. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.on('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
 /** Starts WebKitWebDriver under its own X server; `env` reaches the browsers it starts. */
 async function startWebKitDriver(env) {
-  const port = 4400 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
   const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', 'WebKitWebDriver', `--port=${port}`], {
     detached: true,
     stdio: 'ignore',
@@ -155,7 +169,8 @@ async function startWebKitDriver(env) {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const ready = await fetch(`${url}/status`).then((r) => r.json()).then((r) => r.value?.ready).catch(() => false);
+    const ready = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2_000) })
+      .then((r) => r.json()).then((r) => r.value?.ready).catch(() => false);
     if (ready) break;
     if (Date.now() > deadline || child.exitCode !== null) throw new Error('WebKitWebDriver did not start');
     await new Promise((done) => setTimeout(done, 100));
@@ -195,6 +210,10 @@ async function launchWebKit({ proxy, requestLog }) {
     entry.busy = true;
     return entry;
   };
+  const retire = async (entry) => {
+    if (drivers.includes(entry)) drivers.splice(drivers.indexOf(entry), 1);
+    (await entry.driver.catch(() => ({ stop: () => {} }))).stop();
+  };
   /** A new session (a new MiniBrowser) with `args`, and what closes it and frees its driver.
    * Now and then a MiniBrowser does not start and the request hangs: that driver is stopped
    * and the session asked of a fresh one, twice at most. */
@@ -202,10 +221,20 @@ async function launchWebKit({ proxy, requestLog }) {
     const entry = acquire(reducedMotion);
     try {
       const session = await newSession((await entry.driver).url, args);
-      return { session, release: async () => { await session.quit(); entry.busy = false; } };
+      // A browser that will not close is ended with its driver, which is not used again: the
+      // page is done with either way, so no test depends on how it closed.
+      const release = async () => {
+        try {
+          await session.quit();
+          entry.busy = false;
+        } catch (error) {
+          process.stderr.write(`WebKit: ${error.message}; its driver is stopped and replaced\n`);
+          await retire(entry);
+        }
+      };
+      return { session, release };
     } catch (error) {
-      drivers.splice(drivers.indexOf(entry), 1);
-      (await entry.driver.catch(() => ({ stop: () => {} }))).stop();
+      await retire(entry);
       if (tries > 1) return start(reducedMotion, args, tries - 1);
       throw error;
     }
@@ -254,6 +283,22 @@ async function launchWebKit({ proxy, requestLog }) {
   };
 }
 
+/** Longest a WebDriver command may take. A command waits at most for the driver's own
+ * timeouts (a page load: 300 s by the standard; a script: 30 s), but a MiniBrowser whose web
+ * process stops answering can leave a request open for ever: it fails instead, named. */
+const COMMAND_DEADLINE = 120_000;
+
+/** The JSON reply to a WebDriver request, or an error naming `what` when none comes in time. */
+async function answer(url, what, init, deadline = COMMAND_DEADLINE) {
+  try {
+    const reply = await fetch(url, { ...init, signal: AbortSignal.timeout(deadline) });
+    return await reply.json();
+  } catch (error) {
+    if (error.name === 'TimeoutError') throw new Error(`${what}: no answer from WebKitWebDriver in ${deadline / 1000} s`);
+    throw error;
+  }
+}
+
 /** A WebDriver session on a new MiniBrowser with `args`. */
 async function newSession(driverUrl, args) {
   const capabilities = {
@@ -274,11 +319,11 @@ async function newSession(driverUrl, args) {
     frame: [],
     pointer: { x: 0, y: 0 },
     async cmd(method, path, body) {
-      const reply = await fetch(`${base}${path}`, {
+      const reply = await answer(`${base}${path}`, `WebDriver ${method} ${path}`, {
         method,
         headers: { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
-      }).then((r) => r.json());
+      });
       if (reply.value?.error) throw new Error(`WebDriver ${method} ${path}: ${reply.value.error}: ${reply.value.message}`);
       return reply.value;
     },
@@ -300,7 +345,7 @@ async function newSession(driverUrl, args) {
         size = { width: size.width + width - inner[0], height: size.height + height - inner[1] };
       }
     },
-    quit: () => fetch(base, { method: 'DELETE' }).then((r) => r.json()),
+    quit: () => answer(base, 'WebDriver DELETE (closing the browser)', { method: 'DELETE' }, 30_000),
   };
   return session;
 }

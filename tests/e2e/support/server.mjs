@@ -103,10 +103,11 @@ export async function serve(dir = DIST, extra = {}, options = {}) {
       res.writeHead(404).end('not found');
     }
   });
-  // A proxied https request asks to CONNECT: log where it was going and refuse it.
+  // A proxied https request asks to CONNECT: log where it was going and refuse it. The socket
+  // is the server's no longer, so closing the server would wait for the browser to end it.
   server.on('connect', (req, socket) => {
     log.push(`https://${req.url}`);
-    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n', () => socket.destroy());
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();

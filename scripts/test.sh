@@ -2,7 +2,8 @@
 # Runs the whole test suite: formatting and lints, native tests, browser tests in headless
 # Chromium and Firefox, a release build, and end-to-end tests against the built dist/ in
 # Chromium, Firefox ESR and WebKit, one engine after another. EXPLAINER_ENGINES="firefox" runs the end-to-end
-# tests in fewer engines (for a quick local check; CI runs all three).
+# tests in fewer engines (for a quick local check; CI runs all three); EXPLAINER_ENGINE_LIMIT
+# is the most seconds one engine's end-to-end run may take (1500 unless set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

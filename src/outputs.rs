@@ -27,11 +27,13 @@ pub async fn prerendered(props: WidgetProps) -> String {
 }
 
 /// The explainer as the widget first renders it on a page of its own (the question as the page's
-/// `h1`, deep links as page anchors), from the very JSON text the page hands the widget.
-pub async fn prerendered_own_page(json: String) -> String {
+/// `h1`, deep links as page anchors), from the very JSON text the page hands the widget, its
+/// words in `language` when the page's element asks for one over the set's.
+pub async fn prerendered_own_page(json: String, language: Option<&str>) -> String {
     prerendered(WidgetProps {
         own_page: true,
         heading: 1,
+        language: language.map(|tag| tag.to_owned().into()),
         ..WidgetProps::new(json, "explainer")
     })
     .await
@@ -166,7 +168,7 @@ pub async fn offline_file(files: &BuiltFiles<'_>, evidence: Option<&Evidence>) -
     // The explainer as the widget first renders it on its own page, from the very text the
     // page hands the widget (the element's JSON, or the set inside the wasm).
     let handed = json.as_deref().unwrap_or(crate::BUNDLED_EVIDENCE);
-    let prerendered = prerendered_own_page(handed.to_owned()).await;
+    let prerendered = prerendered_own_page(handed.to_owned(), None).await;
     page(&Page {
         files,
         json: json.as_deref(),

@@ -811,6 +811,36 @@ fn page_renders_the_bundled_set_into_the_built_page() {
 }
 
 #[test]
+fn page_in_another_language_is_rendered_in_it_and_says_so_to_the_widget() {
+    let dir = scratch("page-language");
+    let dist = fake_dist(&dir);
+    fs::write(dist.join("index.html"), BUILT_PAGE).expect("page");
+    let published = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/evidence/library-hours.published.json")
+        .display()
+        .to_string();
+    let dist_arg = dist.display().to_string();
+    let output = explainer(&["page", &published, "--dist", &dist_arg, "--language", "es"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(
+        html.starts_with("<!doctype html><html lang=\"es\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("own-page src=\"library-hours.published.json\" language=\"es\"><div class=\"ex-prerendered\""),
+        "the element asks the widget for the words it was rendered in"
+    );
+    assert!(
+        html.contains(">Verificación</p>") && html.contains(">Fuentes</h2>"),
+        "{html}"
+    );
+    assert!(!html.contains(">Fact check</p>") && !html.contains(">Sources</h2>"));
+    // The set's own text keeps its language on the explainer's root.
+    assert!(html.contains(" lang=\"en\""), "{html}");
+}
+
+#[test]
 fn page_of_a_published_file_names_it_and_refuses_what_is_not_one() {
     let dir = scratch("page-file");
     let dist = fake_dist(&dir);

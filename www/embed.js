@@ -14,8 +14,8 @@
 // bundled with the widget. Everything is loaded from beside this script, never from a third party.
 //
 // The stand-alone page (index.html) uses the same element with `own-page`: the widget then
-// renders in the page itself, not in a shadow root, and takes `src` and `theme` from its own
-// address (index.html?src=…&theme=dark), follows `#section-id` deep
+// renders in the page itself, not in a shadow root, and takes `src`, `theme` and `language` from
+// its own address (index.html?src=…&theme=dark&language=es), follows `#section-id` deep
 // links, titles the page, and, inside an iframe, reports its height to the parent page as
 // { type: 'explainer:height', height } (see embed-frame.js).
 //
@@ -102,7 +102,7 @@ function loaded(link) {
  * so a crafted link cannot show another site's "fact check" under this site's name. */
 function addressOptions() {
   const params = new URLSearchParams(location.search);
-  const options = { src: params.get('src'), theme: params.get('theme') };
+  const options = { src: params.get('src'), theme: params.get('theme'), language: params.get('language') };
   // In a sandboxed frame location.origin is "null"; the address's own origin is what counts.
   const here = new URL(location.href).origin;
   if (options.src && new URL(options.src, location.href).origin !== here) {
@@ -226,7 +226,7 @@ function optionsOf(element) {
     theme: asked.theme || element.getAttribute('theme'),
     heading: Number(element.getAttribute('heading')) || undefined,
     // The words the widget adds: in this language rather than the evidence set's.
-    language: element.getAttribute('language') || undefined,
+    language: asked.language || element.getAttribute('language') || undefined,
     // The page's language, for the words said before (or without) an evidence set.
     pageLanguage: element.closest('[lang]')?.lang || undefined,
   };

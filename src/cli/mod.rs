@@ -161,6 +161,10 @@ enum Command {
         /// The built widget's folder.
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
+        /// The language of the words the widget adds, such as es or pt-BR (default: the set's
+        /// meta.language, else English).
+        #[arg(long)]
+        language: Option<String>,
         /// Where to write the page (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -274,12 +278,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             file,
             src,
             dist,
+            language,
             output,
         } => page::page(
             &page::Options {
                 file: file.as_deref(),
                 src: src.as_deref(),
                 dist: &dist,
+                language: language.as_deref(),
                 output: output.as_deref(),
             },
             out,

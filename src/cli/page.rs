@@ -11,9 +11,6 @@ use super::render::rendered;
 use super::{Status, io_failure, read_built};
 use crate::outputs::{escape, html_tag, prerendered_own_page};
 
-/// The start tag of the page's explainer, whose content the rendered explainer replaces.
-const ELEMENT: &str = "<evidence-explainer id=\"explainer\" own-page>";
-
 /// What `explainer page` is asked for.
 pub(super) struct Options<'a> {
     /// The published evidence file (default: the set bundled with the widget).
@@ -22,6 +19,8 @@ pub(super) struct Options<'a> {
     pub src: Option<&'a str>,
     /// The built widget's folder, whose `index.html` is the template.
     pub dist: &'a Path,
+    /// The language of the words the widget adds (default: the set's `meta.language`).
+    pub language: Option<&'a str>,
     /// Where to write the page (default: standard output).
     pub output: Option<&'a Path>,
 }
@@ -32,12 +31,12 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(status) => return status,
     };
-    let (evidence, text, element) = match options.file {
+    let (evidence, text, src) = match options.file {
         None => (
             explainer_evidence::load_published(crate::BUNDLED_EVIDENCE)
                 .expect("the bundled set is valid"),
             crate::BUNDLED_EVIDENCE.to_owned(),
-            ELEMENT.to_owned(),
+            None,
         ),
         Some(file) => {
             let (evidence, text) = match read_published(file, err) {
@@ -48,20 +47,33 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let src = options.src.map_or(name, str::to_owned);
-            let element = format!(
-                "<evidence-explainer id=\"explainer\" own-page src=\"{}\">",
-                escape(&src)
-            );
-            (evidence, text, element)
+            (
+                evidence,
+                text,
+                Some(options.src.map_or(name, str::to_owned)),
+            )
         }
     };
-    let doc = evidence.document();
-    let (question, language) = (
-        doc.question.clone(),
-        doc.meta.language.clone().unwrap_or_else(|| "en".to_owned()),
+    let attribute = |name: &str, value: Option<&str>| {
+        value.map_or_else(String::new, |value| {
+            format!(" {name}=\"{}\"", escape(value))
+        })
+    };
+    let element = format!(
+        "<evidence-explainer id=\"explainer\" own-page{}{}>",
+        attribute("src", src.as_deref()),
+        attribute("language", options.language)
     );
-    let root = match rendered(prerendered_own_page(text)) {
+    let doc = evidence.document();
+    // The page is in the language of the words around the explainer, which the reader's
+    // browser and the loading line follow; the explainer's root keeps the set's own.
+    let question = doc.question.clone();
+    let language = options
+        .language
+        .or(doc.meta.language.as_deref())
+        .unwrap_or("en")
+        .to_owned();
+    let root = match rendered(prerendered_own_page(text, options.language)) {
         Ok(root) => root,
         Err(error) => return io_failure(err, "render", &template_path, &error),
     };

@@ -51,6 +51,11 @@ assert.equal(inSpanish.status, 0, inSpanish.stderr);
 assert.match(inSpanish.stdout, /<evidence-explainer id="library-hours" src="[^"]+" language="es">/);
 pages['/t-language.html'] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1>${inSpanish.stdout}</main></body></html>`];
+// The same for a page of its own (an iframe's), made with --language es.
+const pageInSpanish = explainer('page', join(DIST, 'evidence/library-hours.published.json'),
+  '--src', '/evidence/library-hours.published.json', '--dist', DIST, '--language', 'es');
+assert.equal(pageInSpanish.status, 0, pageInSpanish.stderr);
+pages['/t-language-page.html'] = ['text/html; charset=utf-8', pageInSpanish.stdout];
 pages['/t-missing-es.html'] = ['text/html; charset=utf-8', `<!doctype html><html lang="es"><head><meta charset="utf-8">
 <title>artículo</title><link rel="icon" href="data:,"><script type="module" src="/embed.js"></script></head><body><main><h1>Un artículo</h1>
 <evidence-explainer id="missing" src="/no-such-file.json"></evidence-explainer></main></body></html>`];
@@ -433,6 +438,27 @@ test('the language attribute: a snippet made with --language es is taken over in
   assert.deepEqual(warnings.filter((w) => w.includes('prerendered')), [], 'taken over, not rendered afresh');
   assert.deepEqual(await violations(tab), []);
   await tab.close();
+});
+
+test('a page of its own made with --language es is taken over in Spanish as it was; ?language=es in the address says the words in Spanish once the widget starts', async () => {
+  const spanishWords = async (tab) => {
+    assert.equal(await tab.textContent('.ex-kicker'), 'Verificación');
+    assert.equal(await tab.textContent('.ex-sources .ex-h3'), 'Fuentes');
+    assert.equal(await tab.evalOn('.ex-root', (root) => root.lang), 'en', 'the set\'s text is still English');
+  };
+  const tab = await env.browser.open(`${env.server.url}/t-language-page.html`);
+  await live(tab);
+  await spanishWords(tab);
+  assert.equal(await tab.eval(() => document.documentElement.lang), 'es');
+  const { warnings, errors } = await tab.probe();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(warnings.filter((w) => w.includes('prerendered')), [], 'taken over, not rendered afresh');
+  assert.deepEqual(await violations(tab), []);
+  await tab.close();
+  const asked = await env.browser.open(`${env.server.url}/library-hours.html?language=es`);
+  await live(asked);
+  await spanishWords(asked);
+  await asked.close();
 });
 
 test('with no evidence to say its language, the error panel speaks the page\'s', async () => {

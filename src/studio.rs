@@ -81,9 +81,7 @@ pub fn limits(report: &str) -> Value {
 pub fn advise(doc: &Published) -> Vec<Problem> {
     let mut advice = explainer_evidence::validate::advise(doc);
     if let Some(language) = &doc.meta.language {
-        let primary = language.split('-').next().unwrap_or_default();
-        let spoken = crate::locales::Locale::of(Some(language)).tag;
-        if spoken == "en" && !primary.eq_ignore_ascii_case("en") {
+        if !crate::locales::Locale::speaks(language) {
             let path = Path::root().key("meta").key("language");
             let kind = ProblemKind::NoWordsInLanguage {
                 language: language.clone(),

@@ -838,6 +838,23 @@ fn page_in_another_language_is_rendered_in_it_and_says_so_to_the_widget() {
     assert!(!html.contains(">Fact check</p>") && !html.contains(">Sources</h2>"));
     // The set's own text keeps its language on the explainer's root.
     assert!(html.contains(" lang=\"en\""), "{html}");
+    assert_eq!(stderr(&output), "", "a language the widget speaks");
+    // One it has no words in: made all the same, in English, and said so.
+    for args in [
+        ["page", &published, "--dist", &dist_arg],
+        ["snippet", &published, "--base", "/"],
+    ] {
+        let output = explainer(&[&args[..], &["--language", "de"]].concat());
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        assert!(stdout(&output).contains(">Fact check</p>"));
+        assert!(
+            stderr(&output)
+                .contains("--language: warning: the widget has no words of its own in \"de\""),
+            "{}: {}",
+            args[0],
+            stderr(&output)
+        );
+    }
 }
 
 #[test]

@@ -337,6 +337,17 @@ fn read_built(path: &Path, err: &mut dyn Write) -> Result<Vec<u8>, Status> {
     })
 }
 
+/// Warns when `--language` names a language the widget has no words in, so they will be
+/// English: said as `explainer check` says it of a set's `meta.language`.
+fn warn_of_language(language: Option<&str>, err: &mut dyn Write) {
+    if let Some(language) = language.filter(|tag| !crate::locales::Locale::speaks(tag)) {
+        let kind = explainer_evidence::ProblemKind::NoWordsInLanguage {
+            language: language.to_owned(),
+        };
+        let _ = writeln!(err, "explainer: --language: warning: {kind}");
+    }
+}
+
 /// Reports an I/O failure on `path` and returns [`Status::Failed`].
 fn io_failure(err: &mut dyn Write, what: &str, path: &Path, error: &std::io::Error) -> Status {
     let _ = writeln!(err, "explainer: cannot {what} {}: {error}", path.display());

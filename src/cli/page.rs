@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::check::{emit, read_published};
 use super::render::rendered;
-use super::{Status, io_failure, read_built};
+use super::{Status, io_failure, read_built, warn_of_language};
 use crate::outputs::{escape, html_tag, prerendered_own_page};
 
 /// What `explainer page` is asked for.
@@ -64,6 +64,7 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         attribute("src", src.as_deref()),
         attribute("language", options.language)
     );
+    warn_of_language(options.language, err);
     let doc = evidence.document();
     // The page is in the language of the words around the explainer, which the reader's
     // browser and the loading line follow; the explainer's root keeps the set's own.

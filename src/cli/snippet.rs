@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::check::{emit, read_published};
 use super::render::rendered;
-use super::{Status, io_failure};
+use super::{Status, io_failure, warn_of_language};
 use crate::outputs;
 
 /// What `explainer snippet` is asked for.
@@ -32,6 +32,7 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
         Ok(read) => read,
         Err(status) => return status,
     };
+    warn_of_language(options.language, err);
     let file_name = options
         .file
         .file_name()

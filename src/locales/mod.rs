@@ -82,6 +82,13 @@ impl Locale {
             .unwrap_or(&LOCALES[0])
     }
 
+    /// Whether the widget has words of its own for a language tag, rather than English's in
+    /// their place.
+    pub fn speaks(language: &str) -> bool {
+        let primary = language.split(['-', '_']).next().unwrap_or_default();
+        Self::of(Some(language)).tag != "en" || primary.eq_ignore_ascii_case("en")
+    }
+
     /// English, the fallback.
     pub fn english() -> &'static Locale {
         &LOCALES[0]
@@ -236,6 +243,8 @@ mod tests {
         assert_eq!(Locale::of(Some("PT_br")).tag, "pt");
         assert_eq!(Locale::of(Some("xx")).tag, "en");
         assert_eq!(Locale::of(None).tag, "en");
+        assert!(Locale::speaks("es-MX") && Locale::speaks("EN-gb") && Locale::speaks("ar"));
+        assert!(!Locale::speaks("de") && !Locale::speaks("") && !Locale::speaks("xx-en"));
     }
 
     #[test]

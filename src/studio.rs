@@ -80,14 +80,14 @@ pub fn limits(report: &str) -> Value {
 /// whether the widget has words of its own in the set's language.
 pub fn advise(doc: &Published) -> Vec<Problem> {
     let mut advice = explainer_evidence::validate::advise(doc);
-    if let Some(language) = &doc.meta.language {
-        if !crate::locales::Locale::speaks(language) {
-            let path = Path::root().key("meta").key("language");
-            let kind = ProblemKind::NoWordsInLanguage {
-                language: language.clone(),
-            };
-            advice.push(Problem::new(path, kind));
-        }
+    if let Some(language) = &doc.meta.language
+        && !crate::locales::Locale::speaks(language)
+    {
+        let path = Path::root().key("meta").key("language");
+        let kind = ProblemKind::NoWordsInLanguage {
+            language: language.clone(),
+        };
+        advice.push(Problem::new(path, kind));
     }
     advice
 }

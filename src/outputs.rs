@@ -93,10 +93,7 @@ pub async fn snippet(text: String, options: &SnippetOptions<'_>) -> String {
     };
     let root = prerendered(props).await;
     let base = escape(options.base);
-    let language = options
-        .language
-        .map(|tag| format!(" language=\"{}\"", escape(tag)))
-        .unwrap_or_default();
+    let language = attribute("language", options.language);
     format!(
         "<evidence-explainer id=\"{id}\" src=\"{src}\"{language}><template shadowrootmode=\"open\">\
          <link rel=\"stylesheet\" href=\"{base}explainer.css\">{root}\
@@ -104,6 +101,13 @@ pub async fn snippet(text: String, options: &SnippetOptions<'_>) -> String {
         id = escape(&id),
         src = escape(src),
     )
+}
+
+/// ` name="value"`, escaped, for an attribute that is there only when it has a value.
+pub fn attribute(name: &str, value: Option<&str>) -> String {
+    value.map_or_else(String::new, |value| {
+        format!(" {name}=\"{}\"", escape(value))
+    })
 }
 
 /// An element id from a file name: `library-hours.published.json` gives `library-hours`.

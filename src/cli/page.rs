@@ -9,7 +9,7 @@ use std::path::Path;
 use super::check::{emit, read_published};
 use super::render::rendered;
 use super::{Status, io_failure, read_built, warn_of_language};
-use crate::outputs::{escape, html_tag, prerendered_own_page};
+use crate::outputs::{attribute, escape, html_tag, prerendered_own_page};
 
 /// What `explainer page` is asked for.
 pub(super) struct Options<'a> {
@@ -54,11 +54,6 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
             )
         }
     };
-    let attribute = |name: &str, value: Option<&str>| {
-        value.map_or_else(String::new, |value| {
-            format!(" {name}=\"{}\"", escape(value))
-        })
-    };
     let element = format!(
         "<evidence-explainer id=\"explainer\" own-page{}{}>",
         attribute("src", src.as_deref()),
@@ -68,17 +63,15 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
     let doc = evidence.document();
     // The page is in the language of the words around the explainer, which the reader's
     // browser and the loading line follow; the explainer's root keeps the set's own.
-    let question = doc.question.clone();
     let language = options
         .language
         .or(doc.meta.language.as_deref())
-        .unwrap_or("en")
-        .to_owned();
+        .unwrap_or("en");
     let root = match rendered(prerendered_own_page(text, options.language)) {
         Ok(root) => root,
         Err(error) => return io_failure(err, "render", &template_path, &error),
     };
-    match fill(&template, &element, &root, &question, &language) {
+    match fill(&template, &element, &root, &doc.question, language) {
         Some(page) => emit(options.output, page.as_bytes(), out, err),
         None => {
             let _ = writeln!(

@@ -426,38 +426,42 @@ for (const [tag, language] of Object.entries(LANGUAGES)) {
   });
 }
 
+/** Asserts that the English demo set's widget under `scope` says its own words in Spanish
+ * around the set's English text. */
+async function spanishWordsAroundEnglish(tab, scope = '') {
+  assert.equal(await tab.textContent(`${scope}.ex-kicker`), 'Verificación');
+  assert.equal(await tab.textContent(`${scope}.ex-sources .ex-h3`), 'Fuentes');
+  assert.equal(await tab.evalOn(`${scope}.ex-root`, (root) => root.lang), 'en', 'the set\'s text is still English');
+}
+
+/** Asserts that `tab`'s widget took over what was prerendered (no error, not rendered afresh)
+ * and that axe finds nothing. */
+async function takenOverCleanly(tab) {
+  const { warnings, errors } = await tab.probe();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(warnings.filter((w) => w.includes('prerendered')), [], 'taken over, not rendered afresh');
+  assert.deepEqual(await violations(tab), []);
+}
+
 test('the language attribute: a snippet made with --language es is taken over in Spanish as it was, around the set\'s English', async () => {
   const tab = await env.browser.open(`${env.server.url}/t-language.html`);
   const scope = '#library-hours >> ';
   await live(tab, scope);
-  assert.equal(await tab.textContent(`${scope}.ex-kicker`), 'Verificación');
-  assert.equal(await tab.textContent(`${scope}.ex-sources .ex-h3`), 'Fuentes');
-  assert.equal(await tab.evalOn(`${scope}.ex-root`, (root) => root.lang), 'en', 'the set\'s text is still English');
-  const { warnings, errors } = await tab.probe();
-  assert.deepEqual(errors, []);
-  assert.deepEqual(warnings.filter((w) => w.includes('prerendered')), [], 'taken over, not rendered afresh');
-  assert.deepEqual(await violations(tab), []);
+  await spanishWordsAroundEnglish(tab, scope);
+  await takenOverCleanly(tab);
   await tab.close();
 });
 
 test('a page of its own made with --language es is taken over in Spanish as it was; ?language=es in the address says the words in Spanish once the widget starts', async () => {
-  const spanishWords = async (tab) => {
-    assert.equal(await tab.textContent('.ex-kicker'), 'Verificación');
-    assert.equal(await tab.textContent('.ex-sources .ex-h3'), 'Fuentes');
-    assert.equal(await tab.evalOn('.ex-root', (root) => root.lang), 'en', 'the set\'s text is still English');
-  };
   const tab = await env.browser.open(`${env.server.url}/t-language-page.html`);
   await live(tab);
-  await spanishWords(tab);
+  await spanishWordsAroundEnglish(tab);
   assert.equal(await tab.eval(() => document.documentElement.lang), 'es');
-  const { warnings, errors } = await tab.probe();
-  assert.deepEqual(errors, []);
-  assert.deepEqual(warnings.filter((w) => w.includes('prerendered')), [], 'taken over, not rendered afresh');
-  assert.deepEqual(await violations(tab), []);
+  await takenOverCleanly(tab);
   await tab.close();
   const asked = await env.browser.open(`${env.server.url}/library-hours.html?language=es`);
   await live(asked);
-  await spanishWords(asked);
+  await spanishWordsAroundEnglish(asked);
   await asked.close();
 });
 

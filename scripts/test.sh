@@ -6,6 +6,14 @@
 # is the most seconds one engine's end-to-end run may take (1500 unless set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A full disk shows up deep in a build as a linker's "IO failure on output stream": say it first.
+# A first run's build takes about 2 GB; the browsers' profiles a few hundred MB more.
+free_mb=$(df -Pm "${CARGO_TARGET_DIR:-.}" | awk 'NR == 2 { print $4 }')
+if [ "$free_mb" -lt 3000 ]; then
+  printf 'warning: only %s MB free on the disk that holds %s; a first run needs about 3,000 MB\n' \
+    "$free_mb" "${CARGO_TARGET_DIR:-target/}" >&2
+fi
+
 scripts/setup.sh
 source scripts/env.sh
 

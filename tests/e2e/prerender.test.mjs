@@ -112,9 +112,9 @@ for (const [name, mode] of Object.entries(MODES)) {
     assert.equal(await tab.eval(() => activeElement()?.id), `${mode.ids}-button-${mode.focus}`, 'focus stayed');
     assert.deepEqual(await layout(tab, mode), before.layout, 'every box is where it was');
     assert.equal(await tab.eval(() => scrollY), before.scroll, 'the page did not scroll');
-    // Shifts are reported after the frame that made them: the next two frames are waited for.
-    await tab.eval(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    assert.equal(await tab.eval(() => window.__cls), 0, 'no layout shift in the handover (where the engine reports them)');
+    await painted(tab);
+    const [shift, shifted] = await tab.eval(() => [window.__cls, window.__shifted]);
+    assert.equal(shift, 0, `no layout shift in the handover (where the engine reports them); moved:\n${shifted.join('\n')}`);
     assert.equal(await tab.count(`${W}.ex-root`), 1, 'one explainer, not two');
     // It is the widget now: the section closes from its button.
     await tab.click(`${W}#${mode.ids}-button-${mode.open}`);
@@ -177,6 +177,11 @@ for (const [name, mode] of Object.entries(MODES)) {
 /** Opens `path` with the widget's wasm held back, does what a reader might before it comes
  * (opens a section as find in page would, focuses another section's button), then lets it
  * come and waits until the widget has taken over. */
+/** Waits out the next two frames: a layout shift is counted when the frame that made it is painted. */
+function painted(tab) {
+  return tab.eval(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 async function readerFirst(path, mode) {
   const W = mode.scope;
   const release = env.server.hold(WASM);
@@ -188,12 +193,22 @@ async function readerFirst(path, mode) {
     await tab.focus(`${W}#${mode.ids}-button-${mode.focus}`);
     const before = { layout: await layout(tab, mode), scroll: await tab.eval(() => scrollY) };
     // Shifts from here on are the handover's: the host page's own, while it loads (a scrollbar
-    // appearing, say), are not.
+    // appearing, say), are not, nor is the section the reader opened, whose shift is counted in
+    // the frame that paints it.
+    await painted(tab);
     await tab.eval(() => {
       window.__cls = 0;
+      window.__shifted = [];
       if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__cls += entry.value;
+        for (const entry of list.getEntries()) {
+          window.__cls += entry.value;
+          // What moved, and from where to where, so that a failure says which box it was.
+          for (const { node, previousRect: from, currentRect: to } of entry.sources ?? []) {
+            const name = node ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ').join('.')}` : ''}` : '(gone)';
+            window.__shifted.push(`${name}: ${[from.x, from.y, from.width, from.height].join(',')} -> ${[to.x, to.y, to.width, to.height].join(',')} at ${Math.round(entry.startTime)} ms`);
+          }
+        }
       }).observe({ type: 'layout-shift' });
     });
     release();

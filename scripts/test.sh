@@ -14,6 +14,13 @@ if [ "$free_mb" -lt 3000 ]; then
     "$free_mb" "${CARGO_TARGET_DIR:-target/}" >&2
 fi
 
+# What the tools leave in the temporary folder (profiles of browsers whose driver was stopped,
+# xvfb-run's folders) goes in one folder of this run's, removed when the run ends, so that runs
+# on a machine that is kept do not fill its disk.
+run_tmp=$(mktemp -d -t explainer-run-XXXXXX)
+trap 'rm -rf "$run_tmp"' EXIT
+export TMPDIR="$run_tmp"
+
 scripts/setup.sh
 source scripts/env.sh
 

@@ -6,7 +6,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::PathBuf;
 use std::process::Command;
 
 use explainer::evidence::{Problem, decode, load_published};
@@ -14,15 +13,14 @@ use explainer::widget::load_error::SHOWN;
 use explainer::widget::{Widget, WidgetProps};
 use serde_json::{Value, json};
 
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("explainer-bad-input-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 /// `explainer check` on `bytes` written to a file called `name`: its exit code and output.
 fn check(name: &str, bytes: &[u8]) -> (Option<i32>, String) {
-    let file = scratch().join(format!("{name}.json"));
+    // Removed when this returns: the case's file is only for the run.
+    let folder = tempfile::Builder::new()
+        .prefix("explainer-bad-input-")
+        .tempdir()
+        .expect("scratch folder");
+    let file = folder.path().join(format!("{name}.json"));
     fs::write(&file, bytes).expect("write case");
     let cli = Command::new(env!("CARGO_BIN_EXE_explainer"))
         .arg("check")

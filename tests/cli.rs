@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use explainer::evidence::{authored::publish, load_published};
+use tempfile::TempDir;
 
 fn explainer(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_explainer"))
@@ -34,12 +35,12 @@ fn fixture(path: &str) -> String {
         .to_string()
 }
 
-/// A scratch folder for one test, emptied first.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("explainer-cli-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+/// A scratch folder for one test, removed when the test is done with it.
+fn scratch(name: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("explainer-cli-{name}-"))
+        .tempdir()
+        .expect("scratch folder")
 }
 
 #[test]
@@ -83,7 +84,8 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn an_explainer_that_states_no_limits_is_warned_not_refused() {
-    let dir = scratch("no-limits");
+    let folder = scratch("no-limits");
+    let dir = folder.path();
     let file = dir.join("no-limits.json");
     let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
     let without = text.replace(
@@ -210,7 +212,8 @@ fn a_missing_file_is_an_io_error() {
 
 #[test]
 fn hostile_files_get_clear_messages_and_no_panic() {
-    let dir = scratch("hostile");
+    let folder = scratch("hostile");
+    let dir = folder.path();
     let mut deep = "[".repeat(100_000);
     deep.push_str(&"]".repeat(100_000));
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
@@ -271,7 +274,8 @@ fn hostile_files_get_clear_messages_and_no_panic() {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let dir = scratch("bom");
+    let folder = scratch("bom");
+    let dir = folder.path();
     let path = dir.join("bom.json");
     let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
     fs::write(&path, format!("\u{feff}{text}")).expect("write");
@@ -280,7 +284,8 @@ fn a_byte_order_mark_is_accepted() {
 
 #[test]
 fn build_writes_the_published_form_the_widget_reads() {
-    let dir = scratch("build");
+    let folder = scratch("build");
+    let dir = folder.path();
     let out = dir.join("bridge.published.json");
     let input = fixture("valid/bridge.json");
     let output = explainer(&["build", &input, "-o", &out.display().to_string()]);
@@ -300,7 +305,8 @@ fn build_writes_the_published_form_the_widget_reads() {
 
 #[test]
 fn build_refuses_to_write_anything_when_the_file_has_errors() {
-    let dir = scratch("refuse");
+    let folder = scratch("refuse");
+    let dir = folder.path();
     let out = dir.join("out.json");
     let output = explainer(&[
         "build",
@@ -320,7 +326,8 @@ fn build_refuses_to_write_anything_when_the_file_has_errors() {
 
 #[test]
 fn build_says_a_published_file_needs_no_building() {
-    let dir = scratch("published");
+    let folder = scratch("published");
+    let dir = folder.path();
     let path = dir.join("p.json");
     let evidence = publish(&fs::read_to_string(fixture("valid/bridge.json")).expect("fixture"))
         .expect("valid");
@@ -344,7 +351,8 @@ fn build_reports_an_unwritable_output_as_an_io_error() {
 
 #[test]
 fn render_writes_a_static_page_readable_without_script() {
-    let dir = scratch("render");
+    let folder = scratch("render");
+    let dir = folder.path();
     let page = dir.join("bridge.html");
     let output = explainer(&[
         "render",
@@ -403,7 +411,8 @@ fn render_writes_a_static_page_readable_without_script() {
 
 #[test]
 fn render_escapes_the_title_and_refuses_invalid_files() {
-    let dir = scratch("render-hostile");
+    let folder = scratch("render-hostile");
+    let dir = folder.path();
     let source = dir.join("hostile.json");
     let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
     fs::write(
@@ -527,7 +536,8 @@ fn claimreview_warns_about_what_the_file_lacks() {
 
 #[test]
 fn claimreview_text_cannot_close_its_script_element() {
-    let dir = scratch("claimreview");
+    let folder = scratch("claimreview");
+    let dir = folder.path();
     let source = dir.join("hostile.json");
     let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
     fs::write(
@@ -567,8 +577,9 @@ fn fake_dist(dir: &Path) -> PathBuf {
 
 #[test]
 fn bundle_writes_one_self_contained_file() {
-    let dir = scratch("bundle");
-    let dist = fake_dist(&dir);
+    let folder = scratch("bundle");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
     let out = dir.join("offline.html");
     let source = dir.join("hostile.json");
     let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
@@ -627,7 +638,8 @@ fn bundle_writes_one_self_contained_file() {
 
 #[test]
 fn bundle_needs_a_built_widget_and_valid_evidence() {
-    let dir = scratch("bundle-errors");
+    let folder = scratch("bundle-errors");
+    let dir = folder.path();
     let out = dir.join("offline.html");
     let output = explainer(&[
         "bundle",
@@ -638,7 +650,7 @@ fn bundle_needs_a_built_widget_and_valid_evidence() {
     ]);
     assert_eq!(code(&output), 2);
     assert!(stderr(&output).contains("(build the widget first: trunk build --release)"));
-    let dist = fake_dist(&dir);
+    let dist = fake_dist(dir);
     let output = explainer(&[
         "bundle",
         "--evidence",
@@ -684,8 +696,9 @@ fn snippet_prints_the_explainer_prerendered_in_a_declarative_shadow_root() {
 #[test]
 fn fingerprint_gives_the_large_files_hashed_names_that_embed_js_and_the_pages_follow() {
     use sha2::{Digest, Sha256};
-    let dir = scratch("fingerprint");
-    let dist = fake_dist(&dir);
+    let folder = scratch("fingerprint");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
     fs::write(
         dist.join("embed.js"),
         "new URL('explainer-widget.js', b);fetch(\"explainer-widget_bg.wasm\");link('explainer.css')",
@@ -768,8 +781,9 @@ fn fingerprint_gives_the_large_files_hashed_names_that_embed_js_and_the_pages_fo
 
 #[test]
 fn fingerprint_refuses_an_embed_js_that_does_not_name_a_file() {
-    let dir = scratch("fingerprint-unnamed");
-    let dist = fake_dist(&dir);
+    let folder = scratch("fingerprint-unnamed");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
     let output = explainer(&["fingerprint", "--dist", &dist.display().to_string()]);
     assert_eq!(code(&output), 2);
     assert!(
@@ -784,8 +798,9 @@ const BUILT_PAGE: &str = "<!doctype html><html lang=en><head><title>Explainer</t
 
 #[test]
 fn page_renders_the_bundled_set_into_the_built_page() {
-    let dir = scratch("page");
-    let dist = fake_dist(&dir);
+    let folder = scratch("page");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
     fs::write(dist.join("index.html"), BUILT_PAGE).expect("page");
     let output = explainer(&["page", "--dist", &dist.display().to_string()]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
@@ -812,8 +827,9 @@ fn page_renders_the_bundled_set_into_the_built_page() {
 
 #[test]
 fn page_in_another_language_is_rendered_in_it_and_says_so_to_the_widget() {
-    let dir = scratch("page-language");
-    let dist = fake_dist(&dir);
+    let folder = scratch("page-language");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
     fs::write(dist.join("index.html"), BUILT_PAGE).expect("page");
     let published = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("www/evidence/library-hours.published.json")
@@ -859,8 +875,9 @@ fn page_in_another_language_is_rendered_in_it_and_says_so_to_the_widget() {
 
 #[test]
 fn page_of_a_published_file_names_it_and_refuses_what_is_not_one() {
-    let dir = scratch("page-file");
-    let dist = fake_dist(&dir);
+    let folder = scratch("page-file");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
     fs::write(dist.join("index.html"), BUILT_PAGE).expect("page");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/evidence");
     let published = root
@@ -926,7 +943,8 @@ fn snippet_refuses_an_authored_file_and_says_what_to_do() {
 
 #[test]
 fn a_set_in_a_language_the_widget_does_not_speak_is_warned_that_its_words_stay_english() {
-    let dir = scratch("no-words");
+    let folder = scratch("no-words");
+    let dir = folder.path();
     let text = fs::read_to_string(fixture("valid/bridge.json")).expect("fixture");
     for (language, warned) in [("de-AT", true), ("es-MX", false), ("en-GB", false)] {
         let file = dir.join(format!("{language}.json"));

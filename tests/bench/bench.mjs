@@ -5,12 +5,11 @@
 // Sizes are bytes, raw, gzip -9 and brotli -q 11. Times are medians over RUNS fresh page loads
 // in headless Chromium, in each way of showing the explainer, beside a baseline measured in the
 // same run: the static page `explainer render` makes of the same evidence, with no script.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { built, DIST, explainer, ROOT, serve } from '../e2e/support.mjs';
+import { built, DIST, explainer, ROOT, scratchDir, serve } from '../e2e/support.mjs';
 import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers.mjs';
 import { add, markerCentre, median, observe, row, sizes } from './measure.mjs';
 import { bigSets, busyPage } from './scale.mjs';
@@ -78,7 +77,7 @@ const cli = (...args) => {
   return run.stdout;
 };
 const rendered = cli('render', authored);
-const scratch = mkdtempSync(join(tmpdir(), 'explainer-bench-'));
+const scratch = scratchDir('bench');
 writeFileSync(join(scratch, 'static.html'), rendered);
 const embedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>article</title>
 <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>

@@ -2,10 +2,9 @@
 // sizes, four times apart, so a step that grows faster than the set shows in the ratios; and a
 // live-blog page carrying many script embeds of different sets.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { built, DIST, ROOT, serve } from '../e2e/support.mjs';
+import { built, DIST, ROOT, scratchDir, serve } from '../e2e/support.mjs';
 import { bigSet } from './big-set.mjs';
 import { median, observe, sizes } from './measure.mjs';
 
@@ -76,7 +75,7 @@ async function measure(browser, url, cpu, widget) {
 
 /** The big-set benchmark: prints a table per size and the ratios between sizes. */
 export async function bigSets(browser, runs) {
-  const dir = mkdtempSync(join(tmpdir(), 'explainer-big-'));
+  const dir = scratchDir('big');
   const extra = {};
   const sets = [];
   for (const [name, shape] of SCALES) {
@@ -127,7 +126,7 @@ export async function bigSets(browser, runs) {
 
 /** `count` small published sets of different content, each as [address, JSON text]. */
 export function liveBlogSets(count, publish) {
-  const dir = mkdtempSync(join(tmpdir(), 'explainer-blog-'));
+  const dir = scratchDir('blog');
   return Array.from({ length: count }, (_, i) => {
     const authored = join(dir, `update-${i + 1}.json`);
     writeFileSync(authored, JSON.stringify(bigSet({ sections: 4, sentences: 3, sources: 6, seed: i + 1 })));

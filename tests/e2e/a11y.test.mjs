@@ -6,10 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clickInFrame, degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, noteFramedViewport, scriptlessOffline } from './support.mjs';
+import { clickInFrame, degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, noteFramedViewport, scratchDir, scriptlessOffline } from './support.mjs';
 
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],
@@ -33,7 +32,7 @@ for (const tag of Object.keys(LANGUAGES)) {
   assert.equal(snippet.status, 0, snippet.stderr);
   pages[`/t-${tag}-embed.html`] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>An English article</title><link rel="icon" href="data:,"></head><body><main><h1>An article</h1><p>Before.</p>${snippet.stdout}<p>After.</p></main></body></html>`];
-  const offline = join(mkdtempSync(join(tmpdir(), `explainer-${tag}-`)), `example-${tag}.html`);
+  const offline = join(scratchDir(tag), `example-${tag}.html`);
   const bundled = explainer('bundle', '--dist', DIST, '--evidence', published, '-o', offline);
   assert.equal(bundled.status, 0, bundled.stderr);
   LANGUAGES[tag].offline = pathToFileURL(offline).href;
@@ -69,7 +68,7 @@ const overridden = {
   limits: ['None [1].'],
   sources: [{ number: 1, title: 'A source' }],
 };
-const overriddenFile = join(mkdtempSync(join(tmpdir(), 'explainer-bidi-')), 'bidi.json');
+const overriddenFile = join(scratchDir('bidi'), 'bidi.json');
 writeFileSync(overriddenFile, JSON.stringify(overridden));
 const overriddenBuilt = explainer('build', overriddenFile);
 assert.equal(overriddenBuilt.status, 0, overriddenBuilt.stderr);

@@ -4,11 +4,10 @@
 // policy is really in force, so a page that merely lacks one cannot pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assertPrerenderedOnly, degraded, DIST, harness, live, OPAQUE_FRAMES_RUN, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, degraded, DIST, harness, live, OPAQUE_FRAMES_RUN, scratchDir, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support.mjs';
 
 const html = (name) => readFileSync(join(DIST, name), 'utf8');
 const host = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -174,7 +173,7 @@ test('offline file: its own hash-based policy, no violation, styles and script b
 
 test('offline file: the hashes are enforced, so a changed script or style is blocked', async (t) => {
   const page = html('offline.html');
-  const dir = mkdtempSync(join(tmpdir(), 'explainer-csp-'));
+  const dir = scratchDir('csp');
   const cases = {
     script: [page.replace('// Offline: the wasm', '// Offline: the WASM'), /script-src-elem blocked inline/],
     style: [page.replace(/<style>/, '<style>html{}'), /style-src-elem blocked inline/],

@@ -5,14 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, ROOT } from './support.mjs';
+import { degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, ROOT, scratchDir } from './support.mjs';
 import { bigSet } from '../bench/big-set.mjs';
 
-const scratch = mkdtempSync(join(tmpdir(), 'explainer-print-'));
+const scratch = scratchDir('print');
 
 /** A published set as the test's oracle, read as JSON (not through the widget's code). */
 const ice = JSON.parse(explainer('build', join(ROOT, 'www/evidence/ice-contracts.json')).stdout);

@@ -5,14 +5,13 @@
 // fetched from anywhere but the studio's own files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ENGINE, explainer, harness, live, ROOT } from './support.mjs';
+import { DIST, ENGINE, explainer, harness, live, ROOT, scratchDir } from './support.mjs';
 
 const env = harness();
-const scratch = mkdtempSync(join(tmpdir(), 'explainer-studio-'));
+const scratch = scratchDir('studio');
 const SAMPLE = join(ROOT, 'www/evidence/ice-contracts.json');
 const QUESTION = 'Did Microsoft or Amazon end contracts with ICE and when?';
 

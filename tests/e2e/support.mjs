@@ -3,16 +3,15 @@
 // per-file harness. The API a test uses is the Page of support/page.mjs, the same in every engine.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { probe } from './support/in-page.mjs';
 import { launch } from './support/drivers.mjs';
 import { serve } from './support/server.mjs';
-import { DIST, ROOT } from './support/paths.mjs';
+import { DIST, ROOT, scratchDir } from './support/paths.mjs';
 
-export { built, DIST, RESULTS, ROOT } from './support/paths.mjs';
+export { built, DIST, RESULTS, ROOT, scratchDir } from './support/paths.mjs';
 export { serve } from './support/server.mjs';
 export { launch } from './support/drivers.mjs';
 
@@ -127,7 +126,7 @@ export function scriptlessOffline() {
   const page = readFileSync(join(DIST, 'offline.html'), 'utf8');
   const scriptless = page.replace(/<script type="module">[\s\S]*<\/script>/, '');
   assert.notEqual(scriptless, page, 'the script was taken out');
-  const file = join(mkdtempSync(join(tmpdir(), 'explainer-scriptless-')), 'scriptless.html');
+  const file = join(scratchDir('scriptless'), 'scriptless.html');
   writeFileSync(file, scriptless);
   return file;
 }

@@ -6,11 +6,10 @@
 // as written. The Rust half (tests/xss.rs) runs the same corpus through the authoring path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { degraded, DIST, explainer, harness, ROOT } from './support.mjs';
+import { degraded, DIST, explainer, harness, ROOT, scratchDir } from './support.mjs';
 
 const payloads = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/xss/payloads.json'), 'utf8'));
 // The one-line fields (question, label) hold every payload of their set joined; a text may have
@@ -78,7 +77,7 @@ const sets = {
   refused: addressSet(payloads),
 };
 
-const scratch = mkdtempSync(join(tmpdir(), 'explainer-xss-'));
+const scratch = scratchDir('xss');
 const extra = {};
 const bundled = {};
 const snippets = {};

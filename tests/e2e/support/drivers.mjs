@@ -13,13 +13,13 @@
 // - request events exist in puppeteer; WebKit's browser uses the test server as its proxy, and
 //   the server's log is the page's requests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { probe } from './in-page.mjs';
 import { Page } from './page.mjs';
+import { scratchDir } from './paths.mjs';
 
 /** Where each engine's browser is installed (scripts/setup.sh installs them). */
 export const EXECUTABLES = {
@@ -199,7 +199,7 @@ async function launchWebKit({ proxy, requestLog }) {
     if (!entry) {
       const env = {};
       if (key) {
-        const config = mkdtempSync(join(tmpdir(), 'explainer-gtk-'));
+        const config = scratchDir('gtk');
         mkdirSync(join(config, 'gtk-3.0'));
         writeFileSync(join(config, 'gtk-3.0/settings.ini'), '[Settings]\ngtk-enable-animations=0\n');
         env.XDG_CONFIG_HOME = config;

@@ -1,5 +1,6 @@
 // Where the end-to-end tests find the project, the built site and their output.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +21,17 @@ export function built(plain) {
   const name = readdirSync(DIST).find((n) => hashed.test(n)) ?? (existsSync(join(DIST, plain)) ? plain : undefined);
   if (!name) throw new Error(`${plain} is not in ${DIST}: build first (trunk build --release)`);
   return `/${name}`;
+}
+
+const scratchDirs = [];
+process.on('exit', () => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder, `explainer-<name>-…` in the system's temporary folder, removed when the
+ * test file's process exits: a run of the suite leaves nothing behind. */
+export function scratchDir(name) {
+  const dir = mkdtempSync(join(tmpdir(), `explainer-${name}-`));
+  scratchDirs.push(dir);
+  return dir;
 }

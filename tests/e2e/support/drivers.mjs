@@ -158,13 +158,19 @@ function freePort() {
   });
 }
 
+/** The temporary folder of the WebKit drivers this process starts, made on first use. */
+let webKitTemp;
+
 /** Starts WebKitWebDriver under its own X server; `env` reaches the browsers it starts. */
 async function startWebKitDriver(env) {
   const port = await freePort();
+  // xvfb-run cannot remove its folder when it is stopped by a signal: its folders, and the
+  // browsers', go in one that is removed when this process exits.
+  webKitTemp ??= scratchDir('webkit');
   const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', 'WebKitWebDriver', `--port=${port}`], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, ...env },
+    env: { ...process.env, TMPDIR: webKitTemp, ...env },
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;

@@ -174,14 +174,14 @@ for (const [name, mode] of Object.entries(MODES)) {
   });
 }
 
-/** Opens `path` with the widget's wasm held back, does what a reader might before it comes
- * (opens a section as find in page would, focuses another section's button), then lets it
- * come and waits until the widget has taken over. */
 /** Waits out the next two frames: a layout shift is counted when the frame that made it is painted. */
 function painted(tab) {
   return tab.eval(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
+/** Opens `path` with the widget's wasm held back, does what a reader might before it comes
+ * (opens a section as find in page would, focuses another section's button), then lets it
+ * come and waits until the widget has taken over. */
 async function readerFirst(path, mode) {
   const W = mode.scope;
   const release = env.server.hold(WASM);
@@ -204,9 +204,10 @@ async function readerFirst(path, mode) {
         for (const entry of list.getEntries()) {
           window.__cls += entry.value;
           // What moved, and from where to where, so that a failure says which box it was.
-          for (const { node, previousRect: from, currentRect: to } of entry.sources ?? []) {
-            const name = node ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ').join('.')}` : ''}` : '(gone)';
-            window.__shifted.push(`${name}: ${[from.x, from.y, from.width, from.height].join(',')} -> ${[to.x, to.y, to.width, to.height].join(',')} at ${Math.round(entry.startTime)} ms`);
+          const rect = ({ x, y, width, height }) => [x, y, width, height].join(',');
+          for (const { node, previousRect, currentRect } of entry.sources ?? []) {
+            const name = node ? [node.nodeName.toLowerCase(), node.id && `#${node.id}`, ...[...(node.classList ?? [])].map((c) => `.${c}`)].join('') : '(gone)';
+            window.__shifted.push(`${name}: ${rect(previousRect)} -> ${rect(currentRect)} at ${Math.round(entry.startTime)} ms`);
           }
         }
       }).observe({ type: 'layout-shift' });

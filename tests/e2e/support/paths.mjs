@@ -1,4 +1,5 @@
-// Where the end-to-end tests find the project, the built site and their output.
+// Where the end-to-end tests find the project, the built site and their output, and where
+// they write what they make for a run.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

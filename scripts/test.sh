@@ -4,6 +4,11 @@
 # Chromium, Firefox ESR and WebKit, one engine after another. EXPLAINER_ENGINES="firefox" runs the end-to-end
 # tests in fewer engines (for a quick local check; CI runs all three); EXPLAINER_ENGINE_LIMIT
 # is the most seconds one engine's end-to-end run may take (1500 unless set).
+#
+#   scripts/test.sh                          the whole suite (what CI runs)
+#   scripts/test.sh e2e [NAME ...]           only the release build and the end-to-end files
+#                                            named (tests/e2e/NAME.test.mjs; all when none),
+#                                            e.g. EXPLAINER_ENGINES=webkit scripts/test.sh e2e embed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # A full disk shows up deep in a build as a linker's "IO failure on output stream": say it first.
@@ -21,30 +26,50 @@ run_tmp=$(mktemp -d -t explainer-run-XXXXXX)
 trap 'rm -rf "$run_tmp"' EXIT
 export TMPDIR="$run_tmp"
 
+only_e2e=false
+files=(tests/e2e/)
+if [ "${1:-}" = e2e ]; then
+  only_e2e=true
+  shift
+  if [ $# -gt 0 ]; then
+    files=()
+    for name in "$@"; do
+      file="tests/e2e/${name%.test.mjs}.test.mjs"
+      [ -f "$file" ] || { echo "error: no end-to-end test file $file" >&2; exit 2; }
+      files+=("$file")
+    done
+  fi
+elif [ $# -gt 0 ]; then
+  echo "usage: scripts/test.sh [e2e [NAME ...]]" >&2
+  exit 2
+fi
+
 scripts/setup.sh
 source scripts/env.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "formatting"
-cargo fmt --all --check
+if ! $only_e2e; then
+  step "formatting"
+  cargo fmt --all --check
 
-step "lints (native and wasm32)"
-cargo clippy --workspace --all-targets --all-features -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --features messages --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --features authoring --bin explainer-studio -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --features publishing --bin explainer-publisher -- -D warnings
+  step "lints (native and wasm32)"
+  cargo clippy --workspace --all-targets --all-features -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --no-default-features --features messages --all-targets -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --no-default-features --features authoring --bin explainer-studio -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --no-default-features --features publishing --bin explainer-publisher -- -D warnings
 
-step "native tests"
-cargo test --workspace --all-features
+  step "native tests"
+  cargo test --workspace --all-features
 
-# The runner picks its browser from the driver variables it finds: one engine at a time.
-# (WebKitGTK has no driver the wasm-bindgen runner knows; the end-to-end suite covers WebKit.)
-step "browser tests (wasm-bindgen-test) in headless Chromium"
-env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --no-default-features --features messages --test browser --test browser_panic
-step "browser tests (wasm-bindgen-test) in headless Firefox"
-env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --no-default-features --features messages --test browser --test browser_panic
+  # The runner picks its browser from the driver variables it finds: one engine at a time.
+  # (WebKitGTK has no driver the wasm-bindgen runner knows; the end-to-end suite covers WebKit.)
+  step "browser tests (wasm-bindgen-test) in headless Chromium"
+  env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --no-default-features --features messages --test browser --test browser_panic
+  step "browser tests (wasm-bindgen-test) in headless Firefox"
+  env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --no-default-features --features messages --test browser --test browser_panic
+fi
 
 step "release build"
 trunk build --release
@@ -57,7 +82,7 @@ for engine in ${EXPLAINER_ENGINES:-chromium firefox webkit}; do
   # (a browser process holding the runner open), so CI reports it instead of waiting out its limit.
   status=0
   EXPLAINER_ENGINE=$engine timeout --kill-after=30 "${EXPLAINER_ENGINE_LIMIT:-1500}" \
-    node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/ || status=$?
+    node --test --test-concurrency=1 --test-timeout=600000 "${files[@]}" || status=$?
   if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     printf '==> %s: end-to-end tests did not finish in %s s\n' "$engine" "${EXPLAINER_ENGINE_LIMIT:-1500}"
   fi

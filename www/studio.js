@@ -342,15 +342,22 @@ const publish = () => {
 let making = null;
 window.addEventListener('error', () => {
   if (making === null) return;
-  document.getElementById('copied').textContent = `The ${making} could not be made: this browser hit an internal error. Your draft is kept: reload the studio and try again.`;
+  document.getElementById('copied').textContent = `The ${making} could not be made: this browser hit an internal error. Your draft is kept: try again.`;
   making = null;
+  // A wasm instance that trapped is left in an unknown state (a borrow never released, say):
+  // the next making starts a fresh one.
+  publisher = undefined;
 });
 
-/** Runs `make` as the making of `what`, for the error above. */
+/** Runs `make` as the making of `what`, for the error above; after any failure the publisher
+ * is started afresh the next time, for the same reason. */
 async function makingOf(what, make) {
   making = what;
   try {
     return await make();
+  } catch (error) {
+    publisher = undefined;
+    throw error;
   } finally {
     making = null;
   }
@@ -495,11 +502,11 @@ async function builtFiles() {
   }));
 }
 /** Whether every inline script and style of the offline file `page` is allowed by a hash in
- * its own Content-Security-Policy, computed again here by the browser's own SHA-256. An
- * offline file whose hashes are wrong opens to a blank page. Seen: WebKitGTK's WebAssembly
- * engine, now and then, computes a hash wrongly in the publisher (the rest of the file right).
- * Where the browser gives no SHA-256 to pages (not a secure context), there is nothing to
- * check against, and the file is taken as made. */
+ * its own Content-Security-Policy, computed again here by the browser's own SHA-256: an
+ * offline file whose hashes are wrong opens to a blank page, so it is never offered. (Seen once:
+ * WebKit 2.50 miscompiling the publisher's SHA-256, docs/webkit-wasm-osr.md.) Where the
+ * browser gives no SHA-256 to pages (not a secure context), there is nothing to check against,
+ * and the file is taken as made. */
 async function hashesHold(page) {
   if (!globalThis.crypto?.subtle) return true;
   const policy = page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1] ?? '';
@@ -521,14 +528,10 @@ document.getElementById('download-offline').addEventListener('click', async () =
   try {
     const page = await makingOf('offline file', async () => {
       const [files, { offlineFile }] = await Promise.all([builtFiles(), publish()]);
-      // Made a second time if its hashes came out wrong: the fault seen is not steady.
-      for (let attempt = 0; attempt < 2; attempt += 1) {
-        const made = await offlineFile(publishable, ...files);
-        if (await hashesHold(made)) return made;
-        console.warn('Explainer Studio: the offline file\'s hashes came out wrong in this browser\'s WebAssembly engine; making it again');
-      }
-      console.error('Explainer Studio: the offline file\'s hashes came out wrong twice in this browser\'s WebAssembly engine');
-      throw new Error('this browser computed its security hashes wrongly twice, so the file would open blank. Your draft is kept: make it in another browser, or with explainer bundle');
+      const made = await offlineFile(publishable, ...files);
+      if (await hashesHold(made)) return made;
+      console.error('Explainer Studio: the offline file\'s security hashes do not match its own scripts and styles');
+      throw new Error('its security hashes came out wrong in this browser, so it would open blank. Your draft is kept: try again, or make it with explainer bundle');
     });
     save(page, `${name}.html`, 'text/html');
     said.textContent = 'The offline file is made: it opens from disk, with no network.';

@@ -190,9 +190,11 @@ test('the host script takes heights only from its frame, from that frame\'s orig
   // inside each frame by the driver, so the widget need not run in it.
   const tab = await open('/demo.html');
   const height = (await tab.box('#frame')).height;
-  // Two more frames: an impostor with the same (opaque) origin that is not an explainer frame,
-  // and an explainer frame whose sandbox was set after it loaded, so its real origin is not
-  // the opaque one its attributes promise. Every height any frame is given is recorded.
+  // Three more frames: an impostor with the same (opaque) origin that is not an explainer
+  // frame; an explainer frame whose sandbox was set after it loaded, so its real origin is not
+  // the opaque one its attributes promise; and a quiet explainer frame, sandboxed as the demo's
+  // is, that runs no widget: every height it is given comes from this test. Every height any
+  // frame is given is recorded.
   await tab.eval(() => {
     window.__heights = [];
     const add = (id, attributes) => {
@@ -209,24 +211,36 @@ test('the host script takes heights only from its frame, from that frame\'s orig
     return Promise.all([
       add('impostor', { sandbox: 'allow-scripts' }),
       add('late', { 'data-explainer': '' }).then((frame) => frame.setAttribute('sandbox', 'allow-scripts')),
+      add('quiet', { 'data-explainer': '', sandbox: 'allow-scripts' }),
     ]).then(() => true);
   });
   const post = (h) => parent.postMessage({ type: 'explainer:height', height: h }, '*');
   await tab.eval(() => window.postMessage({ type: 'explainer:height', height: 7 }, '*'));
   await (await tab.frame('#impostor')).eval(post, 9);
   await (await tab.frame('#late')).eval(post, 11);
-  const frame = await tab.frame('#frame');
-  for (const bad of [1e9, -5, '4321', null]) await frame.eval(post, bad);
-  await frame.eval(() => parent.postMessage({ type: 'explainer:height', height: Number.NaN }, '*'));
+  // Out of range (too tall, zero, negative, endless), or no number at all: ignored, not
+  // clamped to the nearest height in range.
+  const outOfRange = [1e9, 100001, 0, -5, Number.POSITIVE_INFINITY, Number.NaN, '4321', null];
+  const quiet = await tab.frame('#quiet');
+  // (Infinity and NaN are not JSON: the frame makes them from their names.)
+  const send = (frame, value) => frame.eval((v) => parent.postMessage({ type: 'explainer:height', height: v === 'Infinity' ? Infinity : v === 'NaN' ? NaN : v }, '*'),
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
+  for (const bad of outOfRange) await send(quiet, bad);
   // Messages are delivered in order: once the last, valid one is applied, the others were seen.
+  await quiet.eval(post, 321);
+  await tab.until(async () => (await tab.box('#quiet')).height === 321, 'the quiet frame\'s valid height is applied');
+  assert.deepEqual((await tab.eval(() => window.__heights)).filter(([id]) => id === 'quiet').map(([, h]) => h), ['321px'],
+    'of all the heights the quiet frame sent, only the one in range was applied');
+  const frame = await tab.frame('#frame');
+  for (const bad of outOfRange) await send(frame, bad);
   const valid = Math.round(height) + 3;
   await frame.eval(post, valid);
   await tab.until(async () => (await tab.box('#frame')).height === valid, 'the valid message is applied');
-  // The widget in the frame reports its own height too, which is applied; none of the bad
-  // ones may be, to any frame.
+  // The widget in the demo's frame reports its own height too, which is applied; none of the
+  // heights out of range may be, to any frame, nor anything clamped from them.
   const applied = await tab.eval(() => window.__heights);
-  const bad = ['7px', '9px', '11px', '1000000000px', '-5px', '4321px'];
-  assert.deepEqual(applied.filter(([id, h]) => id !== 'frame' || bad.includes(h)), [], 'no bad height was applied');
+  const bad = ['7px', '9px', '11px', '1000000000px', '100001px', '100000px', '1px', '0px', '-5px', '4321px'];
+  assert.deepEqual(applied.filter(([id, h]) => !['frame', 'quiet'].includes(id) || bad.includes(h)), [], 'no bad height was applied');
   assert.ok(applied.some(([id, h]) => id === 'frame' && h === `${valid}px`), 'the valid height was applied');
   await tab.close();
 });

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { probe } from './support/in-page.mjs';
-import { launch } from './support/drivers.mjs';
+import { launch, putFirst } from './support/drivers.mjs';
 import { serve } from './support/server.mjs';
 import { DIST, ROOT, scratchDir } from './support/paths.mjs';
 
@@ -26,15 +26,7 @@ export const PROBE_PATH = '/__probe.js';
 
 /** Puts the probe first in an HTML page's head, for engines whose driver cannot run a script
  * before the page's own. It is a file of the page's own origin, so a strict policy allows it. */
-function injectProbe(html) {
-  const tag = `<script src="${PROBE_PATH}"></script>`;
-  // After the head's start tag or, where minifying left it out, after the doctype: never
-  // before the doctype, which would put the page in quirks mode.
-  for (const start of [/<head(\s[^>]*)?>/i, /<!doctype[^>]*>/i]) {
-    if (start.test(html)) return html.replace(start, (found) => found + tag);
-  }
-  return tag + html;
-}
+const injectProbe = (html) => putFirst(html, `<script src="${PROBE_PATH}"></script>`);
 
 /** Longest the harness may take to start or stop its servers and browser: a hook that hangs
  * fails, named, instead of holding the run open (the runner's --test-timeout is for tests). */

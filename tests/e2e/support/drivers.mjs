@@ -13,9 +13,11 @@
 // - request events exist in puppeteer; WebKit's browser uses the test server as its proxy, and
 //   the server's log is the page's requests.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { probe } from './in-page.mjs';
 import { Page } from './page.mjs';
@@ -37,18 +39,51 @@ export const VIEWPORT = { width: 1280, height: 720 };
 
 const PROBE = `(${probe})()`;
 
+/** `html` with `tag` first in its head: after the head's start tag or, where minifying left it
+ * out, after the doctype; never before the doctype, which would put the page in quirks mode. */
+export function putFirst(html, tag) {
+  for (const start of [/<head(\s[^>]*)?>/i, /<!doctype[^>]*>/i]) {
+    if (start.test(html)) return html.replace(start, (found) => found + tag);
+  }
+  return tag + html;
+}
+
+/** For a page from disk in an engine whose driver cannot run a script before the page's own: a
+ * copy of the file beside it with the probe inline, first, and allowed by its hash in the page's
+ * own policy (which otherwise holds as written). Removed when this process exits. */
+function probedCopy(url) {
+  const file = fileURLToPath(url);
+  const source = `(${probe})();`;
+  const hash = `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
+  const html = readFileSync(file, 'utf8').replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"/i, (_, start, policy) => {
+    const directive = /(^|;)\s*script-src\b/.test(policy) ? 'script-src' : 'default-src';
+    const allowed = new RegExp(`(^|;)(\\s*${directive}\\b)`);
+    return `${start}${allowed.test(policy) ? policy.replace(allowed, `$1$2 ${hash}`) : policy}"`;
+  });
+  const copy = join(dirname(file), `.probed-${process.pid}-${basename(file)}`);
+  writeFileSync(copy, putFirst(html, `<script>${source}</script>`));
+  probedCopies.push(copy);
+  return pathToFileURL(copy).href + new URL(url).hash;
+}
+const probedCopies = [];
+process.on('exit', () => {
+  for (const copy of probedCopies) rmSync(copy, { force: true });
+});
+
 /** Starts `engine` ("chromium", "firefox" or "webkit"). `requestLog()` returns the test
- * server's log, and `proxy` its address, for engines that see requests through it. */
-export async function launch(engine, { proxy, requestLog } = {}) {
-  if (engine === 'chromium' || engine === 'firefox') return launchPuppeteer(engine);
-  if (engine === 'webkit') return launchWebKit({ proxy, requestLog });
+ * server's log, and `proxy` its address, for engines that see requests through it. `env` is
+ * added to the environment of the browsers started (WebKit's JavaScriptCore reads its tiers'
+ * switches from there). */
+export async function launch(engine, { proxy, requestLog, env = {} } = {}) {
+  if (engine === 'chromium' || engine === 'firefox') return launchPuppeteer(engine, env);
+  if (engine === 'webkit') return launchWebKit({ proxy, requestLog, env });
   throw new Error(`unknown engine ${engine}: chromium, firefox or webkit`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Chromium and Firefox, through puppeteer-core.
 
-async function launchPuppeteer(engine) {
+async function launchPuppeteer(engine, env) {
   const browsers = new Map();
   // Firefox takes the colour scheme and reduced motion as preferences, so each combination
   // has a browser of its own, started when first asked for.
@@ -60,12 +95,13 @@ async function launchPuppeteer(engine) {
           browser: 'firefox',
           executablePath: EXECUTABLES.firefox,
           headless: true,
+          env: { ...process.env, ...env },
           extraPrefsFirefox: {
             'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
             'ui.prefersReducedMotion': options.reducedMotion === 'reduce' ? 1 : 0,
           },
         }
-        : { browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS }));
+        : { browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, ...env } }));
     }
     return browsers.get(key);
   };
@@ -104,7 +140,7 @@ async function launchPuppeteer(engine) {
       });
       const driver = puppeteerDriver(page, page.mainFrame(), () => context.close());
       await page.goto(url);
-      return new Page(driver, engine, { requests: () => requests, dialogs: () => dialogs, probeEarly: true });
+      return new Page(driver, engine, { requests: () => requests, dialogs: () => dialogs });
     },
     async close() {
       for (const browser of browsers.values()) await (await browser).close();
@@ -193,7 +229,7 @@ async function startWebKitDriver(env) {
   };
 }
 
-async function launchWebKit({ proxy, requestLog }) {
+async function launchWebKit({ proxy, requestLog, env: browserEnv }) {
   // WebKitWebDriver holds one session at a time, so each page open at once needs a driver of
   // its own; a driver is used again once its page is closed.
   const drivers = [];
@@ -203,7 +239,7 @@ async function launchWebKit({ proxy, requestLog }) {
     const key = reducedMotion === 'reduce' ? 'reduce' : '';
     let entry = drivers.find((d) => d.key === key && !d.busy);
     if (!entry) {
-      const env = {};
+      const env = { ...browserEnv };
       if (key) {
         const config = scratchDir('gtk');
         mkdirSync(join(config, 'gtk-3.0'));
@@ -250,7 +286,10 @@ async function launchWebKit({ proxy, requestLog }) {
   return {
     engine: 'webkit',
     version: first.session.version,
-    async open(url, options = {}) {
+    async open(asked, options = {}) {
+      // A page from disk gets the probe first in a copy of itself; one from the test server
+      // gets it from the server.
+      const url = asked.startsWith('file:') ? probedCopy(asked) : asked;
       const args = [];
       if (options.colorScheme === 'dark') args.push('--dark-mode');
       if (proxy) args.push(`--proxy=${proxy}`);
@@ -274,12 +313,9 @@ async function launchWebKit({ proxy, requestLog }) {
         await session.setViewport(viewport);
         await session.cmd('POST', '/url', { url });
       }
-      const probeEarly = url.startsWith('http');
-      if (!probeEarly) await top.eval(PROBE);
       return new Page(top, 'webkit', {
         requests: () => (requestLog ? requestLog().slice(logged) : []),
-        dialogs: () => [],
-        probeEarly,
+        dialogs: () => session.dialogs,
         framedViewport: viewport.width < WEBKIT_MIN_WIDTH,
       });
     },
@@ -324,12 +360,22 @@ async function newSession(driverUrl, args) {
     version: response.value.capabilities.browserVersion,
     frame: [],
     pointer: { x: 0, y: 0 },
+    dialogs: [],
     async cmd(method, path, body) {
-      const reply = await answer(`${base}${path}`, `WebDriver ${method} ${path}`, {
+      const send = () => answer(`${base}${path}`, `WebDriver ${method} ${path}`, {
         method,
         headers: { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      let reply = await send();
+      // A dialog the page opened stops every command: its text is recorded (the test reads it
+      // from dialogs()), it is dismissed, and the command goes again.
+      for (let tries = 0; reply.value?.error === 'unexpected alert open' && tries < 5; tries += 1) {
+        const text = await answer(`${base}/alert/text`, 'WebDriver GET /alert/text', { method: 'GET' });
+        session.dialogs.push(String(text.value ?? ''));
+        await answer(`${base}/alert/dismiss`, 'WebDriver POST /alert/dismiss', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        reply = await send();
+      }
       if (reply.value?.error) throw new Error(`WebDriver ${method} ${path}: ${reply.value.error}: ${reply.value.message}`);
       return reply.value;
     },
@@ -350,6 +396,9 @@ async function newSession(driverUrl, args) {
         if (inner[0] === width && inner[1] === height) return;
         size = { width: size.width + width - inner[0], height: size.height + height - inner[1] };
       }
+      // A test's bounds may depend on the size: never go on with another one.
+      const inner = await session.cmd('POST', '/execute/sync', { script: 'return [innerWidth, innerHeight];', args: [] });
+      if (inner[0] !== width || inner[1] !== height) throw new Error(`WebKit's viewport is ${inner.join(' by ')}, not the ${width} by ${height} asked for`);
     },
     quit: () => answer(base, 'WebDriver DELETE (closing the browser)', { method: 'DELETE' }, 30_000),
   };

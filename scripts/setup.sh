@@ -9,7 +9,7 @@
 #   poppler-utils                          (Debian: pdftotext reads the print test's PDFs)
 #   firefox-esr, webkit2gtk-driver, xvfb   (Debian packages: the other two engines the
 #                                           end-to-end suite runs in; WebKit needs a display)
-#   binaryen (wasm-opt), terser, puppeteer-core, @sinonjs/fake-timers, axe-core
+#   binaryen (wasm-opt), terser, puppeteer-core, @sinonjs/fake-timers, axe-core, pngjs
 #                                          (npm, from package-lock.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,7 +60,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/@sinonjs/fake-timers ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/terser ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/@sinonjs/fake-timers ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/pngjs ] || [ ! -x node_modules/.bin/terser ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPrerenderedOnly, built, clickInFrame, degraded, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, built, clickInFrame, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
 import { CACHING, HOST_HEADERS } from './support/server.mjs';
 import { liveBlog, liveBlogSets } from '../bench/scale.mjs';
 
@@ -155,9 +155,9 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     const tab = await open(path);
     const frame = await tab.frame('#frame');
     if (!runs) {
-      degraded(t, WEBKIT_OPAQUE_SELF);
       await assertPrerenderedOnly(frame);
       await tab.close();
+      t.skip(WEBKIT_OPAQUE_SELF);
       return;
     }
     await live(frame);
@@ -317,12 +317,14 @@ test('the second article a reader opens takes the widget from the cache: only it
   await live(tab, '#b >> ');
   // WebKit's pages get the test's probe script from the server (support.mjs).
   let asked = env.server.log.map((url) => new URL(url).pathname).filter((path) => path !== PROBE_PATH).sort();
-  if (ENGINE === 'webkit') {
-    degraded(t, 'WebKitGTK under WebDriver (an ephemeral session) fetches the 300 KB wasm again on the next page, while the glue and the stylesheet come from its cache; Safari\'s own disk cache is not what runs here');
-    asked = asked.filter((path) => path !== built('explainer-widget_bg.wasm'));
-  }
+  // WebKitGTK under WebDriver (an ephemeral session) fetches the wasm again on the next page,
+  // while the glue and the stylesheet come from its cache: the rest is held, the wasm's
+  // caching is counted as not tested there.
+  const uncached = ENGINE === 'webkit' ? [built('explainer-widget_bg.wasm')] : [];
+  asked = asked.filter((path) => !uncached.includes(path));
   assert.deepEqual(asked, ['/embed.js', '/evidence/library-hours.published.json', '/t-article-b.html']);
   await tab.close();
+  if (uncached.length) t.skip('WebKitGTK under WebDriver (an ephemeral session) fetches the 300 KB wasm again on the next page, so whether the wasm comes from the cache cannot be seen here; the glue and the stylesheet do');
 });
 
 test('a live blog with 20 script embeds of different sets: every one renders its own, from one fetch of the wasm', async () => {

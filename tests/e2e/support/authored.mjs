@@ -61,9 +61,9 @@ export function assertSaysWhatWasWritten(published, authored, what) {
 }
 
 /** Fails unless the HTML page `html` holds every sentence of the authored set `authored` as
- * text (tags taken out, the few entities an HTML writer uses decoded). */
+ * text (tags and citation markers taken out, the few entities an HTML writer uses decoded). */
 export function assertPageSaysWhatWasWritten(html, authored, what) {
-  const text = squeezed(html.replace(/<[^>]*>/g, '')
+  const text = squeezed(html.replace(/<[^>]*>/g, '').replace(/\[\d+\]/g, '')
     .replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[name]));
   const missing = authoredSentences(authored).filter((sentence) => !text.includes(squeezed(sentence)));
   assert.deepEqual(missing, [], `${what}: every sentence of the authored file is in it`);

@@ -88,7 +88,7 @@ async function launchPuppeteer(engine, env) {
   // Firefox takes the colour scheme and reduced motion as preferences, so each combination
   // has a browser of its own, started when first asked for.
   const browserFor = (options) => {
-    const key = engine === 'firefox' ? `${options.colorScheme}|${options.reducedMotion}` : '';
+    const key = engine === 'firefox' ? `${options.colorScheme}|${options.reducedMotion}|${options.script}` : '';
     if (!browsers.has(key)) {
       browsers.set(key, puppeteer.launch(engine === 'firefox'
         ? {
@@ -99,6 +99,8 @@ async function launchPuppeteer(engine, env) {
           extraPrefsFirefox: {
             'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
             'ui.prefersReducedMotion': options.reducedMotion === 'reduce' ? 1 : 0,
+            // Scripting off, as a reader who disabled JavaScript has it.
+            'javascript.enabled': options.script !== false,
           },
         }
         : { browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, ...env } }));
@@ -128,8 +130,8 @@ async function launchPuppeteer(engine, env) {
         ]);
       }
       // Scripting off, as for a reader who disabled JavaScript: `(scripting: none)` matches.
-      if (options.script === false) await page.setJavaScriptEnabled(false);
-      await page.evaluateOnNewDocument(PROBE);
+      if (options.script === false && engine === 'chromium') await page.setJavaScriptEnabled(false);
+      if (options.script !== false) await page.evaluateOnNewDocument(PROBE);
       const requests = [];
       const dialogs = [];
       // A data: address (the pages' empty icon) is no request to anyone: only real ones count.
@@ -281,6 +283,31 @@ async function launchWebKit({ proxy, requestLog, env: browserEnv }) {
       throw error;
     }
   };
+  /** The window size that gives a viewport of `viewport`, measured in a scripted browser. */
+  const windowSizes = new Map();
+  const windowFor = async (viewport, args) => {
+    const key = `${viewport.width}x${viewport.height}`;
+    if (!windowSizes.has(key)) {
+      const { session, release } = await start(undefined, args);
+      try {
+        windowSizes.set(key, await session.setViewport(viewport));
+      } finally {
+        await release();
+      }
+    }
+    return windowSizes.get(key);
+  };
+  /** A page in a browser with scripting off (MiniBrowser's --enable-javascript=false, as a
+   * reader who turned JavaScript off has it). Its realm runs nothing, the driver's scripts
+   * included: such a page can only be loaded and looked at (its screenshot). */
+  const openScriptless = async (url, args, viewport) => {
+    if (viewport.width < WEBKIT_MIN_WIDTH) throw new Error(`a page with scripting off cannot be narrower than ${WEBKIT_MIN_WIDTH} px in WebKit`);
+    const size = await windowFor(viewport, args);
+    const { session, release } = await start(undefined, [...args, '--enable-javascript=false']);
+    await session.cmd('POST', '/window/rect', size);
+    await session.cmd('POST', '/url', { url });
+    return new Page(scriptlessDriver(session, release), 'webkit', { requests: () => [], dialogs: () => session.dialogs });
+  };
   const first = await start(undefined, []);
   await first.release();
   return {
@@ -293,8 +320,9 @@ async function launchWebKit({ proxy, requestLog, env: browserEnv }) {
       const args = [];
       if (options.colorScheme === 'dark') args.push('--dark-mode');
       if (proxy) args.push(`--proxy=${proxy}`);
-      const { session, release } = await start(options.reducedMotion, args);
       const viewport = options.viewport ?? VIEWPORT;
+      if (options.script === false) return openScriptless(url, args, viewport);
+      const { session, release } = await start(options.reducedMotion, args);
       const logged = requestLog ? requestLog().length : 0;
       let top = webDriverDriver(session, [], release);
       if (viewport.width < WEBKIT_MIN_WIDTH) {
@@ -386,14 +414,15 @@ async function newSession(driverUrl, args) {
       for (const element of path) await session.cmd('POST', '/frame', { id: element });
       session.frame = path;
     },
-    /** Sizes the window so that its viewport is `width` by `height` CSS pixels. */
+    /** Sizes the window so that its viewport is `width` by `height` CSS pixels; returns the
+     * window's size. */
     async setViewport({ width, height }) {
       await session.enter([]);
       let size = { width, height };
       for (let i = 0; i < 3; i += 1) {
         await session.cmd('POST', '/window/rect', size);
         const inner = await session.cmd('POST', '/execute/sync', { script: 'return [innerWidth, innerHeight];', args: [] });
-        if (inner[0] === width && inner[1] === height) return;
+        if (inner[0] === width && inner[1] === height) return size;
         size = { width: size.width + width - inner[0], height: size.height + height - inner[1] };
       }
       // A test's bounds may depend on the size: never go on with another one.
@@ -403,6 +432,21 @@ async function newSession(driverUrl, args) {
     quit: () => answer(base, 'WebDriver DELETE (closing the browser)', { method: 'DELETE' }, 30_000),
   };
   return session;
+}
+
+/** What can be done with a page whose scripting is off: a screenshot of its viewport. */
+function scriptlessDriver(session, close) {
+  const none = (what) => () => {
+    throw new Error(`${what}: this page's scripting is off`);
+  };
+  return {
+    eval: none('eval'),
+    element: none('element'),
+    async screenshot(file) {
+      writeFileSync(file, Buffer.from(await session.cmd('GET', '/screenshot'), 'base64'));
+    },
+    close,
+  };
 }
 
 function webDriverDriver(session, path, close) {

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository's root. */
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-/** The built site the tests run against. */
-export const DIST = join(ROOT, 'dist');
+/** The built site the tests run against: dist/, or the copy EXPLAINER_DIST names (the planted
+ * faults of tests/planted/ are run against copies). */
+export const DIST = process.env.EXPLAINER_DIST ? resolve(process.env.EXPLAINER_DIST) : join(ROOT, 'dist');
 /** Screenshots the suite writes, one folder per engine. */
 export const RESULTS = join(ROOT, 'tests/e2e/results');
 

@@ -1,0 +1,102 @@
+// Faults planted in a copy of dist/, each run against the end-to-end test that names the
+// behaviour it breaks, in every engine: the test must fail. A fault that a test lets pass in
+// some engine is a hole in the suite, which this finds before a real regression does.
+//
+//   node tests/planted/run.mjs [ENGINE ...]        (after trunk build --release)
+//
+// Prints, per fault and engine, "caught" with the first line of the test's failure, or
+// "MISSED"; exits 1 when any fault was missed or could not be planted. scripts/test.sh runs it
+// after the end-to-end tests.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ROOT, scratchDir } from '../e2e/support/paths.mjs';
+
+const ENGINES = process.argv.slice(2).length ? process.argv.slice(2) : (process.env.EXPLAINER_ENGINES ?? 'chromium firefox webkit').split(/\s+/).filter(Boolean);
+
+/** Each fault: what it breaks, the files of dist/ it changes (a pattern of names), how, and
+ * the test that must catch it (its file, and a pattern of its name). */
+export const FAULTS = [
+  {
+    name: 'embed-frame.js clamps an out-of-range height to 100000 instead of ignoring it',
+    files: /^embed-frame(-[0-9a-f]{16})?\.js$/,
+    plant: (text) => text.replace(/\|\|\s*(\w+)\s*>\s*(\w+)\)\s*return\s*;?/, (_, height, max) => `)return;if(${height}>${max})${height}=${max};`),
+    test: ['embed', 'the host script takes heights only from its frame'],
+  },
+  {
+    name: 'a closed section is display:none (find in page can no longer reach it)',
+    files: /^explainer(-[0-9a-f]{16})?\.css$/,
+    plant: (text) => `${text}\n.ex-panel[hidden]{display:none!important}\n`,
+    test: ['widget', 'find in page reaches the text of a closed section'],
+  },
+  {
+    name: 'the takeover puts a 240 px box before the widget for two frames',
+    files: /^embed(-[0-9a-f]{16})?\.js$/,
+    plant: (text) => text.replace(/(\w+)\.replaceWith\((\w+)\)[;,]?/, (found, _, root) => `${found.replace(/,$/, ';')}{const j=document.createElement('div');j.style.height='240px';${root}.before(j);requestAnimationFrame(()=>requestAnimationFrame(()=>j.remove()));}`),
+    test: ['prerender', 'prerendered snippet: embed.js takes it over: nothing moves'],
+  },
+  {
+    name: 'the studio no longer says why it offers no offline file when the hashes come out wrong',
+    files: /^studio\.js$/,
+    plant: (text) => text.replace(/`The offline file could not be made: \$\{[^`]*\}\.`/, '""'),
+    test: ['studio', 'an offline file whose own hashes would not let its script run is not offered'],
+  },
+  {
+    name: 'with scripting off, closed sections stay closed',
+    files: /^explainer(-[0-9a-f]{16})?\.css$/,
+    plant: (text) => text.replace(/@media\s*\(scripting:\s*none\)/, '@media (scripting: initial-only)'),
+    test: ['prerender', 'stand-alone page: with scripting off, every section shows open'],
+  },
+];
+
+/** A copy of dist/ with `fault` planted; throws when its pattern no longer matches the build. */
+function planted(fault) {
+  const copy = scratchDir('planted');
+  cpSync(DIST, copy, { recursive: true });
+  const files = readdirSync(copy).filter((name) => fault.files.test(name));
+  if (!files.length) throw new Error(`no file in dist/ is named like ${fault.files}`);
+  for (const name of files) {
+    const before = readFileSync(join(copy, name), 'utf8');
+    const after = fault.plant(before);
+    if (after === before) throw new Error(`the fault could not be planted in ${name}: the build changed; update tests/planted/run.mjs`);
+    writeFileSync(join(copy, name), after);
+  }
+  return copy;
+}
+
+let missed = 0;
+for (const fault of FAULTS) {
+  let copy;
+  try {
+    copy = planted(fault);
+  } catch (error) {
+    console.log(`${fault.name}\n  NOT PLANTED: ${error.message}`);
+    missed += 1;
+    continue;
+  }
+  console.log(fault.name);
+  const [file, pattern] = fault.test;
+  for (const engine of ENGINES) {
+    const run = spawnSync('node', ['--test', '--test-reporter=tap', `--test-name-pattern=${pattern}`, `tests/e2e/${file}.test.mjs`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, EXPLAINER_ENGINE: engine, EXPLAINER_DIST: copy },
+      timeout: 600_000,
+    });
+    const out = run.stdout ?? '';
+    const ran = Number(out.match(/^# pass (\d+)/m)?.[1] ?? 0) + Number(out.match(/^# fail (\d+)/m)?.[1] ?? 0);
+    const failed = Number(out.match(/^# fail (\d+)/m)?.[1] ?? 0);
+    const skipped = Number(out.match(/^# skipped (\d+)/m)?.[1] ?? 0);
+    if (failed > 0) {
+      const why = out.match(/^\s*error: (.*)$/m)?.[1] ?? out.match(/^\s*(AssertionError.*)$/m)?.[1] ?? '(see the test output)';
+      console.log(`  ${engine}: caught: ${why.replace(/^['|"]|['|"]$/g, '').slice(0, 300)}`);
+    } else if (ran === 0 && skipped > 0) {
+      console.log(`  ${engine}: skipped by the test (the engine cannot run it)`);
+    } else {
+      console.log(`  ${engine}: MISSED (${ran} ran, ${failed} failed, exit ${run.status})`);
+      if (ran === 0) console.log(out.slice(-2000));
+      missed += 1;
+    }
+  }
+}
+process.exit(missed ? 1 : 0);

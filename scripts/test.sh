@@ -89,3 +89,10 @@ for engine in ${EXPLAINER_ENGINES:-chromium firefox webkit}; do
   [ "$status" -eq 0 ] || exit "$status"
   printf '==> %s: end-to-end tests took %d s\n' "$engine" $((SECONDS - started))
 done
+
+if ! $only_e2e; then
+  step "planted faults: each fails its test in every engine"
+  started=$SECONDS
+  node tests/planted/run.mjs ${EXPLAINER_ENGINES:-chromium firefox webkit}
+  printf '==> planted faults took %d s\n' $((SECONDS - started))
+fi

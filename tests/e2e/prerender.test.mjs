@@ -17,7 +17,7 @@ assert.notEqual(stale, snippet, 'the snippet carries a stamp');
 
 const env = harness({ '/t-snippet.html': article(snippet), '/t-stale.html': article(stale) });
 const WASM = built('explainer-widget_bg.wasm');
-const shots = scratchDir('scriptless');
+const shots = process.env.KEEP_SHOTS ?? scratchDir('scriptless');
 const ICE = 'Did Microsoft or Amazon end contracts with ICE and when?';
 const LIBRARY = 'Did the city library cut its weekend opening hours in 2026?';
 
@@ -184,7 +184,7 @@ for (const [name, mode] of Object.entries(MODES)) {
     // What a reader with scripting off sees, looked at only: the page runs no script, and in
     // Firefox and WebKit the driver's scripts run in that same realm, so neither do the test's.
     const off = await env.browser.open(url, { viewport, script: false });
-    const scriptless = await viewportImage(off, shots, `${mode.ids}-off`);
+    const scriptless = await viewportImage(off, shots, `${mode.path.replace(/\W/g, "")}-off`);
     if (ENGINE === 'chromium') {
       // Chromium's DevTools protocol still evaluates apart from the page: its DOM says so too.
       await off.waitFor(`${W}.ex-question`);
@@ -210,7 +210,7 @@ for (const [name, mode] of Object.entries(MODES)) {
           }
           return document.fonts.ready.then(() => true);
         });
-        return await viewportImage(tab, shots, `${mode.ids}-${name}`).finally(() => tab.close());
+        return await viewportImage(tab, shots, `${mode.path.replace(/\W/g, "")}-${name}`).finally(() => tab.close());
       } finally {
         env.server.allow(refused);
       }

@@ -418,16 +418,22 @@ async function newSession(driverUrl, args) {
      * window's size. */
     async setViewport({ width, height }) {
       await session.enter([]);
+      // The window takes its new size a frame or more after the command answers: the viewport
+      // is read once two frames have passed, or the size would be corrected from a stale one.
+      const viewport = () => session.cmd('POST', '/execute/sync', {
+        script: 'return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done([innerWidth, innerHeight]))));',
+        args: [],
+      });
       let size = { width, height };
-      for (let i = 0; i < 3; i += 1) {
+      let inner = [];
+      for (let i = 0; i < 6; i += 1) {
         await session.cmd('POST', '/window/rect', size);
-        const inner = await session.cmd('POST', '/execute/sync', { script: 'return [innerWidth, innerHeight];', args: [] });
+        inner = await viewport();
         if (inner[0] === width && inner[1] === height) return size;
         size = { width: size.width + width - inner[0], height: size.height + height - inner[1] };
       }
       // A test's bounds may depend on the size: never go on with another one.
-      const inner = await session.cmd('POST', '/execute/sync', { script: 'return [innerWidth, innerHeight];', args: [] });
-      if (inner[0] !== width || inner[1] !== height) throw new Error(`WebKit's viewport is ${inner.join(' by ')}, not the ${width} by ${height} asked for`);
+      throw new Error(`WebKit's viewport is ${inner.join(' by ')}, not the ${width} by ${height} asked for`);
     },
     quit: () => answer(base, 'WebDriver DELETE (closing the browser)', { method: 'DELETE' }, 30_000),
   };

@@ -2,7 +2,9 @@
 // a page that starts the publisher's wasm afresh, makes one offline file of the bundled set, and
 // compares it with what `explainer bundle` writes. It is loaded RUNS times (100 unless given)
 // in each engine and configuration, and every outcome is counted: right, wrong (with how far
-// the first difference is and whether it lies in a hash), a trap, a RefCell panic, or other.
+// the first difference is and whether it lies in a hash), a trap, a RefCell panic, or other;
+// after any outcome but the right file, what a second call on the same instance meets
+// ("then …").
 //
 //   trunk build --release && node tests/repro/publisher.mjs [RUNS] [ENGINE ...]
 //
@@ -45,8 +47,16 @@ if (opt.status !== 0) throw new Error(`wasm-opt: ${opt.stderr}`);
 
 // The page: one fresh instance, one offline file, one outcome in window.__outcome.
 const files = ['explainer-widget.js', 'explainer-widget_bg.wasm', 'explainer.css', 'page.css', 'embed.js'].map(built);
+// After a first outcome that is not the right file, the same instance is asked once more, and
+// what that second call meets is said after it: the trap's consequence.
 const page = `<!doctype html><meta charset="utf-8"><title>publisher repro</title><script type="module">
-const outcome = (value) => { window.__outcome ??= value; };
+let again = null;
+const outcome = (value) => {
+  if (window.__outcome === undefined) {
+    window.__outcome = value;
+    if (value !== 'right' && again) setTimeout(again);
+  } else if (window.__then === null) window.__then = value;
+};
 window.addEventListener('error', (e) => outcome('trap or error: ' + e.message));
 window.addEventListener('unhandledrejection', (e) => outcome('trap or error: ' + (e.reason?.message ?? e.reason)));
 const error = console.error;
@@ -60,6 +70,10 @@ try {
     return i === 1 ? new Uint8Array(await response.arrayBuffer()) : response.text();
   }));
   const [set, expected] = await Promise.all(['/t-set.json', '/t-expected.html'].map((u) => fetch(u).then((r) => r.text())));
+  again = () => {
+    window.__then = null;
+    glue.offlineFile(set, ...got).then((second) => outcome(second === expected ? 'right' : 'wrong'), (e) => outcome('error: ' + (e?.message ?? e)));
+  };
   const made = await glue.offlineFile(set, ...got);
   if (made === expected) outcome('right');
   else {
@@ -116,6 +130,13 @@ try {
           const k = kind(outcome);
           counts[k] = (counts[k] ?? 0) + 1;
           firstOf[k] ??= outcome;
+          if (k !== 'right') {
+            // What the same instance's next call meets (a hang counts as none in 10 s).
+            const then = await tab.until(() => tab.eval(() => window.__then ?? null), 'the second call', 10_000).catch(() => 'no answer');
+            const key = `then ${kind(then === 'no answer' ? 'other' : then)}`;
+            counts[key] = (counts[key] ?? 0) + 1;
+            firstOf[key] ??= then;
+          }
         }
       } finally {
         await tab?.close().catch(() => {});
@@ -131,7 +152,8 @@ try {
   await server.close();
 }
 
-const kinds = ['right', 'wrong hash', 'wrong text', 'out-of-bounds trap', 'RefCell panic', 'other'];
+const KINDS = ['right', 'wrong hash', 'wrong text', 'out-of-bounds trap', 'RefCell panic', 'other'];
+const kinds = [...KINDS, ...KINDS.map((k) => `then ${k}`).filter((k) => rows.some((row) => row[k]))];
 console.log(`\n| engine | configuration | loads | ${kinds.join(' | ')} |`);
 console.log(`| --- | --- | --- | ${kinds.map(() => '---').join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.engine} ${row.version} | ${row.config} | ${row.runs} | ${kinds.map((k) => row[k] ?? 0).join(' | ')} |`);

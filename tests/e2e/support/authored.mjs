@@ -17,16 +17,17 @@ export function markdownToPlain(markdown) {
     .replace(/`([^`]+)`/g, '$1');
 }
 
-/** Every sentence of an authored set, as plain text, in the order the widget shows them:
- * verdict, sections, limits, changes. */
-export function authoredSentences(set) {
-  return [
-    ...set.verdict.sentences,
-    ...set.sections.flatMap((section) => section.sentences),
-    ...(set.limits ?? []),
-    ...(set.changes ?? []).map((change) => change.text),
-  ].map(markdownToPlain);
-}
+/** Every sentence of a set, in the order the widget shows them (verdict, sections, limits,
+ * changes), each made plain by `plain`. */
+const sentencesOf = (set, plain) => [
+  ...set.verdict.sentences,
+  ...set.sections.flatMap((section) => section.sentences),
+  ...(set.limits ?? []),
+  ...(set.changes ?? []).map((change) => change.text),
+].map(plain);
+
+/** Every sentence of an authored set, as plain text. */
+export const authoredSentences = (set) => sentencesOf(set, markdownToPlain);
 
 /** The text of a published sentence (inline nodes, as docs/evidence-format.md gives them),
  * without its citation markers. */
@@ -40,15 +41,8 @@ export function plainOf(nodes) {
   }).join('');
 }
 
-/** Every sentence of a published set, as plain text, in the same order. */
-export function publishedSentences(set) {
-  return [
-    ...set.verdict.sentences,
-    ...set.sections.flatMap((section) => section.sentences),
-    ...(set.limits ?? []),
-    ...(set.changes ?? []).map((change) => change.text),
-  ].map(plainOf);
-}
+/** Every sentence of a published set, as plain text. */
+export const publishedSentences = (set) => sentencesOf(set, plainOf);
 
 /** Text compared without white space, which citation markers and line wrapping change. */
 const squeezed = (text) => text.replace(/\s+/g, '');

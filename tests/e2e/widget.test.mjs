@@ -184,7 +184,7 @@ test('find in page reaches the text of a closed section, opens it, and the secti
   let page = closed;
   if (ENGINE === 'firefox') {
     // Firefox's window.find is its find in page: it reveals the match as Ctrl+F does.
-    assert.ok(await page.eval((w) => window.find(w), words), 'found');
+    assert.ok(await page.eval((w) => window.find(w), words), 'find in page finds the words');
   } else {
     // Chromium's and WebKit's window.find match text without revealing it, and a test cannot
     // open their find bar; their own search that does reveal is a text fragment's

@@ -1,9 +1,10 @@
 //! The authored form: what people write, with sentence text in markdown. Publishing converts it
 //! into the published form and validates the result with the same checks the widget relies on.
 
+use crate::Evidence;
 use crate::load::{form_of, load_published, read_document};
 use crate::markdown::parse_inline;
-use crate::published::{Document, Evidence, Form, Inlines};
+use crate::published::{Document, Form, Inlines};
 use crate::validate::validate;
 use crate::{Path, Problem};
 

@@ -13,6 +13,7 @@
 
 #[cfg(feature = "authoring")]
 pub mod authored;
+mod checked;
 pub mod error;
 #[cfg(feature = "authoring")]
 pub mod import;
@@ -20,21 +21,24 @@ mod load;
 pub mod locate;
 #[cfg(feature = "authoring")]
 pub mod markdown;
+pub mod path;
 pub mod published;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod validate;
 
-pub use error::{Path, Problem, ProblemKind};
+pub use checked::Evidence;
+pub use error::{Problem, ProblemKind};
 pub use load::{decode, form_of, load_published};
+pub use path::{Path, Segment};
 
 /// The largest evidence file accepted, in bytes: far beyond any real evidence set, small
 /// enough that reading one never stalls a browser or an editor's machine.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub use published::{
-    Archived, Change, ChangeKind, CitationNumber, Document, Evidence, FORMAT_VERSION, Form, Inline,
-    Inlines, Link, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place, Published,
-    Section, SectionId, Source, Verdict,
+    Archived, Change, ChangeKind, CitationNumber, Document, FORMAT_VERSION, Form, Inline, Inlines,
+    Link, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place, Published, Section,
+    SectionId, Source, Verdict,
 };
 
 /// The positions `0..len` ordered by `compare`. Every sort in the crate goes through here, so

@@ -4,8 +4,9 @@
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::Segment;
-use crate::published::{Document, Evidence, Form};
+use crate::Evidence;
+use crate::path::Segment;
+use crate::published::{Document, Form};
 use crate::{FORMAT_VERSION, Path, Problem, ProblemKind};
 
 /// Just enough of a file to tell its form and version before its shape is judged, since another

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::Path;
-use crate::error::Segment;
+use crate::path::Segment;
 
 enum Frame {
     Object { key: Option<String>, in_value: bool },

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::explainer::Shared;
+use super::context::Shared;
 use super::labels;
 use super::source_details;
 use super::state::{Action, MarkerId, OpenCard, Reason, Target};

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::explainer::Shared;
+use super::context::Shared;
 
 /// What a disclosure heading needs.
 pub struct Heading {

@@ -10,45 +10,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use super::context::Shared;
 use super::disclosure::heading_tag;
 use super::ids::Ids;
 use super::load_error::Worded;
 use super::state::{Action, State};
 use super::{changes, limits, load_error, section, share, source_list, verdict};
 use crate::locales::Locale;
-
-/// What every view of one widget instance needs: the evidence, the id maker and the way to send
-/// actions to the reducer. It never changes during the widget's life, and is cheap to clone.
-#[derive(Clone)]
-pub struct Shared {
-    /// The validated evidence set.
-    pub evidence: Rc<Evidence>,
-    /// DOM ids for this instance.
-    pub ids: Ids,
-    /// Sends an action to the reducer.
-    pub dispatch: Callback<Action>,
-    /// False for a static page: everything shows expanded, with no controls that need script.
-    pub interactive: bool,
-    /// The heading level of the question (1–4); the widget's other headings follow below it.
-    pub heading: u8,
-    /// Whether deep links (`#section-id`, `#source-4`) name elements of the page too: on a page
-    /// of its own, where the explainer is in the page itself, so they work with no script.
-    pub anchors: bool,
-    /// The words the widget adds, in the reader's language.
-    pub locale: &'static Locale,
-}
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.evidence, &other.evidence)
-            && self.ids == other.ids
-            && self.dispatch == other.dispatch
-            && self.interactive == other.interactive
-            && self.heading == other.heading
-            && self.anchors == other.anchors
-            && std::ptr::eq(self.locale, other.locale)
-    }
-}
 
 /// Properties of [`Widget`].
 #[derive(Properties, PartialEq)]

@@ -6,6 +6,7 @@
 
 pub mod changes;
 pub mod citation;
+pub mod context;
 pub mod disclosure;
 pub mod explainer;
 pub mod fallback;

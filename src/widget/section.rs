@@ -3,8 +3,8 @@
 use explainer_evidence::{Part, Place, SectionId};
 use yew::prelude::*;
 
+use super::context::Shared;
 use super::disclosure;
-use super::explainer::Shared;
 use super::sentence;
 use super::share;
 use super::state::{Action, OpenCard};

@@ -4,7 +4,7 @@ use explainer_evidence::Place;
 use yew::prelude::*;
 
 use super::citation::Citation;
-use super::explainer::Shared;
+use super::context::Shared;
 use super::inlines;
 use super::state::{MarkerId, OpenCard};
 

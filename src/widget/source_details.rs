@@ -5,7 +5,7 @@
 use explainer_evidence::{CitationNumber, Place};
 use yew::prelude::*;
 
-use super::explainer::Shared;
+use super::context::Shared;
 use super::ids::Ids;
 use super::state::{Action, Target};
 use super::{inlines, labels};

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
+use super::context::Shared;
 use super::disclosure::heading_tag;
-use super::explainer::Shared;
 use super::ids::Ids;
 use super::share;
 use super::source_details;

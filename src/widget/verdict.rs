@@ -3,8 +3,8 @@
 use explainer_evidence::{Part, Place};
 use yew::prelude::*;
 
+use super::context::Shared;
 use super::disclosure::heading_tag;
-use super::explainer::Shared;
 use super::sentence;
 use super::state::{Action, OpenCard, Target};
 use super::{inlines, labels};

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { built, DIST, explainer, ROOT, scratchDir, serve } from '../e2e/support.mjs';
-import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers.mjs';
+import { built, DIST, explainer, ROOT, scratchDir, serve } from '../e2e/support/harness.mjs';
+import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers/index.mjs';
 import { add, markerCentre, median, observe, row, sizes } from './measure.mjs';
 import { bigSets, busyPage } from './scale.mjs';
 

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { built, DIST, ROOT, scratchDir, serve } from '../e2e/support.mjs';
+import { built, DIST, ROOT, scratchDir, serve } from '../e2e/support/harness.mjs';
 import { bigSet } from './big-set.mjs';
 import { median, observe, sizes } from './measure.mjs';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clickInFrame, degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, noteFramedViewport, scratchDir, scriptlessOffline } from './support.mjs';
+import { clickInFrame, degraded, DIST, ENGINE, explainer, harness, librarySnippet, live, noteFramedViewport, scratchDir, scriptlessOffline } from './support/harness.mjs';
 
 const pages = {
   '/broken.json': ['application/json', '{ "version": 1, "form": "published", "question": 5 }'],

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assertPrerenderedOnly, DIST, harness, live, OPAQUE_FRAMES_RUN, scratchDir, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, DIST, harness, live, OPAQUE_FRAMES_RUN, scratchDir, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
 
 const html = (name) => readFileSync(join(DIST, name), 'utf8');
 const host = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPrerenderedOnly, built, clickInFrame, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support.mjs';
+import { assertPrerenderedOnly, built, clickInFrame, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
 import { CACHING, HOST_HEADERS } from './support/server.mjs';
 import { liveBlog, liveBlogSets } from '../bench/scale.mjs';
 
@@ -315,7 +315,7 @@ test('the second article a reader opens takes the widget from the cache: only it
   await tab.goto(`${env.server.url}/t-article-b.html`);
   await tab.waitFor({ sel: '#b >> .ex-question', text: 'Did the city library cut its weekend opening hours in 2026?' });
   await live(tab, '#b >> ');
-  // WebKit's pages get the test's probe script from the server (support.mjs).
+  // WebKit's pages get the test's probe script from the server (support/harness.mjs).
   let asked = env.server.log.map((url) => new URL(url).pathname).filter((path) => path !== PROBE_PATH).sort();
   // WebKitGTK under WebDriver (an ephemeral session) fetches the wasm again on the next page,
   // while the glue and the stylesheet come from its cache: the rest is held, the wasm's

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, FIRST_SEEN, harness, live, scriptlessOffline } from './support.mjs';
+import { DIST, FIRST_SEEN, harness, live, scriptlessOffline } from './support/harness.mjs';
 
 const env = harness();
 

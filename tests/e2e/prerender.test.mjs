@@ -5,7 +5,7 @@
 // prerendering is in offline.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { built, ENGINE, FIRST_SEEN, harness, librarySnippet, live, scratchDir } from './support.mjs';
+import { built, ENGINE, FIRST_SEEN, harness, librarySnippet, live, scratchDir } from './support/harness.mjs';
 import { differingRows, viewportImage } from './support/images.mjs';
 
 const snippet = librarySnippet();

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ENGINE, explainer, harness, librarySnippet, live, ROOT, scratchDir } from './support.mjs';
+import { DIST, ENGINE, explainer, harness, librarySnippet, live, ROOT, scratchDir } from './support/harness.mjs';
 import { assertSaysWhatWasWritten, plainOf as plain } from './support/authored.mjs';
 import { bigSet } from '../bench/big-set.mjs';
 

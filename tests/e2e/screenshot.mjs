@@ -1,7 +1,7 @@
 // Makes docs/screenshot.png for the README: the built page with a source card open.
 //   node tests/e2e/screenshot.mjs      (after trunk build --release)
 import { join } from 'node:path';
-import { ROOT, launch, serve } from './support.mjs';
+import { ROOT, launch, serve } from './support/harness.mjs';
 
 const server = await serve();
 const browser = await launch('chromium');

@@ -8,7 +8,7 @@
 // reads exactly what the widget handed them; then it opens that address as a reader would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { built, clickInFrame, harness, live } from './support.mjs';
+import { built, clickInFrame, harness, live } from './support/harness.mjs';
 
 const env = harness({
   '/t-share-embed.html': ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, explainer, harness, live, ROOT, scratchDir } from './support.mjs';
+import { DIST, explainer, harness, live, ROOT, scratchDir } from './support/harness.mjs';
 import { assertPageSaysWhatWasWritten, assertSaysWhatWasWritten } from './support/authored.mjs';
 
 const env = harness();

@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { degraded, ENGINE, harness, live, noteFramedViewport, RESULTS } from './support.mjs';
+import { degraded, ENGINE, harness, live, noteFramedViewport, RESULTS } from './support/harness.mjs';
 
 const env = harness();
 const SHOTS = join(RESULTS, ENGINE);

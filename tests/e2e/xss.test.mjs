@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, explainer, harness, ROOT, scratchDir } from './support.mjs';
+import { DIST, explainer, harness, ROOT, scratchDir } from './support/harness.mjs';
 
 const payloads = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/xss/payloads.json'), 'utf8'));
 // The one-line fields (question, label) hold every payload of their set joined; a text may have

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../e2e/support/drivers.mjs';
+import { launch } from '../e2e/support/drivers/index.mjs';
 import { built, DIST, ROOT, scratchDir } from '../e2e/support/paths.mjs';
 import { serve } from '../e2e/support/server.mjs';
 

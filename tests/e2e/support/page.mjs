@@ -1,5 +1,5 @@
 // The one small API every end-to-end test uses, the same in every engine. A Page wraps a driver
-// (drivers.mjs) that knows only a handful of primitives: evaluate source text, get an element,
+// (drivers/) that knows only a handful of primitives: evaluate source text, get an element,
 // click, hover, tap, move the pointer, press a key, take a screenshot, enter a frame. Everything
 // else (queries through shadow roots, waiting for a state, the fake clock, axe) is written once
 // here, in terms of those.

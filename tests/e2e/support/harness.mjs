@@ -1,19 +1,19 @@
-// Shared by the end-to-end tests: which engine this run drives (EXPLAINER_ENGINE: chromium,
+// The end-to-end tests' harness: which engine this run drives (EXPLAINER_ENGINE: chromium,
 // firefox or webkit; scripts/test.sh runs the suite once for each), the test server, and the
-// per-file harness. The API a test uses is the Page of support/page.mjs, the same in every engine.
+// per-file harness. The API a test uses is the Page of page.mjs, the same in every engine.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { probe } from './support/in-page.mjs';
-import { launch, putFirst } from './support/drivers.mjs';
-import { serve } from './support/server.mjs';
-import { DIST, ROOT, scratchDir } from './support/paths.mjs';
+import { probe } from './in-page.mjs';
+import { launch, putFirst } from './drivers/index.mjs';
+import { serve } from './server.mjs';
+import { DIST, ROOT, scratchDir } from './paths.mjs';
 
-export { built, DIST, RESULTS, ROOT, scratchDir } from './support/paths.mjs';
-export { serve } from './support/server.mjs';
-export { launch } from './support/drivers.mjs';
+export { built, DIST, RESULTS, ROOT, scratchDir } from './paths.mjs';
+export { serve } from './server.mjs';
+export { launch } from './drivers/index.mjs';
 
 /** The engine this run of the suite drives. */
 export const ENGINE = process.env.EXPLAINER_ENGINE || 'chromium';

@@ -17,6 +17,7 @@ assert.notEqual(stale, snippet, 'the snippet carries a stamp');
 
 const env = harness({ '/t-snippet.html': article(snippet), '/t-stale.html': article(stale) });
 const WASM = built('explainer-widget_bg.wasm');
+// The scripting-off test's screenshots: KEEP_SHOTS=DIR keeps them there to look at.
 const shots = process.env.KEEP_SHOTS ?? scratchDir('scriptless');
 const ICE = 'Did Microsoft or Amazon end contracts with ICE and when?';
 const LIBRARY = 'Did the city library cut its weekend opening hours in 2026?';

@@ -3,7 +3,7 @@
 //! very same code, so the studio and the tool can never disagree.
 
 use crate::claimreview::{claim_review, script_element};
-use explainer_evidence::authored::check as read_either;
+use explainer_evidence::authored::read_either_form;
 use explainer_evidence::import::{import as import_report, limit_candidates, to_json};
 use explainer_evidence::{Form, Path, Problem, ProblemKind, Published, form_of};
 use serde_json::{Value, json};
@@ -28,7 +28,7 @@ fn located(problems: &[Problem], text: &str) -> Vec<Value> {
 pub fn check(text: &str) -> Value {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let form = form_of(text);
-    match read_either(text) {
+    match read_either_form(text) {
         Ok(evidence) => {
             let published = (form != Some(Form::Published)).then(|| evidence.to_json(true));
             let (review, missing) = claim_review(&evidence);

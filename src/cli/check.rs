@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::studio::advise;
-use explainer_evidence::authored::check as check_text;
+use explainer_evidence::authored::read_either_form;
 use explainer_evidence::{Evidence, Form, Problem, decode, form_of};
 use serde_json::json;
 
@@ -30,7 +30,7 @@ pub(super) fn read(file: &Path) -> std::io::Result<Checked> {
             });
         }
     };
-    let result = check_text(&text);
+    let result = read_either_form(&text);
     Ok(Checked { text, result })
 }
 

@@ -37,7 +37,7 @@ pub fn publish(json: &str) -> Result<Evidence, Vec<Problem>> {
 
 /// Reads the text of a file of either form as `explainer check` does: a published file is
 /// validated as the widget reads it; anything else is published from the authored form.
-pub fn check(text: &str) -> Result<Evidence, Vec<Problem>> {
+pub fn read_either_form(text: &str) -> Result<Evidence, Vec<Problem>> {
     match form_of(text) {
         Some(Form::Published) => load_published(text),
         _ => publish(text),

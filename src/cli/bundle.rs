@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::check::{read_valid, write_atomically};
 use super::render::rendered;
-use super::{Status, io_failure, read_built};
+use super::{Outcome, Status, io_failure, read_built};
 use crate::outputs::{BUILT_FILES, BuiltFiles, offline_file};
 
 pub(super) fn bundle(
@@ -15,29 +15,18 @@ pub(super) fn bundle(
     dist: &Path,
     output: &Path,
     err: &mut dyn Write,
-) -> Status {
-    let widget = match WidgetFiles::read(dist, err) {
-        Ok(files) => files,
-        Err(status) => return status,
-    };
+) -> Outcome {
+    let widget = WidgetFiles::read(dist, err)?;
     let evidence = match evidence {
         None => None,
-        Some(file) => match read_valid(file, err) {
-            Ok((evidence, _)) => Some(evidence),
-            Err(status) => return status,
-        },
+        Some(file) => Some(read_valid(file, err)?.0),
     };
-    let page = match rendered(offline_file(&widget.built(), evidence.as_ref())) {
-        Ok(page) => page,
-        Err(error) => return io_failure(err, "render", output, &error),
-    };
-    match write_atomically(output, page.as_bytes()) {
-        Ok(()) => {
-            let _ = writeln!(err, "{}: {} bytes", output.display(), page.len());
-            Status::Ok
-        }
-        Err(error) => io_failure(err, "write", output, &error),
-    }
+    let page = rendered(offline_file(&widget.built(), evidence.as_ref()))
+        .map_err(|error| io_failure(err, "render", output, &error))?;
+    write_atomically(output, page.as_bytes())
+        .map_err(|error| io_failure(err, "write", output, &error))?;
+    let _ = writeln!(err, "{}: {} bytes", output.display(), page.len());
+    Ok(())
 }
 
 /// The built widget's files an offline file carries, read from a built folder.

@@ -9,7 +9,7 @@ use explainer_evidence::authored::read_either_form;
 use explainer_evidence::{Evidence, Form, Problem, decode, form_of};
 use serde_json::json;
 
-use super::{Status, diagnostics, io_failure};
+use super::{Outcome, Status, diagnostics, io_failure};
 
 /// What reading one file found: its text (when it could be decoded), and either the evidence
 /// or its problems.
@@ -39,7 +39,7 @@ pub(super) fn check(
     as_json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Status {
+) -> Outcome {
     let mut status = Status::Ok;
     let mut reports = Vec::new();
     for file in files {
@@ -94,7 +94,7 @@ pub(super) fn check(
         let text = serde_json::to_string_pretty(&reports).unwrap_or_else(|_| "[]".to_owned());
         let _ = writeln!(out, "{text}");
     }
-    status
+    status.outcome()
 }
 
 pub(super) fn summary(errors: usize, warnings: usize) -> String {
@@ -118,27 +118,24 @@ pub(super) fn build(
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Status {
-    let (evidence, text) = match read_valid(file, err) {
-        Ok(read) => read,
-        Err(status) => return status,
-    };
+) -> Outcome {
+    let (evidence, text) = read_valid(file, err)?;
     if form_of(&text) == Some(Form::Published) {
         let _ = writeln!(
             err,
             "{}: already published: give it to the widget as it is",
             file.display()
         );
-        return Status::Invalid;
+        return Err(Status::Invalid);
     }
     for line in diagnostics(file, &text, &advise(evidence.document()), true) {
         let _ = writeln!(err, "{line}");
     }
-    let status = emit(output, evidence.to_json(true).as_bytes(), out, err);
-    if let (Status::Ok, Some(path)) = (status, output) {
+    emit(output, evidence.to_json(true).as_bytes(), out, err)?;
+    if let Some(path) = output {
         let _ = writeln!(err, "{}: published to {}", file.display(), path.display());
     }
-    status
+    Ok(())
 }
 
 /// Reads a valid evidence file of either form, with its text; or prints every problem to
@@ -182,20 +179,19 @@ pub(super) fn emit(
     bytes: &[u8],
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Status {
-    let written = match output {
+) -> Outcome {
+    match output {
         None => out.write_all(bytes),
         Some(path) => write_atomically(path, bytes),
-    };
-    match written {
-        Ok(()) => Status::Ok,
-        Err(error) => io_failure(
+    }
+    .map_err(|error| {
+        io_failure(
             err,
             "write",
             output.unwrap_or(Path::new("standard output")),
             &error,
-        ),
-    }
+        )
+    })
 }
 
 /// Writes through a temporary file beside `path` and renames it into place, so a failed or

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::claimreview::{claim_review, script_element};
 
-use super::Status;
+use super::Outcome;
 use super::check::{emit, read_valid};
 
 pub(super) fn claimreview(
@@ -14,11 +14,8 @@ pub(super) fn claimreview(
     raw: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Status {
-    let (evidence, _) = match read_valid(file, err) {
-        Ok(read) => read,
-        Err(status) => return status,
-    };
+) -> Outcome {
+    let (evidence, _) = read_valid(file, err)?;
     let (review, missing) = claim_review(&evidence);
     for advice in &missing {
         let _ = writeln!(err, "{}: warning: {advice}", file.display());

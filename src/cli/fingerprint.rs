@@ -8,7 +8,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::Status;
+use super::{Outcome, Status};
 
 /// The files that get a hashed name: (plain name, what comes before the hash, what after).
 const HASHED: [(&str, &str, &str); 3] = [
@@ -44,19 +44,15 @@ pub(super) fn built(dist: &Path, plain: &str) -> std::path::PathBuf {
     hashed.unwrap_or(plain_path)
 }
 
-pub(super) fn fingerprint(dist: &Path, err: &mut dyn Write) -> Status {
-    match rename_all(dist) {
-        Ok(names) => {
-            for (plain, hashed) in names {
-                let _ = writeln!(err, "{plain} -> {hashed}");
-            }
-            Status::Ok
-        }
-        Err(message) => {
-            let _ = writeln!(err, "explainer: {message}");
-            Status::Failed
-        }
+pub(super) fn fingerprint(dist: &Path, err: &mut dyn Write) -> Outcome {
+    let names = rename_all(dist).map_err(|message| {
+        let _ = writeln!(err, "explainer: {message}");
+        Status::Failed
+    })?;
+    for (plain, hashed) in names {
+        let _ = writeln!(err, "{plain} -> {hashed}");
     }
+    Ok(())
 }
 
 /// Gives each file its hashed name and rewrites what names it; the stylesheet keeps its plain

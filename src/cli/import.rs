@@ -7,7 +7,7 @@ use std::path::Path;
 use explainer_evidence::import::{import as import_report, to_json};
 
 use super::check::emit;
-use super::{Status, io_failure};
+use super::{Outcome, Status, io_failure};
 
 pub(super) fn import(
     report: &Path,
@@ -15,17 +15,14 @@ pub(super) fn import(
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Status {
-    let text = match std::fs::read_to_string(report) {
-        Ok(text) => text,
-        Err(error) => return io_failure(err, "read", report, &error),
-    };
-    let supplement = match sources.map(std::fs::read_to_string) {
+) -> Outcome {
+    let text =
+        std::fs::read_to_string(report).map_err(|error| io_failure(err, "read", report, &error))?;
+    let supplement = match sources {
         None => None,
-        Some(Ok(text)) => Some(text),
-        Some(Err(error)) => {
-            return io_failure(err, "read", sources.unwrap_or(Path::new("")), &error);
-        }
+        Some(path) => Some(
+            std::fs::read_to_string(path).map_err(|error| io_failure(err, "read", path, &error))?,
+        ),
     };
     let authored = match import_report(&text, supplement.as_deref()) {
         Ok(authored) => authored,
@@ -44,7 +41,7 @@ pub(super) fn import(
                 report.display(),
                 if count == 1 { "" } else { "s" }
             );
-            return Status::Invalid;
+            return Err(Status::Invalid);
         }
     };
     emit(output, to_json(&authored).as_bytes(), out, err)

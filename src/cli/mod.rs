@@ -1,7 +1,8 @@
 //! The `explainer` command-line tool: the commands, the exit codes, and how problems are printed.
 //!
-//! Each command returns a [`Status`]; `main` only turns it into an exit code, so commands stay
-//! testable as functions.
+//! Each command returns an [`Outcome`]: done, or the [`Status`] it stopped with, so a failure
+//! anywhere in it ends it with `?`. [`run`] turns that into one [`Status`] and `main` into an
+//! exit code, so commands stay testable as functions.
 
 mod bundle;
 mod check;
@@ -29,6 +30,19 @@ pub enum Status {
     Invalid,
     /// The command could not run: bad usage, a file that cannot be read or written (exit 2).
     Failed,
+}
+
+/// What a command gives back: done, or the [`Status`] it stopped with (never [`Status::Ok`]).
+type Outcome = Result<(), Status>;
+
+impl Status {
+    /// This status as a command's outcome.
+    fn outcome(self) -> Outcome {
+        match self {
+            Status::Ok => Ok(()),
+            failed => Err(failed),
+        }
+    }
 }
 
 impl From<Status> for ExitCode {
@@ -241,7 +255,7 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line, writing results to `out` and messages to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
-    match cli.command {
+    let outcome = match cli.command {
         Command::Check { files, format } => check::check(&files, format == Format::Json, out, err),
         Command::Build { file, output } => check::build(&file, output.as_deref(), out, err),
         Command::Bundle {
@@ -299,12 +313,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
                 FormArg::Authored => Form::Authored,
                 FormArg::Published => Form::Published,
             };
-            match out.write_all(schema::schema(form).as_bytes()) {
-                Ok(()) => Status::Ok,
-                Err(error) => io_failure(err, "write", Path::new("standard output"), &error),
-            }
+            out.write_all(schema::schema(form).as_bytes())
+                .map_err(|error| io_failure(err, "write", Path::new("standard output"), &error))
         }
-    }
+    };
+    outcome.err().unwrap_or(Status::Ok)
 }
 
 /// Each problem as `FILE:LINE:COL: PATH: message`, with `warning: ` before the message for

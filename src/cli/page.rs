@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::check::{emit, read_published};
 use super::render::rendered;
-use super::{Status, io_failure, read_built, warn_of_language};
+use super::{Outcome, Status, io_failure, read_built, warn_of_language};
 use crate::outputs::{attribute, escape, html_tag, prerendered_own_page};
 
 /// What `explainer page` is asked for.
@@ -25,12 +25,9 @@ pub(super) struct Options<'a> {
     pub output: Option<&'a Path>,
 }
 
-pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Status {
+pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let template_path = options.dist.join("index.html");
-    let template = match read_built(&template_path, err) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(status) => return status,
-    };
+    let template = String::from_utf8_lossy(&read_built(&template_path, err)?).into_owned();
     let (evidence, text, src) = match options.file {
         None => (
             explainer_evidence::load_published(crate::BUNDLED_EVIDENCE)
@@ -39,10 +36,7 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
             None,
         ),
         Some(file) => {
-            let (evidence, text) = match read_published(file, err) {
-                Ok(read) => read,
-                Err(status) => return status,
-            };
+            let (evidence, text) = read_published(file, err)?;
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -67,10 +61,8 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         .language
         .or(doc.meta.language.as_deref())
         .unwrap_or("en");
-    let root = match rendered(prerendered_own_page(text, options.language)) {
-        Ok(root) => root,
-        Err(error) => return io_failure(err, "render", &template_path, &error),
-    };
+    let root = rendered(prerendered_own_page(text, options.language))
+        .map_err(|error| io_failure(err, "render", &template_path, &error))?;
     match fill(&template, &element, &root, &doc.question, language) {
         Some(page) => emit(options.output, page.as_bytes(), out, err),
         None => {
@@ -79,7 +71,7 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
                 "explainer: {} is not the widget's page: it needs <html>, <title> and <evidence-explainer own-page>…</evidence-explainer>",
                 template_path.display()
             );
-            Status::Failed
+            Err(Status::Failed)
         }
     }
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use explainer_evidence::Evidence;
 
 use super::check::{emit, read_valid};
-use super::{Status, io_failure};
+use super::{Outcome, io_failure};
 use crate::outputs::{escape, html_tag, server_render};
 use crate::widget::explainer::{Explainer, ExplainerProps};
 
@@ -21,15 +21,9 @@ pub(super) fn render(
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Status {
-    let (evidence, _) = match read_valid(file, err) {
-        Ok(read) => read,
-        Err(status) => return status,
-    };
-    let page = match page(evidence) {
-        Ok(page) => page,
-        Err(error) => return io_failure(err, "render", file, &error),
-    };
+) -> Outcome {
+    let (evidence, _) = read_valid(file, err)?;
+    let page = page(evidence).map_err(|error| io_failure(err, "render", file, &error))?;
     emit(output, page.as_bytes(), out, err)
 }
 

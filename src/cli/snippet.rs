@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::check::{emit, read_published};
 use super::render::rendered;
-use super::{Status, io_failure, warn_of_language};
+use super::{Outcome, io_failure, warn_of_language};
 use crate::outputs;
 
 /// What `explainer snippet` is asked for.
@@ -27,11 +27,8 @@ pub(super) struct Options<'a> {
     pub output: Option<&'a Path>,
 }
 
-pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Status {
-    let (_, text) = match read_published(options.file, err) {
-        Ok(read) => read,
-        Err(status) => return status,
-    };
+pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let (_, text) = read_published(options.file, err)?;
     warn_of_language(options.language, err);
     let file_name = options
         .file
@@ -48,8 +45,6 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
             language: options.language,
         },
     ));
-    match made {
-        Ok(snippet) => emit(options.output, snippet.as_bytes(), out, err),
-        Err(error) => io_failure(err, "render", options.file, &error),
-    }
+    let snippet = made.map_err(|error| io_failure(err, "render", options.file, &error))?;
+    emit(options.output, snippet.as_bytes(), out, err)
 }

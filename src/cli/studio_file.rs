@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::bundle::WidgetFiles;
 use super::check::write_atomically;
-use super::{Status, io_failure, read_built};
+use super::{Outcome, Status, io_failure, read_built};
 use crate::outputs::{
     BASE64_DECODER, BuiltFiles, base64_text, inert, json_string, policy, single_file_head,
     widget_script,
@@ -34,17 +34,11 @@ const SAMPLES: [&str; 3] = [
     "evidence/ice-contracts.sources.json",
 ];
 
-pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> Status {
-    let widget = match WidgetFiles::read(dist, err) {
-        Ok(files) => files,
-        Err(status) => return status,
-    };
+pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> Outcome {
+    let widget = WidgetFiles::read(dist, err)?;
     let mut studio = Vec::new();
     for name in STUDIO_FILES.iter().chain(&SAMPLES) {
-        match read_built(&dist.join(name), err) {
-            Ok(bytes) => studio.push(bytes),
-            Err(status) => return status,
-        }
+        studio.push(read_built(&dist.join(name), err)?);
     }
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     let Some(body) = body_of(&text(&studio[0])) else {
@@ -53,7 +47,7 @@ pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> St
             "explainer: {} is not the studio's page: it needs <body>…</body>",
             dist.join("studio.html").display()
         );
-        return Status::Failed;
+        return Err(Status::Failed);
     };
     let files = widget.built();
     let page = page(&Studio {
@@ -65,13 +59,10 @@ pub(super) fn studio_file(dist: &Path, output: &Path, err: &mut dyn Write) -> St
         samples: [&text(&studio[7]), &text(&studio[8]), &text(&studio[9])],
         widget: &files,
     });
-    match write_atomically(output, page.as_bytes()) {
-        Ok(()) => {
-            let _ = writeln!(err, "{}: {} bytes", output.display(), page.len());
-            Status::Ok
-        }
-        Err(error) => io_failure(err, "write", output, &error),
-    }
+    write_atomically(output, page.as_bytes())
+        .map_err(|error| io_failure(err, "write", output, &error))?;
+    let _ = writeln!(err, "{}: {} bytes", output.display(), page.len());
+    Ok(())
 }
 
 /// What goes into the studio's single file.

@@ -44,7 +44,8 @@ function publishedByTheTool(text, folder) {
 }
 
 /** Runs `flow` on `tab`, keeping what goes wrong in the page (console errors, uncaught
- * errors) to say why if something never comes. It fails as the flow fails, in every engine. */
+ * errors, and those the probe saw from the page's start) to say why if something never comes,
+ * with the studio's status line. It fails as the flow fails, in every engine. */
 async function sayingWhy(tab, flow) {
   await tab.eval(() => {
     window.__failures = [];
@@ -59,7 +60,8 @@ async function sayingWhy(tab, flow) {
   try {
     await flow();
   } catch (error) {
-    const why = await tab.eval(() => window.__failures).catch((e) => [`(the page could not say: ${e.message})`]);
+    const why = await tab.eval(() => [...window.__failures, ...(window.__probe?.errors ?? []),
+      `status: ${document.getElementById('status')?.textContent}`]).catch((e) => [`(the page could not say: ${e.message})`]);
     error.message = `${error.message}\n${why.join('\n')}`;
     throw error;
   }

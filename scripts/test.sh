@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: formatting and lints, native tests, browser tests in headless
 # Chromium and Firefox, a release build, and end-to-end tests against the built dist/ in
-# Chromium, Firefox ESR and WebKit, one engine after another. EXPLAINER_ENGINES="firefox" runs the end-to-end
-# tests in fewer engines (for a quick local check; CI runs all three); EXPLAINER_ENGINE_LIMIT
-# is the most seconds one engine's end-to-end run may take (1500 unless set).
+# Chromium, Firefox ESR and WebKit, one engine after another, then the planted faults
+# (tests/planted/run.mjs: each must fail its test in every engine). EXPLAINER_ENGINES="firefox"
+# runs the browser steps in fewer engines (for a quick local check; CI runs all three);
+# EXPLAINER_ENGINE_LIMIT is the most seconds one engine's end-to-end run may take (1500 unless set).
 #
 #   scripts/test.sh                          the whole suite (what CI runs)
 #   scripts/test.sh e2e [NAME ...]           only the release build and the end-to-end files

@@ -254,11 +254,7 @@ async function readerFirst(path, mode) {
       window.__sampling = true;
       const sample = () => {
         if (!window.__sampling) return;
-        const boxes = selectors.flatMap((sel) => queryAll({ sel })).map((el) => {
-          const { x, y, width, height } = el.getBoundingClientRect();
-          return [x, y, width, height].map((v) => Math.round(v * 10) / 10).join(',');
-        });
-        window.__frames.push({ boxes, scroll: scrollY, at: Math.round(performance.now()) });
+        window.__frames.push({ boxes: boxesOf(selectors), scroll: scrollY, at: Math.round(performance.now()) });
         requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);

@@ -43,25 +43,15 @@ function publishedByTheTool(text, folder) {
   return { dir, publishedFile, bundled };
 }
 
-/** Runs `flow` on `tab`, keeping what goes wrong in the page (console errors, uncaught
- * errors, and those the probe saw from the page's start) to say why if something never comes,
- * with the studio's status line. It fails as the flow fails, in every engine. */
+/** Runs `flow` on `tab`; if it fails, the failure also says what went wrong in the page (the
+ * errors the probe recorded from the page's start) and the studio's status line. It fails as
+ * the flow fails, in every engine. */
 async function sayingWhy(tab, flow) {
-  await tab.eval(() => {
-    window.__failures = [];
-    const error = console.error;
-    console.error = (...args) => {
-      window.__failures.push(args.join(' '));
-      error(...args);
-    };
-    window.addEventListener('error', (event) => window.__failures.push(`${event.message} ${event.error?.stack ?? ''}`));
-    return true;
-  });
   try {
     await flow();
   } catch (error) {
-    const why = await tab.eval(() => [...window.__failures, ...(window.__probe?.errors ?? []),
-      `status: ${document.getElementById('status')?.textContent}`]).catch((e) => [`(the page could not say: ${e.message})`]);
+    const why = await Promise.all([tab.probe().then((seen) => seen.errors), tab.text('#status').then((status) => [`status: ${status}`])])
+      .then((parts) => parts.flat(), (e) => [`(the page could not say: ${e.message})`]);
     error.message = `${error.message}\n${why.join('\n')}`;
     throw error;
   }

@@ -34,6 +34,15 @@ export function queryAll(query) {
   return found;
 }
 
+/** The box of every element each selector names, in that order, in its frame's viewport, to a
+ * tenth of a pixel: for comparing a layout at two moments. */
+export function boxesOf(selectors) {
+  return selectors.flatMap((sel) => queryAll({ sel })).map((el) => {
+    const { x, y, width, height } = el.getBoundingClientRect();
+    return [x, y, width, height].map((v) => Math.round(v * 10) / 10).join(',');
+  });
+}
+
 /** The state of the first element a query names: what waiting for a state asks. */
 export function queryState(query) {
   const el = queryAll(query)[0];

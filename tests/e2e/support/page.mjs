@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { activeElement, queryAll, queryState } from './in-page.mjs';
+import { activeElement, boxesOf, queryAll, queryState } from './in-page.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,7 +15,7 @@ const FAKE_TIMERS = `(() => { const module = { exports: {} }; const exports = mo
 const require = (name) => { if (name === '@sinonjs/commons') return { global: globalThis }; throw new Error(name); };
 ${readFileSync(require.resolve('@sinonjs/fake-timers'), 'utf8')}
 return module.exports; })()`;
-const HELPERS = [queryAll, queryState, activeElement].map(String).join('\n');
+const HELPERS = [queryAll, queryState, activeElement, boxesOf].map(String).join('\n');
 
 /** How long a wait lasts before it fails: generous, for a busy two-core machine. */
 const PATIENCE = 15_000;
@@ -93,10 +93,7 @@ export class Page {
   /** The box of every element each of `selectors` names, in that order, to a tenth of a
    * pixel: for comparing a layout before and after a change. */
   boxes(selectors) {
-    return this.eval((list) => list.flatMap((sel) => queryAll({ sel })).map((el) => {
-      const { x, y, width, height } = el.getBoundingClientRect();
-      return [x, y, width, height].map((v) => Math.round(v * 10) / 10).join(',');
-    }), selectors);
+    return this.eval((list) => boxesOf(list), selectors);
   }
 
   /** Whether the first element `target` names is there and has a visible box. */

@@ -503,8 +503,9 @@ async function builtFiles() {
 }
 /** Whether every inline script and style of the offline file `page` is allowed by a hash in
  * its own Content-Security-Policy, computed again here by the browser's own SHA-256: an
- * offline file whose hashes are wrong opens to a blank page, so it is never offered. (Seen once:
- * WebKit 2.50 miscompiling the publisher's SHA-256, docs/webkit-wasm-osr.md.) Where the
+ * offline file whose hashes are wrong opens to a blank page, so it is never offered. (Seen in
+ * WebKit 2.50, which miscompiled the publisher's SHA-256 before every wasm was built without
+ * StackIR: docs/webkit-wasm-osr.md.) Where the
  * browser gives no SHA-256 to pages (not a secure context), there is nothing to check against,
  * and the file is taken as made. */
 async function hashesHold(page) {

@@ -1,7 +1,6 @@
 // WebKit (WebKitGTK's MiniBrowser), through WebKitWebDriver under Xvfb: a pool of drivers, one
 // session (one browser) at a time each, and the copies of pages from disk with the probe first.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { basename, dirname, join } from 'node:path';
@@ -13,19 +12,13 @@ import { putFirst, VIEWPORT } from './engines.mjs';
 import { newSession, scriptlessDriver, webDriverDriver } from './webdriver.mjs';
 
 /** For a page from disk in an engine whose driver cannot run a script before the page's own: a
- * copy of the file beside it with the probe inline, first, and allowed by its hash in the page's
- * own policy (which otherwise holds as written). Removed when this process exits. */
+ * copy of the file beside it with the probe inline and first, before any policy the page sets
+ * in a <meta> (which governs only what follows it), so the page is otherwise as written.
+ * Removed when this process exits. */
 function probedCopy(url) {
   const file = fileURLToPath(url);
-  const source = `(${probe})();`;
-  const hash = `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
-  const html = readFileSync(file, 'utf8').replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"/i, (_, start, policy) => {
-    const directive = /(^|;)\s*script-src\b/.test(policy) ? 'script-src' : 'default-src';
-    const allowed = new RegExp(`(^|;)(\\s*${directive}\\b)`);
-    return `${start}${allowed.test(policy) ? policy.replace(allowed, `$1$2 ${hash}`) : policy}"`;
-  });
   const copy = join(dirname(file), `.probed-${process.pid}-${basename(file)}`);
-  writeFileSync(copy, putFirst(html, `<script>${source}</script>`));
+  writeFileSync(copy, putFirst(readFileSync(file, 'utf8'), `<script>(${probe})();</script>`));
   probedCopies.push(copy);
   return pathToFileURL(copy).href + new URL(url).hash;
 }

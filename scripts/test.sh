@@ -64,6 +64,9 @@ if ! $only_e2e; then
   step "native tests"
   cargo test --workspace --all-features
 
+  step "the page's scripts against the contracts the Rust defines (node)"
+  node --test tests/contracts/
+
   # The runner picks its browser from the driver variables it finds: one engine at a time.
   # (WebKitGTK has no driver the wasm-bindgen runner knows; the end-to-end suite covers WebKit.)
   step "browser tests (wasm-bindgen-test) in headless Chromium"

@@ -30,12 +30,19 @@ const told = new WeakSet();
 // The frame a deep link in the article's address names: scrolled to once it has its height.
 let linked;
 
+/** The part a deep link's `fragment` (without `#`) names in the frame `name`: '' for the whole
+ * frame, null when it names something else. The article's side of src/widget/deep_link.rs:
+ * tests/contracts/ holds it to tests/fixtures/deep-links.json, as the Rust is held. */
+function partOf(fragment, name) {
+  if (fragment === name) return '';
+  return fragment.startsWith(`${name}/`) ? fragment.slice(name.length + 1) : null;
+}
+
 // `#<name>/<part>` opens the part in frame <name>; `#<name>` alone is the frame itself.
 const link = decodeURIComponent(location.hash.slice(1));
 for (const frame of frames()) {
-  const name = nameOf(frame);
-  if (link !== name && !link.startsWith(`${name}/`)) continue;
-  const part = link.slice(name.length + 1);
+  const part = partOf(link, nameOf(frame));
+  if (part === null) continue;
   if (part) {
     const address = new URL(frame.src, location.href);
     address.hash = part;

@@ -42,15 +42,10 @@ function loadWidget() {
 }
 
 /** What this script says itself, before the widget's code is there to say it: `loading` and
- * `could_not_load` of each language table (src/locales/*.toml), which tests/locales.rs holds
- * this copy equal to. */
-const WORDS = {
-  "en": {"loading": "Loading the explainer…", "could_not_load": "This explainer could not be shown: {reason}. Reload the page to try again."},
-  "ar": {"loading": "جارٍ تحميل التدقيق…", "could_not_load": "تعذر عرض هذا التدقيق: {reason}. أعد تحميل الصفحة للمحاولة مرة أخرى."},
-  "es": {"loading": "Cargando la verificación…", "could_not_load": "No se pudo mostrar esta verificación: {reason}. Recargue la página para volver a intentarlo."},
-  "fr": {"loading": "Chargement de la vérification…", "could_not_load": "Cette vérification n’a pas pu être affichée : {reason}. Rechargez la page pour réessayer."},
-  "pt": {"loading": "Carregando a verificação…", "could_not_load": "Não foi possível mostrar esta verificação: {reason}. Recarregue a página para tentar novamente."}
-};
+ * `could_not_load` of each language table (src/locales/*.toml), by language tag. The build
+ * writes them in between the two markers (`explainer embed-words`), so the tables are the one
+ * place they are defined. */
+const WORDS = /*@words*/{}/*@end*/;
 
 /** The words for a widget with `options` (optionsOf's): its `language`, or else the page's
  * around it, or English; a regional tag (es-MX) takes its language's table. */
@@ -146,15 +141,32 @@ if (window.parent !== window) {
   });
 }
 
-/** The address of a part of the explainer (`part`: a section id, `source-4`, or '' for the
- * whole), as a reader would share it. On a page of its own, the page's address with the deep
- * link; in an article, the article's address with `#<instance>/<part>`, which the widget
- * follows when the article loads; in an article's iframe, the same with the iframe's name. */
+/** The fragment (without `#`) of the deep link to `part` (a section id, `source-4`, or '' for
+ * the whole) of the widget `instance`: `part` on a page of its own, `<instance>/<part>` in an
+ * article. The format of src/widget/deep_link.rs: tests/contracts/ holds this function and
+ * partOf to tests/fixtures/deep-links.json, as the Rust is held. */
+function fragmentOf(instance, ownPage, part) {
+  if (ownPage) return part;
+  return part ? `${instance}/${part}` : instance;
+}
+
+/** The part `fragment` (without `#`) names in the widget `instance`: '' for the whole, null
+ * when it is not a link into that widget. */
+function partOf(fragment, instance, ownPage) {
+  if (ownPage) return fragment;
+  if (fragment === instance) return '';
+  return fragment.startsWith(`${instance}/`) ? fragment.slice(instance.length + 1) : null;
+}
+
+/** The address of a part of the explainer, as a reader would share it: on a page of its own,
+ * the page's address with the deep link; in an article, the article's, which the widget
+ * follows when the article loads; in an article's iframe, the article's with the iframe's
+ * name as the instance. */
 function addressOf(part, { instance, ownPage }) {
+  if (ownPage && host) return `${host.url}#${fragmentOf(host.id, false, part)}`;
   const here = location.href.split('#')[0];
-  if (ownPage && host) return `${host.url}#${host.id}${part ? `/${part}` : ''}`;
-  if (ownPage) return part ? `${here}#${part}` : here;
-  return `${here}#${instance}${part ? `/${part}` : ''}`;
+  const fragment = fragmentOf(instance, ownPage, part);
+  return fragment ? `${here}#${fragment}` : here;
 }
 
 /** Hands `url` to the browser's share sheet where it has one, else the clipboard. Resolves to
@@ -209,8 +221,31 @@ function answerShareButtons(container, options) {
   });
 }
 
+/**
+ * What the widget's `mount(root, options, diagnose)` reads: src/widget/mount.rs's
+ * `MountOptions`, field for field (tests/contracts.rs holds the two lists equal; a field the
+ * widget does not know stops the mount, naming it).
+ * @typedef {object} MountOptions
+ * @property {string} [instance] names the instance's DOM ids and its deep links
+ * @property {Uint8Array} [bytes] a fetched published evidence file
+ * @property {string} [json] a published evidence file from the page, as text
+ * @property {string} [src] the address the evidence was asked from
+ * @property {string} [failure] why fetching `src` failed
+ * @property {string} [theme] `light` or `dark`
+ * @property {number} [heading] the question's heading level, 1–4
+ * @property {boolean} [ownPage] the widget owns the page
+ * @property {boolean} [framed] the page is inside another page's iframe
+ * @property {string} [language] the language of the words the widget adds
+ * @property {string} [pageLanguage] the page's language
+ * @property {string} [stamp] the prerendered root's stamp
+ * @property {string[]} [open] ids of the panels opened in the prerendered explainer
+ * @property {string} [focus] the id of the element that had focus there
+ */
+
 /** What `element` asks of its widget: from its attributes, and on a page the widget owns
- * also from the page's address. */
+ * also from the page's address. The mount options, and `refused` (why the address's `src` is
+ * not fetched) and `elsewhere` (the address asks for another file than the one rendered into
+ * the page), which stay on this side. */
 function optionsOf(element) {
   instances += 1;
   const ownPage = element.hasAttribute('own-page');
@@ -239,7 +274,7 @@ function optionsOf(element) {
  * afresh, with one warning, if the markup came from another file or version. If the widget
  * cannot start, the prerendered explainer stays, complete but for its cards, with every
  * section open since nothing else could open them. */
-async function takeOver(element, prerendered, { refused, ...options }) {
+async function takeOver(element, prerendered, { refused, elsewhere, ...options }) {
   // Until then the section buttons work in plain script, so a reader's click while the wasm
   // loads is not lost: the takeover carries over what is open.
   prerendered.addEventListener('click', (event) => {
@@ -259,7 +294,7 @@ async function takeOver(element, prerendered, { refused, ...options }) {
     const focus = (prerendered.contains(active) && active.id) || undefined;
     const root = document.createElement('div');
     prerendered.replaceWith(root);
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp: prerendered.dataset.stamp ?? '', open, focus, diagnose: () => diagnose(evidence, options.src) });
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp: prerendered.dataset.stamp ?? '', open, focus }, () => diagnose(evidence, options.src));
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
     for (const panel of prerendered.querySelectorAll('.ex-panel[hidden]')) panel.removeAttribute('hidden');
@@ -270,7 +305,7 @@ async function takeOver(element, prerendered, { refused, ...options }) {
 
 /** Starts a widget with nothing rendered before it, in `container` (the element's shadow root,
  * or on its own page the element itself), with a loading line until it mounts. */
-async function start(element, container, { refused, ...options }, styled) {
+async function start(element, container, { refused, elsewhere, ...options }, styled) {
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
   const words = wordsOf(options);
@@ -281,7 +316,7 @@ async function start(element, container, { refused, ...options }, styled) {
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
     status.remove();
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure, diagnose: () => diagnose(evidence, options.src) });
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure }, () => diagnose(evidence, options.src));
   } catch (error) {
     // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
     // say so where the explainer would be, rather than leave "Loading…" forever.
@@ -324,7 +359,7 @@ class EvidenceExplainer extends HTMLElement {
     if (this.shadowRoot) return;
     // The link to this whole explainer, `#<instance>`, names no element when the widget's
     // element has no id: the page goes to it here.
-    if (!this.id && decodeURIComponent(location.hash.slice(1)) === options.instance) this.scrollIntoView();
+    if (!this.id && partOf(decodeURIComponent(location.hash.slice(1)), options.instance, false) === '') this.scrollIntoView();
     const shadow = this.attachShadow({ mode: 'open' });
     answerShareButtons(shadow, options);
     const [style, styled] = stylesheet();

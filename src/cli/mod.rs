@@ -7,6 +7,7 @@
 mod bundle;
 mod check;
 mod claimreview;
+mod embed_words;
 mod fingerprint;
 mod import;
 mod page;
@@ -196,6 +197,15 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write the words embed.js says before the widget loads into the built embed.js.
+    ///
+    /// They come from the language tables (src/locales/*.toml), which are compiled into this
+    /// tool; www/embed.js holds an empty table for them. The build runs it first.
+    EmbedWords {
+        /// The built widget's folder.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
     /// Give the built widget's large files content-hashed names, for a year of caching.
     ///
     /// Renames explainer-widget.js and explainer-widget_bg.wasm, and copies explainer.css, to
@@ -306,6 +316,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             err,
         ),
         Command::StudioFile { dist, output } => studio_file::studio_file(&dist, &output, err),
+        Command::EmbedWords { dist } => embed_words::embed_words(&dist, err),
         Command::Fingerprint { dist } => fingerprint::fingerprint(&dist, err),
         Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {

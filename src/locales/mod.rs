@@ -89,6 +89,11 @@ impl Locale {
         Self::of(Some(language)).tag != "en" || primary.eq_ignore_ascii_case("en")
     }
 
+    /// Every language the widget speaks, English first.
+    pub fn all() -> &'static [Locale] {
+        &LOCALES
+    }
+
     /// English, the fallback.
     pub fn english() -> &'static Locale {
         &LOCALES[0]

@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::context::Shared;
+use super::deep_link;
 use super::disclosure::heading_tag;
 use super::ids::Ids;
 use super::load_error::Worded;
@@ -429,14 +430,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             if *own_page && let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 document.set_title(&evidence.document().question);
             }
-            // On its own page a deep link is `#amazon`; in an article, where other widgets and
-            // the article's own anchors share the address, it is `#<instance>/amazon`.
-            let prefix = if *own_page {
-                String::new()
-            } else {
-                format!("{instance}/")
-            };
-            let listener = follow_fragment(evidence, dispatch, *framed, prefix);
+            let listener =
+                follow_fragment(evidence, dispatch, *framed, *own_page, instance.clone());
             move || drop(listener)
         });
     }
@@ -498,23 +493,23 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 }
 
-/// Goes to the target the page address names now, and whenever it changes: a fragment of
-/// `prefix` and a deep link. Inside a host's iframe the target named on load is only opened:
-/// focusing it would scroll the host's article.
+/// Goes to the target the page address names now, and whenever it changes: a deep link into
+/// this widget (see [`deep_link`]). Inside a host's iframe the target named on load is only
+/// opened: focusing it would scroll the host's article.
 fn follow_fragment(
     evidence: Rc<Evidence>,
     dispatch: Callback<Action>,
     framed: bool,
-    prefix: String,
+    own_page: bool,
+    instance: AttrValue,
 ) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;
     let go = move |on_load: bool| {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        let hash = hash.strip_prefix('#').unwrap_or(&hash);
-        let link = hash.strip_prefix(prefix.as_str());
-        let target = link.and_then(|link| super::state::Target::from_fragment(&evidence, link));
+        let part = deep_link::part(&hash, &instance, own_page);
+        let target = part.and_then(|part| super::state::Target::from_fragment(&evidence, part));
         if let Some(target) = target {
             let action = if on_load && framed {
                 Action::Reveal(target)

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use explainer_evidence::{CitationNumber, Evidence, Part, Place, SectionId};
 
+use super::deep_link;
 use super::state::{MarkerId, Target};
 
 /// The id maker of one widget instance.
@@ -114,13 +115,13 @@ impl Ids {
     /// The id a section's deep link (`#section-id`) names, where deep links are page anchors;
     /// none for an id the widget's own ids or a source's anchor could also be.
     pub fn section_anchor(&self, id: &SectionId) -> Option<String> {
-        let own = id.0.starts_with(&*self.prefix) || id.0.starts_with("source-");
+        let own = id.0.starts_with(&*self.prefix) || id.0.starts_with(deep_link::SOURCE_PART);
         (!own).then(|| id.0.clone())
     }
 
     /// The id a source's deep link (`#source-4`) names, where deep links are page anchors.
     pub fn source_anchor(n: CitationNumber) -> String {
-        format!("source-{n}")
+        deep_link::source_part(n)
     }
 
     /// The source list heading.

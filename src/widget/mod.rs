@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod citation;
 pub mod context;
+pub mod deep_link;
 pub mod disclosure;
 pub mod explainer;
 pub mod fallback;
@@ -15,6 +16,7 @@ pub mod inlines;
 pub mod labels;
 pub mod limits;
 pub mod load_error;
+pub mod mount;
 pub mod section;
 pub mod sentence;
 pub mod share;
@@ -25,6 +27,7 @@ pub mod state;
 pub mod verdict;
 
 pub use explainer::{Restore, Widget, WidgetProps};
+pub use mount::MountOptions;
 
 /// Renders a widget into `root`, guarded so that a panic shows a message there (in the
 /// language of the words the widget would add, as far as it is known before reading the set).

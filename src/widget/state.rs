@@ -79,11 +79,7 @@ impl Target {
     /// (`#source-4`). `None` for anything else, so a page's own anchors are left alone.
     pub fn from_fragment(evidence: &Evidence, fragment: &str) -> Option<Self> {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        if let Some(number) = fragment
-            .strip_prefix("source-")
-            .and_then(|n| n.parse().ok())
-        {
-            let number = CitationNumber(number);
+        if let Some(number) = super::deep_link::source_number(fragment) {
             return evidence.source(number).map(|_| Self::Source(number));
         }
         let id = SectionId(fragment.to_owned());

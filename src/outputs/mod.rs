@@ -3,6 +3,8 @@
 //! `bundle`, `page`) and Explainer Studio both make them here, so the studio's outputs are the
 //! tool's byte for byte; reading and writing files is the caller's.
 
+pub mod embed_words;
+
 use base64::Engine;
 use explainer_evidence::Evidence;
 use sha2::{Digest, Sha256};

@@ -69,3 +69,58 @@ fn deep_links_are_made_and_read_as_the_shared_cases_say() {
         }
     }
 }
+
+/// The names after `prefix` in `text` (`button.dataset.` gives `part`, `title`).
+fn names_after(text: &str, prefix: &str) -> BTreeSet<String> {
+    text.match_indices(prefix)
+        .map(|(at, _)| {
+            text[at + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The `data-*` attribute names (without `data-`) of the elements with class `class`.
+fn data_attributes(html: &str, class: &str) -> BTreeSet<String> {
+    html.split('<')
+        .filter(|tag| tag.contains(&format!("class=\"{class}\"")))
+        .flat_map(|tag| names_after(tag, " data-"))
+        .collect()
+}
+
+#[test]
+fn share_buttons_carry_what_embed_js_reads_from_them() {
+    let props = explainer::widget::WidgetProps::new(explainer::BUNDLED_EVIDENCE, "x");
+    let html = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(
+            yew::LocalServerRenderer::<explainer::widget::Widget>::with_props(props)
+                .hydratable(false)
+                .render(),
+        );
+    let embed = fs::read_to_string("www/embed.js").unwrap();
+    assert!(html.contains("class=\"ex-share-button\"") && embed.contains("'.ex-share-button'"));
+    assert!(html.contains("class=\"ex-share-status\"") && embed.contains("'.ex-share-status'"));
+    // The button names its part and title; the status line holds a word for each outcome
+    // embed.js's share() reports (but `cancelled`, which says nothing).
+    assert_eq!(
+        names_after(&embed, "button.dataset."),
+        data_attributes(&html, "ex-share-button"),
+        "what embed.js reads from a share button (left) and what the widget gives it (right)"
+    );
+    let share = &embed[embed
+        .find("async function share(")
+        .expect("share() in embed.js")..];
+    let share = &share[..share.find("\n}\n").unwrap()];
+    let mut outcomes = names_after(share, "return '");
+    outcomes.remove("cancelled");
+    assert_eq!(
+        outcomes,
+        data_attributes(&html, "ex-share-status"),
+        "the outcomes embed.js says (left) and the words the widget gives for them (right)"
+    );
+}

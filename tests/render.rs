@@ -319,10 +319,8 @@ fn tag_of<'a>(html: &'a str, class: &str) -> &'a str {
 #[tokio::test]
 async fn heading_levels_follow_the_page_outline() {
     let at = |level: u8| async move {
-        let props = WidgetProps {
-            heading: level,
-            ..WidgetProps::new(explainer::BUNDLED_EVIDENCE, "x")
-        };
+        let mut props = WidgetProps::new(explainer::BUNDLED_EVIDENCE, "x");
+        props.presentation.heading = level;
         yew::LocalServerRenderer::<Widget>::with_props(props)
             .hydratable(false)
             .render()
@@ -344,13 +342,12 @@ async fn heading_levels_follow_the_page_outline() {
     // Out of range is brought into range: a question is never below h4.
     assert_eq!(levels(&at(9).await)[0], "h4");
 
-    let panel = yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
-        heading: 1,
-        ..WidgetProps::new("{", "x")
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let mut props = WidgetProps::new("{", "x");
+    props.presentation.heading = 1;
+    let panel = yew::LocalServerRenderer::<Widget>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
     assert_eq!(tag_of(&panel, "ex-error-title"), "h1");
 }
 
@@ -502,10 +499,8 @@ async fn a_set_in_spanish_or_arabic_says_every_word_the_widget_adds_in_its_langu
 
 #[tokio::test]
 async fn the_embed_language_overrides_the_sets_for_the_words_the_widget_adds() {
-    let props = WidgetProps {
-        language: Some("es-MX".into()),
-        ..WidgetProps::new(explainer::BUNDLED_EVIDENCE, "x")
-    };
+    let mut props = WidgetProps::new(explainer::BUNDLED_EVIDENCE, "x");
+    props.presentation.language = Some("es-MX".into());
     let html = yew::LocalServerRenderer::<Widget>::with_props(props)
         .hydratable(false)
         .render()
@@ -519,10 +514,8 @@ async fn the_embed_language_overrides_the_sets_for_the_words_the_widget_adds() {
     unsaid["meta"].as_object_mut().unwrap().remove("language");
     let unsaid = unsaid.to_string();
     for (language, lang) in [(None, "en"), (Some("fr"), "fr")] {
-        let props = WidgetProps {
-            language: language.map(Into::into),
-            ..WidgetProps::new(unsaid.clone(), "x")
-        };
+        let mut props = WidgetProps::new(unsaid.clone(), "x");
+        props.presentation.language = language.map(Into::into);
         let html = yew::LocalServerRenderer::<Widget>::with_props(props)
             .hydratable(false)
             .render()

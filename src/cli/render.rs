@@ -11,6 +11,7 @@ use explainer_evidence::Evidence;
 use super::check::{emit, read_valid};
 use super::{Outcome, io_failure};
 use crate::outputs::{escape, html_tag, server_render};
+use crate::widget::Presentation;
 use crate::widget::explainer::{Explainer, ExplainerProps};
 
 const WIDGET_CSS: &str = include_str!("../../www/explainer.css");
@@ -35,15 +36,13 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
     let html = html_tag(doc.meta.language.as_deref().unwrap_or("en"));
     let props = ExplainerProps {
         evidence: Rc::new(evidence),
-        instance: "explainer".into(),
-        interactive: false,
-        theme: None,
-        own_page: false,
-        framed: false,
-        // The page is the explainer's own: its question is the page's heading.
-        heading: 1,
+        presentation: Presentation {
+            interactive: false,
+            // The page is the explainer's own: its question is the page's heading.
+            heading: 1,
+            ..Presentation::new("explainer")
+        },
         restore: None,
-        language: None,
     };
     let body = rendered(server_render::<Explainer>(props))?;
     Ok(format!(

@@ -237,8 +237,26 @@ pub fn fill_with<'t, T: Clone>(
     out
 }
 
+/// The writing direction of a language tag (`ar`, `he-IL`): `"rtl"` for the languages written
+/// right to left, `None` (the default, left to right) for the others and for none.
+pub fn direction(language: Option<&str>) -> Option<&'static str> {
+    const RIGHT_TO_LEFT: [&str; 10] = ["ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
+    let primary = language?.split('-').next()?.to_ascii_lowercase();
+    RIGHT_TO_LEFT.contains(&primary.as_str()).then_some("rtl")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn languages_written_right_to_left_are_known_by_their_primary_tag() {
+        assert_eq!(direction(Some("ar")), Some("rtl"));
+        assert_eq!(direction(Some("he-IL")), Some("rtl"));
+        assert_eq!(direction(Some("FA")), Some("rtl"));
+        assert_eq!(direction(Some("en")), None);
+        assert_eq!(direction(Some("arn")), None, "Mapudungun is not Arabic");
+        assert_eq!(direction(None), None);
+    }
+
     use super::*;
 
     #[test]

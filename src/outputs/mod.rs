@@ -9,7 +9,7 @@ use base64::Engine;
 use explainer_evidence::Evidence;
 use sha2::{Digest, Sha256};
 
-use crate::widget::{Widget, WidgetProps, stamp::stamp};
+use crate::widget::{Presentation, Widget, WidgetProps, stamp::stamp};
 
 /// The HTML the widget's views make of `props` through Yew's server renderer, with no
 /// hydration markers (the widget takes prerendered markup over by rendering afresh).
@@ -32,19 +32,20 @@ pub async fn prerendered(props: WidgetProps) -> String {
 /// `h1`, deep links as page anchors), from the very JSON text the page hands the widget, its
 /// words in `language` when the page's element asks for one over the set's.
 pub async fn prerendered_own_page(json: String, language: Option<&str>) -> String {
-    prerendered(WidgetProps {
+    let mut props = WidgetProps::new(json, "explainer");
+    props.presentation = Presentation {
         own_page: true,
         heading: 1,
         language: language.map(|tag| tag.to_owned().into()),
-        ..WidgetProps::new(json, "explainer")
-    })
-    .await
+        ..props.presentation
+    };
+    prerendered(props).await
 }
 
 /// The opening `<html>` tag of a page in `language`: its `lang`, and `dir="rtl"` for a language
 /// written right to left, so the page around the explainer (its scrollbar, its margins) follows.
 pub fn html_tag(language: &str) -> String {
-    let dir = crate::widget::labels::direction(Some(language))
+    let dir = crate::locales::direction(Some(language))
         .map(|dir| format!(" dir=\"{dir}\""))
         .unwrap_or_default();
     format!("<html lang=\"{}\"{dir}>", escape(language))
@@ -89,10 +90,8 @@ pub async fn snippet(text: String, options: &SnippetOptions<'_>) -> String {
     let id = options
         .id
         .map_or_else(|| element_id(options.file_name), str::to_owned);
-    let props = WidgetProps {
-        language: options.language.map(|tag| tag.to_owned().into()),
-        ..WidgetProps::new(text, id.clone())
-    };
+    let mut props = WidgetProps::new(text, id.clone());
+    props.presentation.language = options.language.map(|tag| tag.to_owned().into());
     let root = prerendered(props).await;
     let base = escape(options.base);
     let language = attribute("language", options.language);

@@ -4,14 +4,6 @@ use explainer_evidence::{ChangeKind, Evidence, Meta, Part, Place, Published, Sou
 
 use crate::locales::{Locale, Piece, fill, fill_with};
 
-/// The writing direction of a language tag (`ar`, `he-IL`): `"rtl"` for the languages written
-/// right to left, `None` (the default, left to right) for the others and for none.
-pub fn direction(language: Option<&str>) -> Option<&'static str> {
-    const RIGHT_TO_LEFT: [&str; 10] = ["ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
-    let primary = language?.split('-').next()?.to_ascii_lowercase();
-    RIGHT_TO_LEFT.contains(&primary.as_str()).then_some("rtl")
-}
-
 /// A short visible name for where a sentence is, e.g. "Section 3" or "Reporting limit 2".
 pub fn place_short(locale: &Locale, evidence: &Evidence, place: &Place) -> String {
     let words = &locale.words;
@@ -171,16 +163,6 @@ pub fn credits(locale: &Locale, meta: &Meta) -> Option<Vec<Piece>> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn languages_written_right_to_left_are_known_by_their_primary_tag() {
-        assert_eq!(direction(Some("ar")), Some("rtl"));
-        assert_eq!(direction(Some("he-IL")), Some("rtl"));
-        assert_eq!(direction(Some("FA")), Some("rtl"));
-        assert_eq!(direction(Some("en")), None);
-        assert_eq!(direction(Some("arn")), None, "Mapudungun is not Arabic");
-        assert_eq!(direction(None), None);
-    }
-
     use explainer_evidence::{CitationNumber, SectionId};
 
     use super::*;

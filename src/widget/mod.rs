@@ -11,10 +11,12 @@ pub mod deep_link;
 pub mod disclosure;
 pub mod explainer;
 pub mod fallback;
+mod hooks;
 pub mod ids;
 pub mod inlines;
 pub mod labels;
 pub mod limits;
+mod load;
 pub mod load_error;
 pub mod mount;
 pub mod section;
@@ -26,13 +28,13 @@ pub mod stamp;
 pub mod state;
 pub mod verdict;
 
-pub use explainer::{Restore, Widget, WidgetProps};
+pub use explainer::{Presentation, Restore, Widget, WidgetProps};
 pub use mount::MountOptions;
 
 /// Renders a widget into `root`, guarded so that a panic shows a message there (in the
 /// language of the words the widget would add, as far as it is known before reading the set).
 pub fn mount(root: web_sys::Element, props: WidgetProps) {
-    let language = props.language.as_deref().or(props.page_language.as_deref());
+    let language = (props.presentation.language.as_deref()).or(props.page_language.as_deref());
     fallback::guard(&root, crate::locales::Locale::of(language));
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();
 }

@@ -8,7 +8,7 @@
 use explainer_evidence::{Path, Problem, ProblemKind};
 use serde::Deserialize;
 
-use super::explainer::{Restore, WidgetProps};
+use super::explainer::{Presentation, Restore, WidgetProps};
 
 /// What `embed.js` asks of one widget. Every field may be absent (or `undefined`).
 #[derive(Debug, Default, Deserialize)]
@@ -105,14 +105,17 @@ impl MountOptions {
             open: self.open,
             focus: self.focus,
         });
-        WidgetProps {
+        start.presentation = Presentation {
             theme: self.theme.map(Into::into),
-            restore,
             heading,
-            failure,
             own_page: self.own_page,
             framed: self.framed,
             language: self.language.map(Into::into),
+            ..start.presentation
+        };
+        WidgetProps {
+            restore,
+            failure,
             page_language: self.page_language.map(Into::into),
             diagnose,
             ..start

@@ -122,6 +122,8 @@ pub enum Action {
     ExpandAll,
     /// Close every section.
     CollapseAll,
+    /// Open every section, the reporting limits and the log: a static page shows everything.
+    ShowEverything,
     /// Open or close the reporting limits.
     ToggleLimits,
     /// Open or close the corrections and updates log.
@@ -207,6 +209,11 @@ impl State {
             },
             Action::ExpandAll => self.open = self.sections.clone(),
             Action::CollapseAll => self.open.clear(),
+            Action::ShowEverything => {
+                self.open = self.sections.clone();
+                self.limits_open = true;
+                self.changes_open = true;
+            }
             Action::ToggleLimits => self.limits_open = !self.limits_open,
             Action::ToggleChanges => self.changes_open = !self.changes_open,
             Action::ShowCard {

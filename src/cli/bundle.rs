@@ -5,9 +5,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::check::{read_valid, write_atomically};
-use super::render::rendered;
-use super::{Outcome, Status, io_failure, read_built};
+use super::io::rendered;
+use super::io::{io_failure, read_built};
+use super::io::{read_valid, write_atomically};
+use super::status::{Outcome, Status};
 use crate::outputs::{BUILT_FILES, BuiltFiles, offline_file};
 
 pub(super) fn bundle(

@@ -5,34 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::studio::advise;
-use explainer_evidence::authored::read_either_form;
-use explainer_evidence::{Evidence, Form, Problem, decode, form_of};
+use explainer_evidence::{Form, Problem, form_of};
 use serde_json::json;
 
-use super::{Outcome, Status, diagnostics, io_failure};
-
-/// What reading one file found: its text (when it could be decoded), and either the evidence
-/// or its problems.
-pub(super) struct Checked {
-    pub(super) text: String,
-    pub(super) result: Result<Evidence, Vec<Problem>>,
-}
-
-/// Reads and validates a file of either form. `Err` is an I/O failure, not invalid evidence.
-pub(super) fn read(file: &Path) -> std::io::Result<Checked> {
-    let bytes = std::fs::read(file)?;
-    let text = match decode(bytes) {
-        Ok(text) => text,
-        Err(problem) => {
-            return Ok(Checked {
-                text: String::new(),
-                result: Err(vec![problem]),
-            });
-        }
-    };
-    let result = read_either_form(&text);
-    Ok(Checked { text, result })
-}
+use super::io::{emit, io_failure, read, read_valid};
+use super::report::{diagnostics, summary};
+use super::status::{Outcome, Status};
 
 pub(super) fn check(
     files: &[std::path::PathBuf],
@@ -97,22 +75,6 @@ pub(super) fn check(
     status.outcome()
 }
 
-pub(super) fn summary(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    match (errors, warnings) {
-        (0, 0) => "ok".to_owned(),
-        (0, w) => format!("ok, {}", plural(w, "warning")),
-        (e, 0) => plural(e, "error"),
-        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
-    }
-}
-
 pub(super) fn build(
     file: &Path,
     output: Option<&Path>,
@@ -136,74 +98,4 @@ pub(super) fn build(
         let _ = writeln!(err, "{}: published to {}", file.display(), path.display());
     }
     Ok(())
-}
-
-/// Reads a valid evidence file of either form, with its text; or prints every problem to
-/// `err` and returns the status to exit with. The one way commands that write get evidence.
-pub(super) fn read_valid(file: &Path, err: &mut dyn Write) -> Result<(Evidence, String), Status> {
-    let checked = read(file).map_err(|error| io_failure(err, "read", file, &error))?;
-    match checked.result {
-        Ok(evidence) => Ok((evidence, checked.text)),
-        Err(problems) => {
-            for line in diagnostics(file, &checked.text, &problems, false) {
-                let _ = writeln!(err, "{line}");
-            }
-            let count = summary(problems.len(), 0);
-            let _ = writeln!(err, "{}: {count}; nothing written", file.display());
-            Err(Status::Invalid)
-        }
-    }
-}
-
-/// Reads a valid published evidence file and returns it with its text; an authored one is
-/// refused with the command that publishes it, since pages load the published form.
-pub(super) fn read_published(
-    file: &Path,
-    err: &mut dyn Write,
-) -> Result<(Evidence, String), Status> {
-    let (evidence, text) = read_valid(file, err)?;
-    if form_of(&text) != Some(Form::Published) {
-        let _ = writeln!(
-            err,
-            "explainer: {} is not a published evidence file: the page loads the published form, so publish it first with `explainer build FILE -o FILE.published.json`",
-            file.display()
-        );
-        return Err(Status::Invalid);
-    }
-    Ok((evidence, text))
-}
-
-/// Writes `bytes` to `output` (atomically), or to standard output when there is none.
-pub(super) fn emit(
-    output: Option<&Path>,
-    bytes: &[u8],
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
-    match output {
-        None => out.write_all(bytes),
-        Some(path) => write_atomically(path, bytes),
-    }
-    .map_err(|error| {
-        io_failure(
-            err,
-            "write",
-            output.unwrap_or(Path::new("standard output")),
-            &error,
-        )
-    })
-}
-
-/// Writes through a temporary file beside `path` and renames it into place, so a failed or
-/// interrupted write never leaves a half-written file where the old one was.
-pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
 }

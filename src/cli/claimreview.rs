@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::claimreview::{claim_review, script_element};
 
-use super::Outcome;
-use super::check::{emit, read_valid};
+use super::io::{emit, read_valid};
+use super::status::Outcome;
 
 pub(super) fn claimreview(
     file: &Path,

@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{Outcome, Status, io_failure};
+use super::io::io_failure;
+use super::status::{Outcome, Status};
 use crate::outputs::embed_words::with_words;
 
 pub(super) fn embed_words(dist: &Path, err: &mut dyn Write) -> Outcome {

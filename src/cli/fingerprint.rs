@@ -8,7 +8,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::{Outcome, Status};
+use super::status::{Outcome, Status};
 
 /// The files that get a hashed name: (plain name, what comes before the hash, what after).
 const HASHED: [(&str, &str, &str); 3] = [

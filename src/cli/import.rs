@@ -6,8 +6,9 @@ use std::path::Path;
 
 use explainer_evidence::import::{import as import_report, to_json};
 
-use super::check::emit;
-use super::{Outcome, Status, io_failure};
+use super::io::emit;
+use super::io::io_failure;
+use super::status::{Outcome, Status};
 
 pub(super) fn import(
     report: &Path,

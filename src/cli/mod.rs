@@ -10,9 +10,12 @@ mod claimreview;
 mod embed_words;
 mod fingerprint;
 mod import;
+mod io;
 mod page;
 mod render;
+mod report;
 mod snippet;
+mod status;
 mod studio_file;
 
 use std::io::Write;
@@ -20,41 +23,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use explainer_evidence::{Form, Problem, schema};
-
-/// How a command ended, and so the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// Done (exit 0).
-    Ok,
-    /// The evidence has errors (exit 1).
-    Invalid,
-    /// The command could not run: bad usage, a file that cannot be read or written (exit 2).
-    Failed,
-}
-
-/// What a command gives back: done, or the [`Status`] it stopped with (never [`Status::Ok`]).
-type Outcome = Result<(), Status>;
-
-impl Status {
-    /// This status as a command's outcome.
-    fn outcome(self) -> Outcome {
-        match self {
-            Status::Ok => Ok(()),
-            failed => Err(failed),
-        }
-    }
-}
-
-impl From<Status> for ExitCode {
-    fn from(status: Status) -> Self {
-        ExitCode::from(match status {
-            Status::Ok => 0,
-            Status::Invalid => 1,
-            Status::Failed => 2,
-        })
-    }
-}
+use explainer_evidence::{Form, schema};
+use io::io_failure;
+pub use status::Status;
 
 /// The command line.
 #[derive(Debug, Parser)]
@@ -329,51 +300,4 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
         }
     };
     outcome.err().unwrap_or(Status::Ok)
-}
-
-/// Each problem as `FILE:LINE:COL: PATH: message`, with `warning: ` before the message for
-/// advice.
-fn diagnostics(file: &Path, json: &str, problems: &[Problem], warning: bool) -> Vec<String> {
-    let severity = if warning { "warning: " } else { "" };
-    Problem::positions(problems, json)
-        .into_iter()
-        .zip(problems)
-        .map(|((line, column), problem)| {
-            format!(
-                "{}:{line}:{column}: {}: {severity}{}",
-                file.display(),
-                problem.path,
-                problem.kind
-            )
-        })
-        .collect()
-}
-
-/// Reads a file of the built widget, or says it cannot and that the widget must be built first.
-fn read_built(path: &Path, err: &mut dyn Write) -> Result<Vec<u8>, Status> {
-    std::fs::read(path).map_err(|error| {
-        let _ = writeln!(
-            err,
-            "explainer: cannot read {}: {error} (build the widget first: trunk build --release)",
-            path.display()
-        );
-        Status::Failed
-    })
-}
-
-/// Warns when `--language` names a language the widget has no words in, so they will be
-/// English: said as `explainer check` says it of a set's `meta.language`.
-fn warn_of_language(language: Option<&str>, err: &mut dyn Write) {
-    if let Some(language) = language.filter(|tag| !crate::locales::Locale::speaks(tag)) {
-        let kind = explainer_evidence::ProblemKind::NoWordsInLanguage {
-            language: language.to_owned(),
-        };
-        let _ = writeln!(err, "explainer: --language: warning: {kind}");
-    }
-}
-
-/// Reports an I/O failure on `path` and returns [`Status::Failed`].
-fn io_failure(err: &mut dyn Write, what: &str, path: &Path, error: &std::io::Error) -> Status {
-    let _ = writeln!(err, "explainer: cannot {what} {}: {error}", path.display());
-    Status::Failed
 }

@@ -6,9 +6,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::check::{emit, read_published};
-use super::render::rendered;
-use super::{Outcome, Status, io_failure, read_built, warn_of_language};
+use super::io::rendered;
+use super::io::{emit, read_published};
+use super::io::{io_failure, read_built};
+use super::report::warn_of_language;
+use super::status::{Outcome, Status};
 use crate::outputs::{attribute, escape, html_tag, prerendered_own_page};
 
 /// What `explainer page` is asked for.

@@ -8,8 +8,9 @@ use std::rc::Rc;
 
 use explainer_evidence::Evidence;
 
-use super::check::{emit, read_valid};
-use super::{Outcome, io_failure};
+use super::io::{emit, read_valid};
+use super::io::{io_failure, rendered};
+use super::status::Outcome;
 use crate::outputs::{escape, html_tag, server_render};
 use crate::widget::Presentation;
 use crate::widget::explainer::{Explainer, ExplainerProps};
@@ -51,10 +52,4 @@ pub fn page(evidence: Evidence) -> std::io::Result<String> {
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
          <style>\n{WIDGET_CSS}\n{PAGE_CSS}</style>\n</head>\n<body>\n<main class=\"page\">\n{body}\n</main>\n</body>\n</html>\n"
     ))
-}
-
-/// Runs one of the renderers of [`crate::outputs`] (async, as in the studio's wasm) to its end.
-pub(super) fn rendered<F: std::future::Future>(future: F) -> std::io::Result<F::Output> {
-    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    Ok(runtime.block_on(future))
 }

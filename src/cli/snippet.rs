@@ -6,9 +6,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::check::{emit, read_published};
-use super::render::rendered;
-use super::{Outcome, io_failure, warn_of_language};
+use super::io::io_failure;
+use super::io::rendered;
+use super::io::{emit, read_published};
+use super::report::warn_of_language;
+use super::status::Outcome;
 use crate::outputs;
 
 /// What `explainer snippet` is asked for.

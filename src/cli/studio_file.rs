@@ -8,8 +8,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::bundle::WidgetFiles;
-use super::check::write_atomically;
-use super::{Outcome, Status, io_failure, read_built};
+use super::io::write_atomically;
+use super::io::{io_failure, read_built};
+use super::status::{Outcome, Status};
 use crate::outputs::{
     BASE64_DECODER, BuiltFiles, base64_text, inert, json_string, policy, single_file_head,
     widget_script,

@@ -1,12 +1,13 @@
 //! The authored form: what people write, with sentence text in markdown. Publishing converts it
 //! into the published form and validates the result with the same checks the widget relies on.
 
-use crate::Evidence;
+use crate::checked::Evidence;
+use crate::error::Problem;
 use crate::load::{form_of, load_published, read_document};
 use crate::markdown::parse_inline;
+use crate::path::Path;
 use crate::published::{Document, Form, Inlines};
 use crate::validate::validate;
-use crate::{Path, Problem};
 
 /// An authored evidence set: text as markdown.
 pub type Authored = Document<String>;

@@ -21,7 +21,7 @@ impl Evidence {
     /// Wraps a document that [`validate`](crate::validate::validate) found no problem in.
     pub(crate) fn from_valid(document: Published) -> Self {
         let sources = &document.sources;
-        let by_number = crate::sorted_indices(sources.len(), &|a, b| {
+        let by_number = crate::order::sorted_indices(sources.len(), &|a, b| {
             sources[a].number.cmp(&sources[b].number)
         });
         let mut evidence = Self {
@@ -45,7 +45,7 @@ impl Evidence {
     }
 
     /// Validates a document read from a file: the evidence, or every problem in it.
-    pub fn checked(document: Published) -> Result<Self, Vec<crate::Problem>> {
+    pub fn checked(document: Published) -> Result<Self, Vec<crate::error::Problem>> {
         let problems = crate::validate::validate(&document);
         if problems.is_empty() {
             Ok(Self::from_valid(document))

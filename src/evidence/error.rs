@@ -183,14 +183,14 @@ pub enum ProblemKind {
         /// The tag as written.
         value: String,
     },
-    /// Markup nested deeper than [`crate::MAX_INLINE_DEPTH`].
+    /// Markup nested deeper than [`crate::published::MAX_INLINE_DEPTH`].
     TooDeep,
-    /// A text longer than [`crate::MAX_TEXT_CHARS`].
+    /// A text longer than [`crate::published::MAX_TEXT_CHARS`].
     TooLong {
         /// Its length in characters.
         chars: usize,
     },
-    /// A list longer than [`crate::MAX_LIST_LEN`].
+    /// A list longer than [`crate::published::MAX_LIST_LEN`].
     TooMany {
         /// How many entries it has.
         count: usize,
@@ -310,7 +310,7 @@ impl fmt::Display for ProblemKind {
             Self::UnsupportedVersion { found } => write!(
                 f,
                 "format version {found} is not supported: this version of Explainer reads version {}",
-                crate::FORMAT_VERSION
+                crate::published::FORMAT_VERSION
             ),
             Self::Empty {
                 what,
@@ -334,7 +334,7 @@ impl fmt::Display for ProblemKind {
                 // Integer tenths: float formatting would add kilobytes to the widget.
                 const MB: u64 = 1_048_576;
                 let (whole, tenths) = (bytes / MB, bytes % MB * 10 / MB);
-                let limit = crate::MAX_FILE_BYTES / MB;
+                let limit = crate::published::MAX_FILE_BYTES / MB;
                 write!(
                     f,
                     "the file is {whole}.{tenths} MB: an evidence file may be at most {limit} MB"
@@ -401,17 +401,17 @@ impl fmt::Display for ProblemKind {
             Self::TooLong { chars } => write!(
                 f,
                 "the text is {chars} characters long: a text may have at most {} characters",
-                crate::MAX_TEXT_CHARS
+                crate::published::MAX_TEXT_CHARS
             ),
             Self::TooMany { count } => write!(
                 f,
                 "the list has {count} entries: a list may have at most {}; split the evidence set",
-                crate::MAX_LIST_LEN
+                crate::published::MAX_LIST_LEN
             ),
             Self::TooDeep => write!(
                 f,
                 "markup is nested more than {} levels deep: simplify the emphasis, strong text and links",
-                crate::MAX_INLINE_DEPTH
+                crate::published::MAX_INLINE_DEPTH
             ),
             Self::NestedInLink { what } => {
                 write!(f, "{what} sits inside a link: move it out of the link text")

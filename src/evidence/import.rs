@@ -58,8 +58,9 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::authored::{Authored, publish};
+use crate::error::Problem;
+use crate::published::FORMAT_VERSION;
 use crate::published::{Change, CitationNumber, Form, Meta, Section, SectionId, Source, Verdict};
-use crate::{FORMAT_VERSION, Problem};
 
 /// What the report lacks, written beside it as JSON (`explainer import --sources`).
 #[derive(Debug, Default, Deserialize)]

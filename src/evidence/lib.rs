@@ -21,6 +21,7 @@ mod load;
 pub mod locate;
 #[cfg(feature = "authoring")]
 pub mod markdown;
+mod order;
 pub mod path;
 pub mod published;
 #[cfg(feature = "schema")]
@@ -32,22 +33,8 @@ pub use error::{Problem, ProblemKind};
 pub use load::{decode, form_of, load_published};
 pub use path::{Path, Segment};
 
-/// The largest evidence file accepted, in bytes: far beyond any real evidence set, small
-/// enough that reading one never stalls a browser or an editor's machine.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub use published::{
     Archived, Change, ChangeKind, CitationNumber, Document, FORMAT_VERSION, Form, Inline, Inlines,
-    Link, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place, Published, Section,
-    SectionId, Source, Verdict,
+    Link, MAX_FILE_BYTES, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Meta, Part, Place,
+    Published, Section, SectionId, Source, Verdict,
 };
-
-/// The positions `0..len` ordered by `compare`. Every sort in the crate goes through here, so
-/// the widget's wasm carries one copy of the sorting code instead of one per element type.
-pub(crate) fn sorted_indices(
-    len: usize,
-    compare: &dyn Fn(usize, usize) -> std::cmp::Ordering,
-) -> Vec<usize> {
-    let mut indices: Vec<usize> = (0..len).collect();
-    indices.sort_unstable_by(|&a, &b| compare(a, b));
-    indices
-}

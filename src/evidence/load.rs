@@ -4,10 +4,12 @@
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::Evidence;
+use crate::checked::Evidence;
+use crate::error::{Problem, ProblemKind};
+use crate::path::Path;
 use crate::path::Segment;
+use crate::published::FORMAT_VERSION;
 use crate::published::{Document, Form};
-use crate::{FORMAT_VERSION, Path, Problem, ProblemKind};
 
 /// Just enough of a file to tell its form and version before its shape is judged, since another
 /// form or version has another shape and its field errors would only mislead.
@@ -117,10 +119,10 @@ pub fn form_of(json: &str) -> Option<Form> {
     }
 }
 
-/// Decodes the bytes of an evidence file: at most [`crate::MAX_FILE_BYTES`], UTF-8.
+/// Decodes the bytes of an evidence file: at most [`crate::published::MAX_FILE_BYTES`], UTF-8.
 pub fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
     let size = bytes.len() as u64;
-    if size > crate::MAX_FILE_BYTES {
+    if size > crate::published::MAX_FILE_BYTES {
         return Err(Problem::new(
             Path::root(),
             ProblemKind::TooLarge { bytes: size },

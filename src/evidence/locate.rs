@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::Path;
+use crate::path::Path;
 use crate::path::Segment;
 
 enum Frame {
@@ -142,7 +142,7 @@ pub fn positions_of(json: &str, paths: &[&Path]) -> Vec<(usize, usize)> {
 
 /// The 1-based lines and columns of many byte offsets, in one pass.
 fn lines_columns(json: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
-    let order = crate::sorted_indices(offsets.len(), &|a, b| offsets[a].cmp(&offsets[b]));
+    let order = crate::order::sorted_indices(offsets.len(), &|a, b| offsets[a].cmp(&offsets[b]));
     let mut out = vec![(1, 1); offsets.len()];
     let (mut at, mut line, mut line_start) = (0, 1, 0);
     for i in order {
@@ -309,13 +309,15 @@ mod tests {
     #[test]
     fn line_and_column_are_serde_jsons() {
         let json = "{\n  \"verdict\": {\n    \"sentences\": \"oops\"\n  }\n}";
-        let error = serde_json::from_str::<crate::Document<String>>(json).expect_err("invalid");
+        let error =
+            serde_json::from_str::<crate::published::Document<String>>(json).expect_err("invalid");
         assert_eq!(
             path_at(json, error.line(), error.column()).to_string(),
             "verdict.sentences"
         );
         let missing = "{\n  \"verdict\": { \"label\": \"x\" }\n}";
-        let error = serde_json::from_str::<crate::Document<String>>(missing).expect_err("missing");
+        let error = serde_json::from_str::<crate::published::Document<String>>(missing)
+            .expect_err("missing");
         assert!(
             error.to_string().starts_with("missing field `sentences`"),
             "{error}"

@@ -6,8 +6,9 @@
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::error::ProblemKind;
+use crate::published::MAX_INLINE_DEPTH;
 use crate::published::{CitationNumber, Inline, Inlines, Link};
-use crate::{MAX_INLINE_DEPTH, ProblemKind};
 
 /// How the converter marks a citation while pulldown-cmark parses: a destination no author can
 /// produce through markdown, because only the broken-link callback returns it.

@@ -11,6 +11,10 @@ pub const FORMAT_VERSION: u64 = 1;
 /// the cap keeps hostile files from overflowing the wasm stack.
 pub const MAX_INLINE_DEPTH: usize = 8;
 
+/// The largest evidence file accepted, in bytes: far beyond any real evidence set, small
+/// enough that reading one never stalls a browser or an editor's machine.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The longest one text may be (a sentence, a title, an excerpt), in characters: far beyond any
 /// real one. Past it a file is broken or hostile, and showing it would stall a reader's browser.
 pub const MAX_TEXT_CHARS: usize = 10_000;
@@ -300,8 +304,8 @@ pub struct Place {
 
 impl<T> Document<T> {
     /// Every text of the document with its place and JSON path, in reading order.
-    pub fn texts(&self) -> Vec<(Place, crate::Path, &T)> {
-        let root = crate::Path::root();
+    pub fn texts(&self) -> Vec<(Place, crate::path::Path, &T)> {
+        let root = crate::path::Path::root();
         let mut out = Vec::new();
         let verdict = root.key("verdict").key("sentences");
         for (i, text) in self.verdict.sentences.iter().enumerate() {
@@ -349,9 +353,9 @@ impl<T> Document<T> {
 
 impl<T> Document<T> {
     /// The same document with every text converted by `f`, which is told each text's path.
-    pub fn map_texts<U>(self, mut f: impl FnMut(T, &crate::Path) -> U) -> Document<U> {
-        let root = crate::Path::root();
-        let mut convert = |texts: Vec<T>, path: crate::Path| -> Vec<U> {
+    pub fn map_texts<U>(self, mut f: impl FnMut(T, &crate::path::Path) -> U) -> Document<U> {
+        let root = crate::path::Path::root();
+        let mut convert = |texts: Vec<T>, path: crate::path::Path| -> Vec<U> {
             texts
                 .into_iter()
                 .enumerate()

@@ -31,7 +31,7 @@ pub fn schema(form: Form) -> String {
         );
         properties.insert(
             "version".into(),
-            json!({ "const": crate::FORMAT_VERSION, "description": "The format version." }),
+            json!({ "const": crate::published::FORMAT_VERSION, "description": "The format version." }),
         );
     }
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
@@ -45,5 +45,5 @@ fn of<T: JsonSchema>() -> Schema {
 
 /// The file name the schema of `form` is committed under in `schema/`.
 pub fn file_name(form: Form) -> String {
-    format!("{}.v{}.json", form.name(), crate::FORMAT_VERSION)
+    format!("{}.v{}.json", form.name(), crate::published::FORMAT_VERSION)
 }

@@ -3,10 +3,10 @@
 //! Publishing an authored file runs the same checks on the converted document, so a file that
 //! publishes cleanly is exactly a file the widget will render.
 
+use crate::error::{Problem, ProblemKind};
+use crate::path::Path;
 use crate::published::{CitationNumber, Inline, Published, for_each_citation};
-use crate::{
-    FORMAT_VERSION, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS, Path, Problem, ProblemKind,
-};
+use crate::published::{FORMAT_VERSION, MAX_INLINE_DEPTH, MAX_LIST_LEN, MAX_TEXT_CHARS};
 
 /// Every problem in `doc`; empty when it is valid.
 pub fn validate(doc: &Published) -> Vec<Problem> {
@@ -132,7 +132,7 @@ pub fn validate(doc: &Published) -> Vec<Problem> {
 
     // Sources by number, to look citations up; `cited` is marked in the same order.
     let numbers: Vec<CitationNumber> = doc.sources.iter().map(|s| s.number).collect();
-    let order = crate::sorted_indices(numbers.len(), &|a, b| numbers[a].cmp(&numbers[b]));
+    let order = crate::order::sorted_indices(numbers.len(), &|a, b| numbers[a].cmp(&numbers[b]));
     let find = |n: CitationNumber| order.binary_search_by(|&i| numbers[i].cmp(&n)).ok();
     let mut cited = vec![false; numbers.len()];
     // Reported once per dangling number, at its first use, so one typo gives one message.
@@ -206,7 +206,8 @@ pub fn advise(doc: &Published) -> Vec<Problem> {
 /// repeats an earlier one. Sorting keeps this O(n log n) for hostile files with many items.
 fn first_uses<T: Ord>(items: impl Iterator<Item = T>) -> Vec<usize> {
     let items: Vec<T> = items.collect();
-    let order = crate::sorted_indices(items.len(), &|a, b| items[a].cmp(&items[b]).then(a.cmp(&b)));
+    let order =
+        crate::order::sorted_indices(items.len(), &|a, b| items[a].cmp(&items[b]).then(a.cmp(&b)));
     let mut first = vec![0; items.len()];
     let mut group_start = 0;
     for (k, &i) in order.iter().enumerate() {

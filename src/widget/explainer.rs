@@ -11,7 +11,7 @@ use super::context::Shared;
 use super::disclosure::heading_tag;
 use super::hooks::{use_deep_links, use_focus_requests, use_restored_focus, use_revealed_panels};
 use super::ids::Ids;
-use super::load::{Loaded, ask_checker, checked_restore, read};
+use super::load::{Loaded, Restore, ask_checker, checked_restore, read};
 use super::load_error::Worded;
 use super::state::{Action, State};
 use super::{changes, limits, load_error, section, share, source_list, verdict};
@@ -79,19 +79,6 @@ pub struct WidgetProps {
     /// no evidence set to say its language, and of nothing else.
     #[prop_or_default]
     pub page_language: Option<AttrValue>,
-}
-
-/// The state a reader left in a prerendered explainer, to carry over when the widget takes it
-/// over; used only when `stamp` says the markup was rendered from the same evidence file by
-/// this version of the widget.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Restore {
-    /// The prerendered root's stamp (see [`super::stamp::stamp`]).
-    pub stamp: String,
-    /// The DOM ids of the panels the reader opened (by find in page, say).
-    pub open: Vec<String>,
-    /// The DOM id of the element that had focus.
-    pub focus: Option<String>,
 }
 
 impl WidgetProps {

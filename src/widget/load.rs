@@ -8,11 +8,23 @@ use explainer_evidence::load_published;
 use explainer_evidence::{Evidence, Path, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::explainer::Restore;
 #[cfg(any(not(target_arch = "wasm32"), feature = "messages"))]
 use super::load_error;
 use super::load_error::Worded;
 use crate::locales::Locale;
+
+/// The state a reader left in a prerendered explainer, to carry over when the widget takes it
+/// over; used only when `stamp` says the markup was rendered from the same evidence file by
+/// this version of the widget.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Restore {
+    /// The prerendered root's stamp (see [`super::stamp::stamp`]).
+    pub stamp: String,
+    /// The DOM ids of the panels the reader opened (by find in page, say).
+    pub open: Vec<String>,
+    /// The DOM id of the element that had focus.
+    pub focus: Option<String>,
+}
 
 /// What the console says when a prerendered explainer cannot be taken over as it is.
 const STALE_PRERENDER: &str = "Explainer: the prerendered explainer was made from other evidence or another widget version; rendered afresh";

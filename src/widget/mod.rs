@@ -28,7 +28,8 @@ pub mod stamp;
 pub mod state;
 pub mod verdict;
 
-pub use explainer::{Presentation, Restore, Widget, WidgetProps};
+pub use explainer::{Presentation, Widget, WidgetProps};
+pub use load::Restore;
 pub use mount::MountOptions;
 
 /// Renders a widget into `root`, guarded so that a panic shows a message there (in the

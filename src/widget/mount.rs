@@ -8,7 +8,8 @@
 use explainer_evidence::{Path, Problem, ProblemKind};
 use serde::Deserialize;
 
-use super::explainer::{Presentation, Restore, WidgetProps};
+use super::explainer::{Presentation, WidgetProps};
+use super::load::Restore;
 
 /// What `embed.js` asks of one widget. Every field may be absent (or `undefined`).
 #[derive(Debug, Default, Deserialize)]

@@ -151,18 +151,19 @@ fn every_key_of_english_is_used_by_the_widget_or_embed_js() {
 
 #[test]
 fn built_embed_js_says_what_the_tables_say_before_the_widget_loads() {
-    // What the build does: explainer embed-words on a copy of www/embed.js.
-    let dist = std::env::temp_dir().join(format!("explainer-embed-words-{}", std::process::id()));
+    // What the build does: explainer script-data on copies of the scripts.
+    let dist = std::env::temp_dir().join(format!("explainer-script-data-{}", std::process::id()));
     fs::create_dir_all(&dist).unwrap();
     fs::copy("www/embed.js", dist.join("embed.js")).unwrap();
+    fs::copy("www/studio.js", dist.join("studio.js")).unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(["embed-words", "--dist"])
+        .args(["script-data", "--dist"])
         .arg(&dist)
         .status()
         .unwrap();
     let built = fs::read_to_string(dist.join("embed.js")).unwrap();
     fs::remove_dir_all(&dist).unwrap();
-    assert!(status.success(), "explainer embed-words failed");
+    assert!(status.success(), "explainer script-data failed");
     let start = built.find("const WORDS = ").expect("WORDS in embed.js") + "const WORDS = ".len();
     let end = start + built[start..].find(";\n").expect("end of WORDS");
     let written: serde_json::Value =

@@ -43,7 +43,7 @@ function loadWidget() {
 
 /** What this script says itself, before the widget's code is there to say it: `loading` and
  * `could_not_load` of each language table (src/locales/*.toml), by language tag. The build
- * writes them in between the two markers (`explainer embed-words`), so the tables are the one
+ * writes them in between the two markers (`explainer script-data`), so the tables are the one
  * place they are defined. */
 const WORDS = /*@words*/{}/*@end*/;
 

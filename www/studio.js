@@ -489,16 +489,20 @@ document.getElementById('download-snippet').addEventListener('click', async () =
   if (publishable !== null) save(await makeSnippet(), `${name}.snippet.html`, 'text/html');
 });
 
-/** The widget's built files, fetched from beside the studio, in the offline file's order:
- * glue, wasm, widget stylesheet, page stylesheet, embed.js. The build's content-hashed names
- * are written here by explainer fingerprint. */
+/** The widget's built files an offline file carries, in the order the publisher takes them
+ * (glue, wasm, widget stylesheet, page stylesheet, embed.js): their names are written in by the
+ * build from the Rust's one list (explainer script-data), then given their content-hashed
+ * names (explainer fingerprint). */
+const BUILT_FILES = /*@built-files*/[]/*@end*/;
+
+/** The widget's built files, fetched from beside the studio (the wasm as bytes, the rest as
+ * text). */
 async function builtFiles() {
   if (offline) return offline.files();
-  const names = ['explainer-widget.js', 'explainer-widget_bg.wasm', 'explainer.css', 'page.css', 'embed.js'];
-  return Promise.all(names.map(async (file, i) => {
+  return Promise.all(BUILT_FILES.map(async (file) => {
     const response = await fetch(new URL(file, import.meta.url));
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    return i === 1 ? new Uint8Array(await response.arrayBuffer()) : response.text();
+    return file.endsWith('.wasm') ? new Uint8Array(await response.arrayBuffer()) : response.text();
   }));
 }
 /** Whether every inline script and style of the offline file `page` is allowed by a hash in

@@ -7,13 +7,13 @@
 mod bundle;
 mod check;
 mod claimreview;
-mod embed_words;
 mod fingerprint;
 mod import;
 mod io;
 mod page;
 mod render;
 mod report;
+mod script_data;
 mod snippet;
 mod status;
 mod studio_file;
@@ -168,11 +168,12 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Write the words embed.js says before the widget loads into the built embed.js.
+    /// Write into the built scripts what the widget's code defines.
     ///
-    /// They come from the language tables (src/locales/*.toml), which are compiled into this
-    /// tool; www/embed.js holds an empty table for them. The build runs it first.
-    EmbedWords {
+    /// embed.js gets the words it says before the widget loads, from the language tables
+    /// (src/locales/*.toml); studio.js the names of the widget's files an offline file carries.
+    /// The scripts as written hold empty values for them. The build runs it first.
+    ScriptData {
         /// The built widget's folder.
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
@@ -286,8 +287,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             out,
             err,
         ),
-        Command::StudioFile { dist, output } => studio_file::studio_file(&dist, &output, err),
-        Command::EmbedWords { dist } => embed_words::embed_words(&dist, err),
+        Command::StudioFile { dist, output } => studio_file::write(&dist, &output, err),
+        Command::ScriptData { dist } => script_data::script_data(&dist, err),
         Command::Fingerprint { dist } => fingerprint::fingerprint(&dist, err),
         Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {

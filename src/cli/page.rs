@@ -11,7 +11,7 @@ use super::io::{emit, read_published};
 use super::io::{io_failure, read_built};
 use super::report::warn_of_language;
 use super::status::{Outcome, Status};
-use crate::outputs::{attribute, escape, html_tag, prerendered_own_page};
+use crate::outputs::{OwnPage, own_page};
 
 /// What `explainer page` is asked for.
 pub(super) struct Options<'a> {
@@ -50,22 +50,17 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
             )
         }
     };
-    let element = format!(
-        "<evidence-explainer id=\"explainer\" own-page{}{}>",
-        attribute("src", src.as_deref()),
-        attribute("language", options.language)
-    );
     warn_of_language(options.language, err);
-    let doc = evidence.document();
-    // The page is in the language of the words around the explainer, which the reader's
-    // browser and the loading line follow; the explainer's root keeps the set's own.
-    let language = options
-        .language
-        .or(doc.meta.language.as_deref())
-        .unwrap_or("en");
-    let root = rendered(prerendered_own_page(text, options.language))
-        .map_err(|error| io_failure(err, "render", &template_path, &error))?;
-    match fill(&template, &element, &root, &doc.question, language) {
+    let page = OwnPage {
+        template: &template,
+        text: &text,
+        evidence: &evidence,
+        src: src.as_deref(),
+        language: options.language,
+    };
+    match rendered(own_page(&page))
+        .map_err(|error| io_failure(err, "render", &template_path, &error))?
+    {
         Some(page) => emit(options.output, page.as_bytes(), out, err),
         None => {
             let _ = writeln!(
@@ -76,40 +71,4 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
             Err(Status::Failed)
         }
     }
-}
-
-/// The template with the explainer element's start tag replaced by `element` and its content
-/// by `root`, its title by the question and its `<html>` tag by one in the set's language;
-/// `None` when the template lacks one of them. The built page is minified (attribute quotes
-/// may be gone), so tags are found by name and replaced whole.
-fn fill(
-    template: &str,
-    element: &str,
-    root: &str,
-    question: &str,
-    language: &str,
-) -> Option<String> {
-    let start = template.find("<evidence-explainer ")?;
-    let open_end = start + template[start..].find('>')? + 1;
-    if !template[start..open_end].contains("own-page") {
-        return None;
-    }
-    let end = open_end + template[open_end..].find("</evidence-explainer>")?;
-    let page = format!("{}{element}{root}{}", &template[..start], &template[end..]);
-    let title_start = page.find("<title>")? + "<title>".len();
-    let title_end = title_start + page[title_start..].find("</title>")?;
-    let page = format!(
-        "{}{}{}",
-        &page[..title_start],
-        escape(question),
-        &page[title_end..]
-    );
-    let html_start = page.find("<html")?;
-    let html_end = html_start + page[html_start..].find('>')? + 1;
-    Some(format!(
-        "{}{}{}",
-        &page[..html_start],
-        html_tag(language),
-        &page[html_end..]
-    ))
 }

@@ -155,7 +155,8 @@ fn built_embed_js_says_what_the_tables_say_before_the_widget_loads() {
     let dist = std::env::temp_dir().join(format!("explainer-script-data-{}", std::process::id()));
     fs::create_dir_all(&dist).unwrap();
     fs::copy("www/embed.js", dist.join("embed.js")).unwrap();
-    fs::copy("www/studio.js", dist.join("studio.js")).unwrap();
+    fs::create_dir_all(dist.join("studio")).unwrap();
+    fs::copy("www/studio/publish.js", dist.join("studio/publish.js")).unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
         .args(["script-data", "--dist"])
         .arg(&dist)

@@ -17,7 +17,7 @@ pub type Datum = (&'static str, &'static str, fn() -> String);
 /// Each script's value.
 pub const DATA: [Datum; 2] = [
     ("embed.js", "words", words),
-    ("studio.js", "built-files", built_files),
+    ("studio/publish.js", "built-files", built_files),
 ];
 
 /// Each language's `loading` and `could_not_load`, by language tag, as JSON.

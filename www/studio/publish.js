@@ -75,11 +75,6 @@ export function answerPublishing(editor, publisher, offline) {
     return publisher.making('snippet', (module) => module.then(({ snippet }) => snippet(publishable, `${name}.published.json`, src, base, '')));
   }
 
-  on('download-authored', () => {
-    const { name, text } = editor.current();
-    save(text, `${name}.json`, 'application/json');
-  });
-  on('copy-authored', () => copy(editor.current().text, 'The evidence file'));
   on('copy-snippet', async () => {
     if (editor.current().publishable !== null) copy(await makeSnippet(), 'The snippet');
   });
@@ -104,20 +99,21 @@ export function answerPublishing(editor, publisher, offline) {
       said.textContent = `The offline file could not be made: ${error.message ?? error}.`;
     }
   });
-  on('download', () => {
-    const { name, published } = editor.current();
-    if (published !== null) save(published, `${name}.published.json`, 'application/json');
-  });
-  on('copy-published', () => {
-    const { published } = editor.current();
-    if (published !== null) copy(published, 'The published file');
-  });
-  on('download-claimreview', () => {
-    const { name, claimReview } = editor.current();
-    if (claimReview !== null) save(claimReview, `${name}.claimreview.html`, 'text/html');
-  });
-  on('copy-claimreview', () => {
-    const { claimReview } = editor.current();
-    if (claimReview !== null) copy(claimReview, 'The ClaimReview markup');
-  });
+  // What the editor saves or copies as it holds it: the file as written, the published file
+  // and the ClaimReview markup (null until a check makes them).
+  const kept = [
+    { key: 'text', saveId: 'download-authored', copyId: 'copy-authored', what: 'The evidence file', ending: '.json', type: 'application/json' },
+    { key: 'published', saveId: 'download', copyId: 'copy-published', what: 'The published file', ending: '.published.json', type: 'application/json' },
+    { key: 'claimReview', saveId: 'download-claimreview', copyId: 'copy-claimreview', what: 'The ClaimReview markup', ending: '.claimreview.html', type: 'text/html' },
+  ];
+  for (const { key, saveId, copyId, what, ending, type } of kept) {
+    on(saveId, () => {
+      const file = editor.current();
+      if (file[key] !== null) save(file[key], `${file.name}${ending}`, type);
+    });
+    on(copyId, () => {
+      const content = editor.current()[key];
+      if (content !== null) copy(content, what);
+    });
+  }
 }

@@ -14,7 +14,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # A full disk shows up deep in a build as a linker's "IO failure on output stream": say it first.
 # A first run's build takes about 2 GB; the browsers' profiles a few hundred MB more.
-free_mb=$(df -Pm "${CARGO_TARGET_DIR:-.}" | awk 'NR == 2 { print $4 }')
+# (The target folder may not exist yet: its nearest existing parent is on the same disk.)
+disk=${CARGO_TARGET_DIR:-.}
+while [ ! -e "$disk" ]; do disk=$(dirname "$disk"); done
+free_mb=$(df -Pm "$disk" | awk 'NR == 2 { print $4 }')
 if [ "$free_mb" -lt 3000 ]; then
   printf 'warning: only %s MB free on the disk that holds %s; a first run needs about 3,000 MB\n' \
     "$free_mb" "${CARGO_TARGET_DIR:-target/}" >&2

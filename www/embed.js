@@ -19,6 +19,12 @@
 // links, titles the page, and, inside an iframe, reports its height to the parent page as
 // { type: 'explainer:height', height } (see embed-frame.js).
 //
+// In an article a widget is lazy, as `loading="lazy"` images are: nothing of it but this script
+// is fetched until it comes within one and a half screens of the viewport, the reader points
+// at, focuses or taps something in it, or the page's address deep-links into it
+// (`#<id>/<part>`); `loading="eager"` starts it at once. Until then a prerendered explainer is
+// complete, its sections open and close, and a bare element shows its loading line.
+//
 // An element from `explainer snippet` already holds the explainer, rendered into a declarative
 // shadow root that the page paints before any script runs, and so does the stand-alone page
 // from `explainer page` (in the element itself); this script then takes it over.
@@ -267,16 +273,10 @@ function optionsOf(element) {
   };
 }
 
-/** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
- * element: once the evidence and the widget are there, what the reader did (panels opened, by
- * find in page say, and focus) is read, and the prerendered root is swapped for the widget's,
- * all in one task, so no frame is painted in between. The widget checks the stamp and renders
- * afresh, with one warning, if the markup came from another file or version. If the widget
- * cannot start, the prerendered explainer stays, complete but for its cards, with every
- * section open since nothing else could open them. */
-async function takeOver(element, prerendered, { refused, elsewhere, ...options }) {
-  // Until then the section buttons work in plain script, so a reader's click while the wasm
-  // loads is not lost: the takeover carries over what is open.
+/** Until the widget takes it over, the prerendered explainer's section buttons work in plain
+ * script, so a reader's click before or while the wasm loads is not lost: the takeover carries
+ * over what is open. */
+function answerSectionButtons(prerendered) {
   prerendered.addEventListener('click', (event) => {
     const button = event.target.closest('button[aria-controls]');
     const panel = button && prerendered.querySelector(`#${CSS.escape(button.getAttribute('aria-controls'))}`);
@@ -286,6 +286,16 @@ async function takeOver(element, prerendered, { refused, elsewhere, ...options }
     else panel.setAttribute('hidden', 'until-found');
     button.setAttribute('aria-expanded', String(opening));
   });
+}
+
+/** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
+ * element: once the evidence and the widget are there, what the reader did (panels opened, by
+ * find in page say, and focus) is read, and the prerendered root is swapped for the widget's,
+ * all in one task, so no frame is painted in between. The widget checks the stamp and renders
+ * afresh, with one warning, if the markup came from another file or version. If the widget
+ * cannot start, the prerendered explainer stays, complete but for its cards, with every
+ * section open since nothing else could open them. */
+async function takeOver(element, prerendered, { refused, elsewhere, ...options }) {
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget()]);
     if (evidence.failure) throw new Error(`the evidence could not be loaded from ${options.src} (${evidence.failure})`);
@@ -303,16 +313,24 @@ async function takeOver(element, prerendered, { refused, elsewhere, ...options }
   }
 }
 
-/** Starts a widget with nothing rendered before it, in `container` (the element's shadow root,
- * or on its own page the element itself), with a loading line until it mounts. */
-async function start(element, container, { refused, elsewhere, ...options }, styled) {
+/** The line a widget with nothing rendered before it shows until it mounts. */
+function loadingLine(options) {
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
   const words = wordsOf(options);
   status.lang = words.lang;
   status.textContent = words.loading;
+  return status;
+}
+
+/** Starts a widget with nothing rendered before it, in `container` (the element's shadow root,
+ * or on its own page the element itself), with its loading line (`status`, in `container`
+ * already or added here) until it mounts. */
+async function start(element, container, { refused, elsewhere, ...options }, styled, status = loadingLine(options)) {
+  const words = wordsOf(options);
   const root = document.createElement('div');
-  container.append(status, root);
+  if (!status.isConnected) container.append(status);
+  container.append(root);
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
     status.remove();
@@ -327,6 +345,41 @@ async function start(element, container, { refused, elsewhere, ...options }, sty
   }
 }
 
+/** How far from the screen a widget starts: one and a half viewports above or below it, so
+ * it is ready by the time a reader scrolling at a fair pace reaches it. */
+const NEAR = '150% 0px';
+
+/** What a reader does in a widget that means they want it now, before it is near. */
+const WANTING = ['pointerover', 'pointerdown', 'focusin', 'touchstart'];
+
+/** Resolves when the article's widget `element` is wanted: at once when it says
+ * `loading="eager"` or the address deep-links into it; else when it comes near the screen
+ * (NEAR), when the reader points at, focuses or taps something in it, or when the address
+ * changes to a deep link into it. Until then nothing of the widget but this script is fetched. */
+function wanted(element, { instance }) {
+  const linked = () => partOf(decodeURIComponent(location.hash.slice(1)), instance, false) !== null;
+  if (element.getAttribute('loading') === 'eager' || linked() || !('IntersectionObserver' in window)) {
+    return Promise.resolve();
+  }
+  return new Promise((done) => {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) now();
+    }, { rootMargin: NEAR });
+    const onHash = () => {
+      if (linked()) now();
+    };
+    function now() {
+      observer.disconnect();
+      for (const type of WANTING) element.removeEventListener(type, now);
+      window.removeEventListener('hashchange', onHash);
+      done();
+    }
+    observer.observe(element);
+    for (const type of WANTING) element.addEventListener(type, now, { passive: true });
+    window.addEventListener('hashchange', onHash);
+  });
+}
+
 class EvidenceExplainer extends HTMLElement {
   connectedCallback() {
     if (this.explainerStarted) return;
@@ -336,12 +389,14 @@ class EvidenceExplainer extends HTMLElement {
     // before the wasm arrives.
     if (options.ownPage && options.framed) reportHeight(this);
     // On a page of its own the widget lives in the page itself: the page is ours, so there is
-    // nothing to fence off, and its links and fragments work before and without script.
+    // nothing to fence off, and its links and fragments work before and without script. It
+    // starts at once: it is the page.
     if (options.ownPage) {
       answerShareButtons(this, options);
       const prerendered = this.querySelector(':scope > .ex-prerendered');
       // An address asking for another file: what is rendered here is another set's.
       if (prerendered && !options.elsewhere) {
+        answerSectionButtons(prerendered);
         takeOver(this, prerendered, options);
         return;
       }
@@ -349,11 +404,13 @@ class EvidenceExplainer extends HTMLElement {
       start(this, this, options, Promise.resolve());
       return;
     }
+    // In an article the widget starts only when it is wanted (see `wanted`).
     // A shadow root is no element, so `:scope >` would match nothing in it.
     const prerendered = [...(this.shadowRoot?.children ?? [])].find((child) => child.classList.contains('ex-prerendered'));
     if (prerendered) {
       answerShareButtons(this.shadowRoot, options);
-      takeOver(this, prerendered, options);
+      answerSectionButtons(prerendered);
+      wanted(this, options).then(() => takeOver(this, prerendered, options));
       return;
     }
     if (this.shadowRoot) return;
@@ -362,9 +419,14 @@ class EvidenceExplainer extends HTMLElement {
     if (!this.id && partOf(decodeURIComponent(location.hash.slice(1)), options.instance, false) === '') this.scrollIntoView();
     const shadow = this.attachShadow({ mode: 'open' });
     answerShareButtons(shadow, options);
-    const [style, styled] = stylesheet();
-    shadow.append(style);
-    start(this, shadow, options, styled);
+    // The loading line holds the widget's place until it starts.
+    const status = loadingLine(options);
+    shadow.append(status);
+    wanted(this, options).then(() => {
+      const [style, styled] = stylesheet();
+      shadow.prepend(style);
+      start(this, shadow, options, styled, status);
+    });
   }
 }
 

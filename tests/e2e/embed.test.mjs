@@ -327,10 +327,19 @@ test('the second article a reader opens takes the widget from the cache: only it
   if (uncached.length) t.skip('WebKitGTK under WebDriver (an ephemeral session) fetches the 300 KB wasm again on the next page, so whether the wasm comes from the cache cannot be seen here; the glue and the stylesheet do');
 });
 
-test('a live blog with 20 script embeds of different sets: every one renders its own, from one fetch of the wasm', async () => {
+test('a live blog with 20 script embeds of different sets: only those the reader nears start, and each renders its own, from one fetch of the wasm', async () => {
   env.server.log.length = 0;
   const tab = await open('/t-live-blog.html');
-  for (const [i] of blog.entries()) await live(tab, `#update-${i + 1} >> `);
+  await live(tab, '#update-1 >> ');
+  // The last update is far below: it has not started, nor fetched its set.
+  assert.ok(await tab.evalOn('#update-20', (e) => e.getBoundingClientRect().top > 2.5 * innerHeight), 'the last update is far below');
+  assert.equal(await tab.count('#update-20 >> .ex-root'), 0, 'the last update has not started');
+  assert.equal(env.server.log.filter((url) => url.endsWith(blog[19][0])).length, 0, 'nor fetched its set');
+  // The reader scrolls through the blog: each starts as it comes near.
+  for (const [i] of blog.entries()) {
+    await tab.evalOn(`#update-${i + 1}`, (e) => e.scrollIntoView());
+    await live(tab, `#update-${i + 1} >> `);
+  }
   const questions = await tab.eval(() => [...document.querySelectorAll('evidence-explainer')].map((e) => e.shadowRoot.querySelector('.ex-question')?.textContent));
   assert.deepEqual(questions, blog.map(([, json]) => JSON.parse(json).question), 'each widget shows its own set');
   assert.equal(await tab.count('evidence-explainer >> .ex-question'), 20);

@@ -120,6 +120,8 @@ export function createEditor(check) {
   function showPreview(json) {
     const widget = document.createElement('evidence-explainer');
     widget.id = 'preview-explainer';
+    // The preview is what the editor is looking at: it starts at once, wherever it is.
+    widget.setAttribute('loading', 'eager');
     widget.evidence = json;
     preview.replaceChildren(widget);
   }

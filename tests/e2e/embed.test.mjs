@@ -153,6 +153,8 @@ const FRAMES = {
 for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
   test(`iframe embed ${name}: as tall as its content after every expand and collapse, opened at its deep link`, async (t) => {
     const tab = await open(path);
+    // The demo's frame is lazy (loading="lazy"): the reader scrolls to it.
+    await tab.evalOn('#frame', (e) => e.scrollIntoView());
     const frame = await tab.frame('#frame');
     if (!runs) {
       await assertPrerenderedOnly(frame);

@@ -63,7 +63,7 @@ export const OPAQUE_FRAMES_RUN = ENGINE !== 'webkit';
 /** Asserts what WebKit shows in a frame sandboxed without allow-same-origin: the explainer
  * rendered into the stand-alone page, which no widget took over. */
 export async function assertPrerenderedOnly(frame) {
-  await frame.until(() => frame.eval(() => document.readyState === 'complete'), 'the frame loads');
+  await frame.until(() => frame.eval(() => document.readyState === 'complete' && document.querySelector('evidence-explainer') !== null), 'the frame loads');
   assert.match(await frame.text('.ex-prerendered .ex-question'), /\?$/);
   assert.equal(await frame.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), false, 'the widget did not start');
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: formatting and lints, native tests, browser tests in headless
-# Chromium and Firefox, a release build, and end-to-end tests against the built dist/ in
+# Chromium and Firefox, a release build and its size, and end-to-end tests against the built dist/ in
 # Chromium, Firefox ESR and WebKit, one engine after another, then the planted faults
 # (tests/planted/run.mjs: each must fail its test in every engine). EXPLAINER_ENGINES="firefox"
 # runs the browser steps in fewer engines (for a quick local check; CI runs all three);
@@ -80,6 +80,9 @@ fi
 
 step "release build"
 trunk build --release
+
+step "the built widget's size (tests/dist/)"
+node --test tests/dist/
 
 # One engine after another: two cores are not enough to run browsers side by side.
 for engine in ${EXPLAINER_ENGINES:-chromium firefox webkit}; do

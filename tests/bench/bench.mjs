@@ -52,9 +52,12 @@ console.log(row('widget: wasm + JS + widget CSS', widget));
 const own = { raw: widget.raw - evidence.raw, gzip: widget.gzip - evidence.gzip, brotli: widget.brotli - evidence.brotli };
 console.log(row('widget without the evidence', own));
 const withEmbed = add(own, measured['embed.js']);
-const BUDGET = 92160;
 console.log(row(`widget's own files: wasm, glue, embed.js, CSS, no evidence`, withEmbed));
-console.log(`  budget ${BUDGET} bytes brotli (90 KiB; stretch 76800): ${withEmbed.brotli <= BUDGET ? 'within' : `over by ${withEmbed.brotli - BUDGET}`}`);
+// What tests/dist/size.test.mjs holds: the files as shipped (evidence in the wasm included).
+const shipped = ['embed.js', 'embed-frame.js'].reduce((acc, name) => add(acc, measured[name]), widget);
+const BUDGET = 126 * 1024;
+console.log(row('widget, as the size test counts it', shipped));
+console.log(`  size test: ${BUDGET} bytes brotli (126 KiB): ${shipped.brotli <= BUDGET ? 'within' : `over by ${shipped.brotli - BUDGET}`}`);
 
 // What a reader's browser transfers in each way of embedding (the bundled evidence set).
 const sum = (names) => names.reduce((acc, name) => add(acc, measured[name] ?? { raw: 0, gzip: 0, brotli: 0 }), { raw: 0, gzip: 0, brotli: 0 });

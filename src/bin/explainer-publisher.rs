@@ -29,6 +29,7 @@ mod wasm {
                 base: &base,
                 id: id.as_deref(),
                 language: None,
+                style: None,
             },
         )
         .await

@@ -131,6 +131,14 @@ enum Command {
         /// Where to write the snippet (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Carry the widget's stylesheet inline (from DIST/explainer.css) instead of linking
+        /// it, so the article's first paint of the explainer waits for no stylesheet. A page
+        /// with a Content-Security-Policy then names it in style-src by the hash this prints.
+        #[arg(long)]
+        inline_style: bool,
+        /// The built widget's folder, for --inline-style.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
     },
     /// Write the stand-alone page with an evidence set's explainer rendered into it.
     ///
@@ -154,6 +162,10 @@ enum Command {
         /// Where to write the page (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The page also shows other sets its address names (index.html?src=…): keep page.js,
+        /// which hides the rendered set before the first paint when the address asks for another.
+        #[arg(long)]
+        takes_src: bool,
     },
     /// Write Explainer Studio as one HTML file that works from disk, with no network.
     ///
@@ -258,6 +270,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             id,
             language,
             output,
+            inline_style,
+            dist,
         } => snippet::snippet(
             &snippet::Options {
                 file: &file,
@@ -266,6 +280,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
                 id: id.as_deref(),
                 language: language.as_deref(),
                 output: output.as_deref(),
+                inline_style: inline_style.then_some(dist.as_path()),
             },
             out,
             err,
@@ -276,6 +291,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             dist,
             language,
             output,
+            takes_src,
         } => page::page(
             &page::Options {
                 file: file.as_deref(),
@@ -283,6 +299,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
                 dist: &dist,
                 language: language.as_deref(),
                 output: output.as_deref(),
+                takes_src,
             },
             out,
             err,

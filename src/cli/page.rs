@@ -11,7 +11,7 @@ use super::io::{emit, read_published};
 use super::io::{io_failure, read_built};
 use super::report::warn_of_language;
 use super::status::{Outcome, Status};
-use crate::outputs::{OwnPage, own_page};
+use crate::outputs::{OwnPage, linked_stylesheets, own_page};
 
 /// What `explainer page` is asked for.
 pub(super) struct Options<'a> {
@@ -25,6 +25,8 @@ pub(super) struct Options<'a> {
     pub language: Option<&'a str>,
     /// Where to write the page (default: standard output).
     pub output: Option<&'a Path>,
+    /// The page also shows other sets its address names (`?src=`): it keeps `page.js`.
+    pub takes_src: bool,
 }
 
 pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -51,12 +53,20 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         }
     };
     warn_of_language(options.language, err);
+    let mut styles = Vec::new();
+    for href in linked_stylesheets(&template) {
+        let path = options.dist.join(href.trim_start_matches("./"));
+        let css = String::from_utf8_lossy(&read_built(&path, err)?).into_owned();
+        styles.push((href, css));
+    }
     let page = OwnPage {
         template: &template,
         text: &text,
         evidence: &evidence,
         src: src.as_deref(),
         language: options.language,
+        styles: &styles,
+        takes_src: options.takes_src,
     };
     match rendered(own_page(&page))
         .map_err(|error| io_failure(err, "render", &template_path, &error))?
@@ -65,7 +75,7 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         None => {
             let _ = writeln!(
                 err,
-                "explainer: {} is not the widget's page: it needs <html>, <title> and <evidence-explainer own-page>…</evidence-explainer>",
+                "explainer: {} is not the widget's page: it needs <html>, <title>, a Content-Security-Policy with style-src 'self', and <evidence-explainer own-page>…</evidence-explainer>",
                 template_path.display()
             );
             Err(Status::Failed)

@@ -6,9 +6,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::io::io_failure;
 use super::io::rendered;
 use super::io::{emit, read_published};
+use super::io::{io_failure, read_built};
 use super::report::warn_of_language;
 use super::status::Outcome;
 use crate::outputs;
@@ -27,6 +27,8 @@ pub(super) struct Options<'a> {
     pub language: Option<&'a str>,
     /// Where to write the snippet (default: standard output).
     pub output: Option<&'a Path>,
+    /// The built folder whose stylesheet the snippet carries inline, if it is to.
+    pub inline_style: Option<&'a Path>,
 }
 
 pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -37,6 +39,13 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let style = match options.inline_style {
+        None => None,
+        Some(dist) => {
+            let path = dist.join("explainer.css");
+            Some(String::from_utf8_lossy(&read_built(&path, err)?).into_owned())
+        }
+    };
     let made = rendered(outputs::snippet(
         text,
         &outputs::SnippetOptions {
@@ -45,8 +54,17 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
             base: options.base,
             id: options.id,
             language: options.language,
+            style: style.as_deref(),
         },
     ));
     let snippet = made.map_err(|error| io_failure(err, "render", options.file, &error))?;
-    emit(options.output, snippet.as_bytes(), out, err)
+    emit(options.output, snippet.as_bytes(), out, err)?;
+    if let Some(css) = &style {
+        let _ = writeln!(
+            err,
+            "explainer: the stylesheet is inline: a page with a Content-Security-Policy adds {} to its style-src",
+            outputs::source_hash(&outputs::inert(css))
+        );
+    }
+    Ok(())
 }

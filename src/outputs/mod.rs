@@ -16,7 +16,7 @@ mod static_page;
 mod studio_file;
 
 pub use offline_file::{offline_file, offline_file_of};
-pub use own_page::{OwnPage, own_page, prerendered_own_page};
+pub use own_page::{OwnPage, linked_stylesheets, own_page, prerendered_own_page};
 pub use snippet::{SnippetOptions, snippet};
 pub use static_page::static_page;
 pub use studio_file::{Studio, body_of, studio_file};
@@ -119,7 +119,7 @@ pub const BUILT_FILES: [&str; 5] = [
 ];
 
 /// Text made safe inside a `<script>` or `<style>` element: nothing in it can close the element.
-pub(crate) fn inert(text: &str) -> String {
+pub fn inert(text: &str) -> String {
     text.replace("</", "<\\/")
 }
 
@@ -127,21 +127,24 @@ pub(crate) fn inert(text: &str) -> String {
 /// styles, named by their hashes, so it needs neither `'unsafe-inline'` nor `'self'` (which
 /// means nothing for a file on disk).
 pub(crate) fn policy(scripts: &[&str], styles: &[&str]) -> String {
-    let hash = |text: &&str| {
-        let digest = Sha256::digest(text.as_bytes());
-        format!(
-            "'sha256-{}'",
-            base64::engine::general_purpose::STANDARD.encode(digest)
-        )
-    };
-    let scripts: Vec<String> = scripts.iter().map(hash).collect();
-    let styles: Vec<String> = styles.iter().map(hash).collect();
+    let scripts: Vec<String> = scripts.iter().map(|text| source_hash(text)).collect();
+    let styles: Vec<String> = styles.iter().map(|text| source_hash(text)).collect();
     format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
          object-src 'none'; base-uri 'none'; form-action 'none'; \
          require-trusted-types-for 'script'; trusted-types 'none'",
         scripts.join(" "),
         styles.join(" ")
+    )
+}
+
+/// The source expression a Content-Security-Policy names an inline script or style by:
+/// `'sha256-…'` of its text.
+pub fn source_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
     )
 }
 

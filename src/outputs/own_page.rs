@@ -4,7 +4,7 @@
 
 use explainer_evidence::Evidence;
 
-use super::{Presentation, attribute, escape, html_tag, prerendered};
+use super::{Presentation, attribute, escape, html_tag, inert, prerendered, source_hash};
 use crate::widget::WidgetProps;
 
 /// What a page of its own is made of.
@@ -19,6 +19,67 @@ pub struct OwnPage<'a> {
     pub src: Option<&'a str>,
     /// The language of the words the widget adds, over the set's own.
     pub language: Option<&'a str>,
+    /// The stylesheets the template links (see [`linked_stylesheets`]), by address, with their
+    /// text: each goes into the page as a `<style>` its policy names by hash, so the page's
+    /// first paint waits for no stylesheet's round trip.
+    pub styles: &'a [(String, String)],
+    /// The page also shows other sets its address names (`index.html?src=…`): it keeps
+    /// `page.js`, which hides the rendered set before the first paint when the address asks
+    /// for another. Any other page has no need of it, nor of its round trip.
+    pub takes_src: bool,
+}
+
+/// The addresses of the stylesheets `template` links, in order.
+pub fn linked_stylesheets(template: &str) -> Vec<String> {
+    stylesheet_links(template)
+        .into_iter()
+        .map(|(_, href)| href)
+        .collect()
+}
+
+/// Each `<link rel="stylesheet" href="…">` of `html`: the whole tag and its address.
+fn stylesheet_links(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<link ") {
+        let Some(end) = rest[at..].find('>') else {
+            break;
+        };
+        let tag = &rest[at..at + end + 1];
+        if tag.contains("rel=\"stylesheet\"")
+            && let Some(href) = tag
+                .split("href=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+        {
+            found.push((tag.to_owned(), href.to_owned()));
+        }
+        rest = &rest[at + end + 1..];
+    }
+    found
+}
+
+/// `html` with each of `styles`' links replaced by a `<style>` of its text, and the policy's
+/// `style-src 'self'` followed by their hashes; `None` when the page has no such policy to add
+/// them to, or a style's link is not there.
+fn with_inline_styles(html: &str, styles: &[(String, String)]) -> Option<String> {
+    let mut page = html.to_owned();
+    let mut hashes = String::new();
+    for (href, css) in styles {
+        let (tag, _) = stylesheet_links(&page)
+            .into_iter()
+            .find(|(_, h)| h == href)?;
+        let text = inert(css);
+        hashes.push_str(&format!(" {}", source_hash(&text)));
+        page = page.replacen(&tag, &format!("<style>{text}</style>"), 1);
+    }
+    if hashes.is_empty() {
+        return Some(page);
+    }
+    const SELF: &str = "style-src 'self'";
+    let at = page.find(SELF)? + SELF.len();
+    page.insert_str(at, &hashes);
+    Some(page)
 }
 
 /// The page of its own, or `None` when the template is not the widget's page (it needs
@@ -37,13 +98,12 @@ pub async fn own_page(page: &OwnPage<'_>) -> Option<String> {
         .or(doc.meta.language.as_deref())
         .unwrap_or("en");
     let root = prerendered_own_page(page.text.to_owned(), page.language).await;
-    fill(
-        &without_comments(page.template),
-        &element,
-        &root,
-        &doc.question,
-        language,
-    )
+    let mut template = without_comments(page.template);
+    if !page.takes_src {
+        template = template.replace("<script src=\"page.js\"></script>", "");
+    }
+    let template = with_inline_styles(&without_blank_lines(&template), page.styles)?;
+    fill(&template, &element, &root, &doc.question, language)
 }
 
 /// The explainer as the widget first renders it on a page of its own (the question as the page's
@@ -58,6 +118,17 @@ pub async fn prerendered_own_page(json: String, language: Option<&str>) -> Strin
         ..props.presentation
     };
     prerendered(props).await
+}
+
+/// `html` without the lines that hold nothing but spaces (where the build took a tag out).
+fn without_blank_lines(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for line in html.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// `html` without its comments: the template's notes are for the people who edit it, not for
@@ -117,6 +188,29 @@ fn fill(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stylesheets_go_inline_under_the_policy() {
+        let html = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; style-src 'self'; img-src data:\">\n\
+                    <link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"./a.css\"/>\n";
+        assert_eq!(linked_stylesheets(html), ["./a.css"]);
+        let css = "p { color: red }".to_owned();
+        let page = with_inline_styles(html, &[("./a.css".to_owned(), css.clone())]).unwrap();
+        assert!(page.contains("<style>p { color: red }</style>"), "{page}");
+        assert!(!page.contains("a.css"), "{page}");
+        assert!(
+            page.contains(&format!("style-src 'self' {};", source_hash(&css))),
+            "{page}"
+        );
+        assert_eq!(
+            with_inline_styles(
+                "<link rel=\"stylesheet\" href=\"a.css\">",
+                &[("a.css".to_owned(), css)]
+            ),
+            None,
+            "no policy to name it in"
+        );
+    }
 
     #[test]
     fn comments_are_left_out_and_the_rest_kept() {

@@ -1,7 +1,7 @@
 //! The paste-in snippet: the `<evidence-explainer>` element with the explainer already
 //! rendered in a declarative shadow root, and the script tag that loads `embed.js`.
 
-use super::{attribute, element_id, escape, prerendered};
+use super::{attribute, element_id, escape, inert, prerendered};
 use crate::widget::WidgetProps;
 
 /// Where a snippet's page finds its files.
@@ -17,6 +17,8 @@ pub struct SnippetOptions<'a> {
     /// The language of the words the widget adds, over the set's own (the element's
     /// `language` attribute).
     pub language: Option<&'a str>,
+    /// The widget's stylesheet, to carry inline instead of linking `explainer.css`.
+    pub style: Option<&'a str>,
 }
 
 /// The paste-in script embed for the published file whose text is `text`: the
@@ -32,9 +34,13 @@ pub async fn snippet(text: String, options: &SnippetOptions<'_>) -> String {
     let root = prerendered(props).await;
     let base = escape(options.base);
     let language = attribute("language", options.language);
+    let style = options.style.map_or_else(
+        || format!("<link rel=\"stylesheet\" href=\"{base}explainer.css\">"),
+        |css| format!("<style>{}</style>", inert(css)),
+    );
     format!(
         "<evidence-explainer id=\"{id}\" src=\"{src}\"{language}><template shadowrootmode=\"open\">\
-         <link rel=\"stylesheet\" href=\"{base}explainer.css\">{root}\
+         {style}{root}\
          </template></evidence-explainer>\n<script type=\"module\" src=\"{base}embed.js\"></script>\n",
         id = escape(&id),
         src = escape(src),

@@ -4,12 +4,31 @@
 // policy is really in force, so a page that merely lacks one cannot pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assertPrerenderedOnly, DIST, harness, live, OPAQUE_FRAMES_RUN, scratchDir, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
+import { assertPrerenderedOnly, DIST, explainer, harness, live, OPAQUE_FRAMES_RUN, scratchDir, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
 
 const html = (name) => readFileSync(join(DIST, name), 'utf8');
+
+/** The policy a page's own `<meta>` carries. */
+const ownPolicy = (page) => page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
+
+/** The `'sha256-…'` of each `<style>` element's text in `page`. */
+const styleHashes = (page) => [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)]
+  .map(([, text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+/** The demo's library-hours snippet with the widget's stylesheet inline, and the hash the tool
+ * says a host's policy names it by. */
+const inline = (() => {
+  const made = explainer('snippet', join(DIST, 'evidence/library-hours.published.json'),
+    '--src', '/evidence/library-hours.published.json', '--base', '/', '--inline-style', '--dist', DIST);
+  assert.equal(made.status, 0, made.stderr);
+  const hash = made.stderr.match(/adds ('sha256-[^']+') to its style-src/)?.[1];
+  assert.ok(hash, `the tool says the hash: ${made.stderr}`);
+  return { snippet: made.stdout, hash };
+})();
+
 const host = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">
 <title>host</title><link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head><body>${body}</body></html>`];
@@ -21,8 +40,14 @@ const pages = {
 <title>article</title><link rel="icon" href="data:,"><link rel="stylesheet" href="demo.css"><script type="module" src="embed-frame.js"></script></head>
 <body><iframe data-explainer id="frame" title="Fact check" src="${env.other.url}/index.html"
 sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></body></html>`],
-  // The stand-alone page as built, with the policy also sent as a header, as a host would.
-  '/strict.html': ['text/html; charset=utf-8', html('index.html'), { 'content-security-policy': STRICT_CSP }],
+  // The page's own policy, sent as a header too, as docs/embedding.md asks of a host: the
+  // strict policy, naming the page's inline stylesheets by their hashes.
+  '/strict.html': ['text/html; charset=utf-8', html('index.html'), { 'content-security-policy': ownPolicy(html('index.html')) }],
+  // An article with a snippet that carries the widget's stylesheet inline, under the strict
+  // policy with the hash the tool printed for it.
+  '/inline-style.html': ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${inline.hash}`)}">
+<title>article</title><link rel="icon" href="data:,"></head><body><h1>An article</h1>${inline.snippet}</body></html>`],
   '/host.html': host(`<evidence-explainer id="first"></evidence-explainer>
 <evidence-explainer id="second" src="evidence/library-hours.published.json" theme="dark"></evidence-explainer>`),
 };
@@ -86,14 +111,18 @@ async function exercise(tab, scope = '') {
   await tab.waitFor(`${scope}.ex-card`);
 }
 
-test('the built pages carry the strict policy and nothing inline', () => {
-  for (const name of ['index.html', 'demo.html']) {
+test('the built pages carry the strict policy, and nothing inline it does not name by hash', () => {
+  for (const name of ['index.html', 'library-hours.html', 'demo.html']) {
     const page = html(name);
-    const policy = page.match(/http-equiv="?Content-Security-Policy"?[^>]*|content="([^"]*)"[^>]*http-equiv="?Content-Security-Policy/i);
-    assert.ok(policy, `${name} has a policy`);
-    assert.ok(page.includes(STRICT_CSP), `${name} has the strict policy`);
+    const policy = ownPolicy(page);
+    // Pages of their own carry their stylesheets inline (no round trip before the first
+    // paint), each named by its hash in style-src; the demo article links its own.
+    const hashes = styleHashes(page);
+    const expected = STRICT_CSP.replace("style-src 'self'", ["style-src 'self'", ...hashes].join(' '));
+    assert.equal(policy, expected, `${name}: the strict policy, with the hash of each inline stylesheet`);
+    assert.equal(hashes.length, name === 'demo.html' ? 0 : 2, `${name}: its stylesheets`);
     assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>/i, `${name}: no inline script (Trunk injects none)`);
-    assert.doesNotMatch(page, /<style|\sstyle=|\son[a-z]+=/i, `${name}: no inline style or handler`);
+    assert.doesNotMatch(page, /\sstyle=|\son[a-z]+=/i, `${name}: no inline style attribute or handler`);
     assert.doesNotMatch(page, /data-trunk|rel="?rust/i, `${name}: no build directive left in the page`);
   }
   assert.doesNotMatch(STRICT_CSP, /'unsafe-inline'|'unsafe-eval'/);
@@ -105,6 +134,17 @@ test('stand-alone page: no violation under the strict policy and Trusted Types',
   await tab.press('Escape');
   assert.deepEqual(await watched(tab), { violations: [], errors: [] });
   await assertEnforced(tab);
+  await tab.close();
+});
+
+test('a snippet with its stylesheet inline is styled from the first paint, fetches no stylesheet, and breaks no policy', async () => {
+  const from = env.server.log.length;
+  const tab = await open(`${env.server.url}/inline-style.html`);
+  await tab.waitFor('#library-hours >> .ex-question');
+  assert.match(await tab.evalOn('#library-hours >> .ex-question', (e) => getComputedStyle(e).fontFamily), /^system-ui/, 'styled by the inline stylesheet');
+  await exercise(tab, '#library-hours >> ');
+  assert.deepEqual(env.server.log.slice(from).filter((url) => /\.css$/.test(new URL(url).pathname)), [], 'no stylesheet fetched');
+  assert.deepEqual(await watched(tab), { violations: [], errors: [] });
   await tab.close();
 });
 
@@ -120,6 +160,8 @@ test('script embed: two widgets, no violation under the strict policy and Truste
 test('demo article: script embeds and a sandboxed iframe embed, no violation in any frame', async (t) => {
   const tab = await open(`${env.server.url}/demo.html`);
   await exercise(tab, '#ice >> ');
+  // The demo's frame is lazy (loading="lazy"): the reader scrolls to it.
+  await tab.evalOn('#frame', (e) => e.scrollIntoView());
   const frame = await tab.frame('#frame');
   if (OPAQUE_FRAMES_RUN) {
     await live(frame);

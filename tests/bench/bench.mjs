@@ -11,12 +11,12 @@ import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { built, DIST, explainer, ROOT, scratchDir, serve } from '../e2e/support/harness.mjs';
 import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers/index.mjs';
-import { add, markerCentre, median, observe, row, sizes } from './measure.mjs';
+import { add, blocking, markerCentre, median, observe, row, sizes } from './measure.mjs';
 import { bigSets, busyPage } from './scale.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
-// Which parts to run after the sizes (all by default): BENCH=times,cache,big,busy
-const PARTS = new Set((process.env.BENCH || 'times,cache,big,busy').split(','));
+// Which parts to run after the sizes (all by default): BENCH=times,lazy,cache,big,busy
+const PARTS = new Set((process.env.BENCH || 'times,lazy,cache,big,busy').split(','));
 
 /** The published evidence the last release build compiled into the wasm. */
 function bundledEvidence() {
@@ -89,6 +89,15 @@ const embedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 const published = cli('build', authored);
 writeFileSync(join(scratch, 'ice.published.json'), published);
 const snippet = cli('snippet', join(scratch, 'ice.published.json'), '--src', '/__ice.published.json', '--base', '/', '--id', 'explainer');
+const inlineSnippet = cli('snippet', join(scratch, 'ice.published.json'), '--src', '/__ice.published.json', '--base', '/', '--id', 'explainer', '--inline-style', '--dist', DIST);
+// A page of its own as `explainer page` makes it for a newsroom (no ?src=, so no page.js).
+const ownPage = cli('page', join(scratch, 'ice.published.json'), '--src', '/__ice.published.json', '--dist', DIST);
+// An article of thirty paragraphs with the prerendered snippet below them, and the same
+// article without it: what the widget costs an article's load while the reader is at the top.
+const paragraph = '<p>The article goes on here, as long as a reported story does, with a sentence after another about what was found and who said it, and then some more of it.</p>';
+const longArticle = (widget) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>article</title>
+<link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main><h1>An article</h1>${paragraph.repeat(30)}${widget}</main></body></html>`;
 const server = await serve(DIST, {
   '/__static.html': ['text/html; charset=utf-8', rendered],
   '/__embed.html': ['text/html; charset=utf-8', embedPage],
@@ -96,17 +105,26 @@ const server = await serve(DIST, {
   '/__article-a.html': ['text/html; charset=utf-8', embedPage.replace('<evidence-explainer>', '<evidence-explainer src="/__ice.published.json">')],
   '/__article-b.html': ['text/html; charset=utf-8', embedPage.replace('<evidence-explainer>', '<evidence-explainer src="/evidence/library-hours.published.json">')],
   '/__snippet.html': ['text/html; charset=utf-8', embedPage.replace(/<script type="module" src="embed.js"><\/script>/, '').replace('<evidence-explainer></evidence-explainer>', snippet)],
+  '/__snippet-inline.html': ['text/html; charset=utf-8', embedPage.replace(/<script type="module" src="embed.js"><\/script>/, '').replace('<evidence-explainer></evidence-explainer>', inlineSnippet)],
+  '/__own-page.html': ['text/html; charset=utf-8', ownPage],
+  '/__long.html': ['text/html; charset=utf-8', longArticle(snippet)],
+  '/__long-bare.html': ['text/html; charset=utf-8', longArticle('')],
 });
 const MODES = {
   'stand-alone page': { page: `${server.url}/index.html`, baseline: `${server.url}/__static.html` },
   'script embed': { page: `${server.url}/__embed.html`, baseline: `${server.url}/__static.html` },
+  'page of its own': { page: `${server.url}/__own-page.html`, baseline: `${server.url}/__static.html` },
   'prerendered snippet': { page: `${server.url}/__snippet.html`, baseline: `${server.url}/__static.html` },
+  'snippet, style inline': { page: `${server.url}/__snippet-inline.html`, baseline: `${server.url}/__static.html` },
   'offline file': { page: pathToFileURL(join(DIST, 'offline.html')).href, baseline: pathToFileURL(join(scratch, 'static.html')).href },
 };
-const CONDITIONS = {
+const ALL_CONDITIONS = {
   'no throttling': null,
   'slow phone': { cpu: 4, network: { download: 1.6e6 / 8, upload: 750e3 / 8, latency: 150 } },
 };
+// Which conditions to run (both by default): CONDITIONS=slow runs the slow phone alone.
+const CONDITIONS = Object.fromEntries(Object.entries(ALL_CONDITIONS)
+  .filter(([name]) => !process.env.CONDITIONS || process.env.CONDITIONS.split(',').some((c) => name.includes(c))));
 const browser = await puppeteer.launch({ browser: 'chrome', executablePath: EXECUTABLES.chromium, headless: true, args: CHROMIUM_ARGS });
 
 async function load(url, condition, hover) {
@@ -136,10 +154,14 @@ async function load(url, condition, hover) {
     question: window.__questionAt,
     card: window.__cardAt ?? null,
     cls: window.__cls,
+    ...blocking(window.__longTasks),
   }));
   await context.close();
   return result;
 }
+
+/** The median of `values` in whole ms, or a dash when a load had none. */
+const ms = (values) => (values.some((v) => v == null) ? '—' : median(values).toFixed(0));
 
 const results = [];
 if (PARTS.has('times')) await load(MODES['stand-alone page'].page, null, true); // warm the server and browser; not counted
@@ -190,22 +212,50 @@ if (PARTS.has('cache')) {
   console.log(`  its evidence file: ${total(second.filter((r) => r.url.endsWith('.json')))} bytes; the whole second article: ${total(second)} bytes (first: ${total(first)})`);
 }
 
+// --- an article far above its widget ---------------------------------------------------------
+// Thirty paragraphs, then the prerendered snippet, beside the same article without it, on the
+// slow phone: loaded until the network is quiet, the reader still at the top. What the widget
+// fetched meanwhile, and the blocking time it added.
+async function farBelow(url) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.emulateCPUThrottling(ALL_CONDITIONS['slow phone'].cpu);
+  await page.emulateNetworkConditions(ALL_CONDITIONS['slow phone'].network);
+  await page.evaluateOnNewDocument(observe);
+  const from = server.log.length;
+  await page.goto(url, { waitUntil: 'networkidle0', timeout: 120_000 });
+  const tasks = await page.evaluate(() => window.__longTasks);
+  const fetched = server.log.slice(from).filter((u) => /explainer-widget|\.published\.json/.test(u)).length;
+  await context.close();
+  return { ...blocking(tasks), fetched };
+}
+if (PARTS.has('lazy')) {
+  const runs = { without: [], with: [] };
+  for (let i = 0; i < RUNS; i += 1) {
+    runs.without.push(await farBelow(`${server.url}/__long-bare.html`));
+    runs.with.push(await farBelow(`${server.url}/__long.html`));
+  }
+  console.log(`\nan article of thirty paragraphs, the snippet below them, slow phone, until the network is quiet (medians of ${RUNS})`);
+  for (const [name, list] of Object.entries(runs)) {
+    console.log(`  ${`${name} the widget`.padEnd(20)} TBT ${ms(list.map((r) => r.tbt)).padStart(5)} ms   longest task ${ms(list.map((r) => r.longest)).padStart(5)} ms   widget files fetched ${Math.max(...list.map((r) => r.fetched))}`);
+  }
+}
+
 if (PARTS.has('big')) await bigSets(browser, RUNS);
 if (PARTS.has('busy')) await busyPage(browser, RUNS);
 
 await browser.close();
 await server.close();
 
-const ms = (values) => (values.some((v) => v == null) ? '—' : median(values).toFixed(0));
 if (results.length) {
-  console.log(`\nmedians of ${RUNS} loads, ms (CLS: worst load)`);
-  console.log(`${'condition'.padEnd(15)}${'mode'.padEnd(21)}${'page'.padEnd(10)}${'first paint'.padStart(12)}${'question'.padStart(10)}${'card'.padStart(8)}${'CLS'.padStart(8)}${'question ÷ baseline'.padStart(21)}`);
+  console.log(`\nmedians of ${RUNS} loads, ms (CLS: worst load; long task: the longest over 50 ms until the card; TBT: their time over 50 ms)`);
+  console.log(`${'condition'.padEnd(15)}${'mode'.padEnd(23)}${'page'.padEnd(10)}${'first paint'.padStart(12)}${'question'.padStart(10)}${'card'.padStart(8)}${'CLS'.padStart(8)}${'long task'.padStart(11)}${'TBT'.padStart(7)}${'question ÷ baseline'.padStart(21)}`);
   for (const { condition, mode, runs } of results) {
     for (const [name, list] of Object.entries(runs)) {
       const ratio = name === 'widget'
         ? (median(list.map((r) => r.question)) / median(runs.baseline.map((r) => r.question))).toFixed(2)
         : '';
-      console.log(`${condition.padEnd(15)}${mode.padEnd(21)}${name.padEnd(10)}${ms(list.map((r) => r.fcp)).padStart(12)}${ms(list.map((r) => r.question)).padStart(10)}${ms(list.map((r) => r.card)).padStart(8)}${Math.max(...list.map((r) => r.cls)).toFixed(3).padStart(8)}${ratio.padStart(21)}`);
+      console.log(`${condition.padEnd(15)}${mode.padEnd(23)}${name.padEnd(10)}${ms(list.map((r) => r.fcp)).padStart(12)}${ms(list.map((r) => r.question)).padStart(10)}${ms(list.map((r) => r.card)).padStart(8)}${Math.max(...list.map((r) => r.cls)).toFixed(3).padStart(8)}${ms(list.map((r) => r.longest)).padStart(11)}${ms(list.map((r) => r.tbt)).padStart(7)}${ratio.padStart(21)}`);
     }
   }
 }

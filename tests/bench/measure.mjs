@@ -72,7 +72,21 @@ export const observe = () => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
+  // Tasks of the main thread over 50 ms (the Long Tasks API): their lengths, in order.
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
 };
+
+/** What the long tasks of a load add up to: the longest, and the total blocking time (each
+ * task's time over 50 ms, added up), in ms. */
+export function blocking(tasks) {
+  return {
+    longest: tasks.length ? Math.max(...tasks) : 0,
+    tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+  };
+}
 
 /** The centre of the first citation marker of the verdict, once there is one. */
 export const markerCentre = () => {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assertPrerenderedOnly, DIST, explainer, harness, live, OPAQUE_FRAMES_RUN, scratchDir, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
+import { assertPrerenderedOnly, DIST, explainer, harness, live, loadedFrame, OPAQUE_FRAMES_RUN, scratchDir, STRICT_CSP, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
 
 const html = (name) => readFileSync(join(DIST, name), 'utf8');
 
@@ -161,8 +161,7 @@ test('demo article: script embeds and a sandboxed iframe embed, no violation in 
   const tab = await open(`${env.server.url}/demo.html`);
   await exercise(tab, '#ice >> ');
   // The demo's frame is lazy (loading="lazy"): the reader scrolls to it.
-  await tab.evalOn('#frame', (e) => e.scrollIntoView());
-  const frame = await tab.frame('#frame');
+  const frame = await loadedFrame(tab, '#frame');
   if (OPAQUE_FRAMES_RUN) {
     await live(frame);
     await frame.focus('.ex-verdict .ex-marker');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPrerenderedOnly, built, clickInFrame, DIST, ENGINE, explainer, harness, live, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
+import { assertPrerenderedOnly, built, clickInFrame, DIST, ENGINE, explainer, harness, live, loadedFrame, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
 import { CACHING, HOST_HEADERS } from './support/server.mjs';
 import { liveBlog, liveBlogSets } from '../bench/scale.mjs';
 
@@ -154,9 +154,8 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
   test(`iframe embed ${name}: as tall as its content after every expand and collapse, opened at its deep link`, async (t) => {
     const tab = await open(path);
     // The demo's frame is lazy (loading="lazy"): the reader scrolls to it.
-    await tab.evalOn('#frame', (e) => e.scrollIntoView());
+    const frame = await loadedFrame(tab, '#frame');
     const scrolled = await tab.eval(() => window.scrollY);
-    const frame = await tab.frame('#frame');
     if (!runs) {
       await assertPrerenderedOnly(frame);
       await tab.close();

@@ -60,10 +60,24 @@ export const WEBKIT_OPAQUE_SELF = "WebKit's Content-Security-Policy does not mat
 /** Whether the widget can run in a frame sandboxed without allow-same-origin in this engine. */
 export const OPAQUE_FRAMES_RUN = ENGINE !== 'webkit';
 
+/** The Page of the iframe `selector` names in `tab`, once its document has loaded: the
+ * article is scrolled to it, as a reader's would be, since a lazy frame (loading="lazy")
+ * loads only then, and again while widgets above it that start as they are neared push it
+ * down. The frame is found again until its own document is there, since a driver may still
+ * hold the frame's first, empty one. */
+export async function loadedFrame(tab, selector) {
+  return tab.until(async () => {
+    await tab.evalOn(selector, (e) => e.scrollIntoView());
+    const frame = await tab.frame(selector);
+    const loaded = await frame.eval(() => location.href !== 'about:blank' && document.readyState === 'complete').catch(() => false);
+    return loaded && frame;
+  }, `the frame ${selector} loads`);
+}
+
 /** Asserts what WebKit shows in a frame sandboxed without allow-same-origin: the explainer
  * rendered into the stand-alone page, which no widget took over. */
 export async function assertPrerenderedOnly(frame) {
-  await frame.until(() => frame.eval(() => document.readyState === 'complete' && document.querySelector('evidence-explainer') !== null), 'the frame loads');
+  await frame.until(() => frame.eval(() => document.readyState === 'complete'), 'the frame loads');
   assert.match(await frame.text('.ex-prerendered .ex-question'), /\?$/);
   assert.equal(await frame.eval(() => document.querySelector('evidence-explainer').explainerStarted === true), false, 'the widget did not start');
 }

@@ -275,10 +275,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
         } => snippet::snippet(
             &snippet::Options {
                 file: &file,
-                src: src.as_deref(),
-                base: &base,
-                id: id.as_deref(),
-                language: language.as_deref(),
+                snippet: crate::outputs::SnippetOptions {
+                    file_name: "",
+                    src: src.as_deref(),
+                    base: &base,
+                    id: id.as_deref(),
+                    language: language.as_deref(),
+                    style: None,
+                },
                 output: output.as_deref(),
                 inline_style: inline_style.then_some(dist.as_path()),
             },

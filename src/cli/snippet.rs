@@ -17,14 +17,9 @@ use crate::outputs;
 pub(super) struct Options<'a> {
     /// The published evidence file.
     pub file: &'a Path,
-    /// The address the page will load it from (default: the file's name).
-    pub src: Option<&'a str>,
-    /// Where the widget's files are, ending in `/` (default: beside the page).
-    pub base: &'a str,
-    /// The element's id, which starts the widget's DOM ids (default: the file's name).
-    pub id: Option<&'a str>,
-    /// The language of the words the widget adds (default: the set's `meta.language`).
-    pub language: Option<&'a str>,
+    /// Where the snippet finds its files, and its id and language (its file name and style are
+    /// filled in here).
+    pub snippet: outputs::SnippetOptions<'a>,
     /// Where to write the snippet (default: standard output).
     pub output: Option<&'a Path>,
     /// The built folder whose stylesheet the snippet carries inline, if it is to.
@@ -33,7 +28,7 @@ pub(super) struct Options<'a> {
 
 pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let (_, text) = read_published(options.file, err)?;
-    warn_of_language(options.language, err);
+    warn_of_language(options.snippet.language, err);
     let file_name = options
         .file
         .file_name()
@@ -50,11 +45,8 @@ pub(super) fn snippet(options: &Options, out: &mut dyn Write, err: &mut dyn Writ
         text,
         &outputs::SnippetOptions {
             file_name: &file_name,
-            src: options.src,
-            base: options.base,
-            id: options.id,
-            language: options.language,
             style: style.as_deref(),
+            ..options.snippet
         },
     ));
     let snippet = made.map_err(|error| io_failure(err, "render", options.file, &error))?;

@@ -3,9 +3,10 @@
 
 use explainer_evidence::Evidence;
 
-use super::{
-    BASE64_DECODER, BuiltFiles, base64_text, filled, inert, json_string, policy,
-    prerendered_own_page, single_file_head,
+use super::html::{inert, json_string};
+use super::own_page::prerendered_own_page;
+use super::single_file::{
+    BASE64_DECODER, BuiltFiles, base64_text, filled, policy, single_file_head,
 };
 
 /// One HTML file with the widget, its styles and `evidence` (or, with none, the set bundled in

@@ -4,7 +4,10 @@
 
 use explainer_evidence::Evidence;
 
-use super::{Presentation, attribute, escape, html_tag, inert, prerendered, source_hash};
+use super::html::{attribute, escape, html_tag, inert};
+use super::render::prerendered;
+use super::single_file::source_hash;
+use crate::widget::Presentation;
 use crate::widget::WidgetProps;
 
 /// What a page of its own is made of.

@@ -5,7 +5,7 @@
 //! [`BUILT_FILES`]. Each script as written holds an empty value between `/*@NAME*/` and
 //! `/*@end*/`; the build fills it in (`explainer script-data`).
 
-use super::BUILT_FILES;
+use super::single_file::BUILT_FILES;
 use crate::locales::Locale;
 
 /// What ends a value.

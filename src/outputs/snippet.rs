@@ -1,7 +1,8 @@
 //! The paste-in snippet: the `<evidence-explainer>` element with the explainer already
 //! rendered in a declarative shadow root, and the script tag that loads `embed.js`.
 
-use super::{attribute, element_id, escape, inert, prerendered};
+use super::html::{attribute, element_id, escape, inert};
+use super::render::prerendered;
 use crate::widget::WidgetProps;
 
 /// Where a snippet's page finds its files.

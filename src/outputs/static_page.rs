@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use explainer_evidence::Evidence;
 
-use super::{escape, html_tag, server_render};
+use super::html::{escape, html_tag};
+use super::render::server_render;
 use crate::widget::Presentation;
 use crate::widget::explainer::{Explainer, ExplainerProps};
 

@@ -2,9 +2,10 @@
 //! (`explainer studio-file`): the studio page, its script and styles, the checker's wasm, the
 //! widget for the preview and for the offline files it makes, and the sample.
 
+use super::html::{inert, json_string};
 use super::offline_file::widget_script;
-use super::{
-    BASE64_DECODER, BuiltFiles, base64_text, filled, inert, json_string, policy, single_file_head,
+use super::single_file::{
+    BASE64_DECODER, BuiltFiles, base64_text, filled, policy, single_file_head,
 };
 
 /// What goes into the studio's single file.

@@ -3,10 +3,38 @@
 //! very same code, so the studio and the tool can never disagree.
 
 use crate::claimreview::{claim_review, script_element};
+use crate::widget::load_error::{Worded, worded};
 use explainer_evidence::authored::read_either_form;
 use explainer_evidence::import::{import as import_report, limit_candidates, to_json};
-use explainer_evidence::{Form, Path, Problem, ProblemKind, Published, form_of};
+use explainer_evidence::{
+    Form, Path, Problem, ProblemKind, Published, decode, form_of, load_published,
+};
 use serde_json::{Value, json};
+
+/// What is wrong with the evidence a widget was given, in the words its error panel lists
+/// (the checker's answer to a widget that cannot use its file): the fetch that failed
+/// (`failure`, from `src`), the bytes of a fetched file, or the JSON text from the page. Empty
+/// when nothing is.
+pub fn diagnose(
+    json: Option<&str>,
+    bytes: Option<Vec<u8>>,
+    src: &str,
+    failure: Option<String>,
+) -> Vec<Worded> {
+    if let Some(reason) = failure {
+        let address = src.to_owned();
+        let kind = ProblemKind::NotLoaded { address, reason };
+        return worded(&[Problem::new(Path::root(), kind)]);
+    }
+    let text = match bytes.map(decode) {
+        Some(Ok(text)) => text,
+        Some(Err(problem)) => return worded(&[problem]),
+        None => json.unwrap_or_default().to_owned(),
+    };
+    load_published(&text)
+        .err()
+        .map_or_else(Vec::new, |p| worded(&p))
+}
 
 /// The problems of `text`, each with where it is: `{ line, column, path, message }`.
 fn located(problems: &[Problem], text: &str) -> Vec<Value> {

@@ -353,7 +353,7 @@ async fn heading_levels_follow_the_page_outline() {
 
 #[test]
 fn the_checker_words_what_the_widget_cannot_use_as_explainer_check_does() {
-    use explainer::widget::load_error::diagnose;
+    use explainer::studio::diagnose;
     // A fetch that failed.
     let failed = diagnose(None, None, "evidence/x.json", Some("HTTP 404".to_owned()));
     assert_eq!(

@@ -29,7 +29,7 @@ mod wasm {
         src: String,
         failure: Option<String>,
     ) -> String {
-        let words = explainer::widget::load_error::diagnose(json.as_deref(), bytes, &src, failure);
+        let words = explainer::studio::diagnose(json.as_deref(), bytes, &src, failure);
         let list = words
             .into_iter()
             .map(|(path, message)| serde_json::json!([path, message]))

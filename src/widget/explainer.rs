@@ -72,7 +72,7 @@ pub struct WidgetProps {
     #[prop_or_default]
     pub restore: Option<Restore>,
     /// Asks the checker what is wrong with evidence this widget cannot use: resolves to a JSON
-    /// list of `[path, message]` (see [`load_error::diagnose`]; `embed.js` gives it).
+    /// list of `[path, message]` (the checker's `diagnose`, in `src/studio.rs`; `embed.js` gives it).
     #[prop_or_default]
     pub diagnose: Option<js_sys::Function>,
     /// The language of the page around the widget: the words of the error panel, when there is

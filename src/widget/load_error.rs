@@ -4,9 +4,9 @@
 //! The words are those of `explainer check`. The widget's wasm in the browser does not carry
 //! them (nor the JSON reader that knows where a problem is): it reads a good file with the
 //! browser's `JSON.parse`, and for a file it cannot use, `embed.js` loads the checker (Explainer
-//! Studio's wasm, which has the tool's code) to say what is wrong, with [`diagnose`].
+//! Studio's wasm, which has the tool's code) to say what is wrong, with `studio::diagnose`.
 
-use explainer_evidence::{Path, Problem, ProblemKind, decode, load_published};
+use explainer_evidence::Problem;
 use yew::prelude::*;
 
 use super::disclosure::heading_tag;
@@ -24,30 +24,6 @@ pub fn worded(problems: &[Problem]) -> Vec<Worded> {
         .iter()
         .map(|p| (p.path.to_string(), p.kind.to_string()))
         .collect()
-}
-
-/// What is wrong with the evidence a widget was given, in words: the fetch that failed
-/// (`failure`, from `src`), the bytes of a fetched file, or the JSON text from the page. Empty
-/// when nothing is.
-pub fn diagnose(
-    json: Option<&str>,
-    bytes: Option<Vec<u8>>,
-    src: &str,
-    failure: Option<String>,
-) -> Vec<Worded> {
-    if let Some(reason) = failure {
-        let address = src.to_owned();
-        let kind = ProblemKind::NotLoaded { address, reason };
-        return worded(&[Problem::new(Path::root(), kind)]);
-    }
-    let text = match bytes.map(decode) {
-        Some(Ok(text)) => text,
-        Some(Err(problem)) => return worded(&[problem]),
-        None => json.unwrap_or_default().to_owned(),
-    };
-    load_published(&text)
-        .err()
-        .map_or_else(Vec::new, |p| worded(&p))
 }
 
 /// Lists the problems with where they are, so an editor can fix the file; never a blank box.

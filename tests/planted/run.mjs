@@ -8,6 +8,7 @@
 // Prints, per fault and engine, "caught" with the first line of the test's failure, or
 // "MISSED"; exits 1 when any fault was missed or could not be planted. scripts/test.sh runs it
 // after the end-to-end tests.
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +58,20 @@ export const FAULTS = [
   },
 ];
 
+/** `html` with `plant` applied to each of its inline stylesheets it changes, and the page's
+ * policy naming the changed ones by their new hashes, as the build would have made it of the
+ * changed stylesheet (pages of their own carry the widget's stylesheet inline). */
+function plantedInline(html, plant) {
+  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  let page = html;
+  for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+    const after = plant(css);
+    if (after === css) continue;
+    page = page.replace(`<style>${css}</style>`, `<style>${after}</style>`).replace(hash(css), hash(after));
+  }
+  return page;
+}
+
 /** A copy of dist/ with `fault` planted; throws when its pattern no longer matches the build. */
 function planted(fault) {
   const copy = scratchDir('planted');
@@ -68,6 +83,13 @@ function planted(fault) {
     const after = fault.plant(before);
     if (after === before) throw new Error(`the fault could not be planted in ${name}: the build changed; update tests/planted/run.mjs`);
     writeFileSync(join(copy, name), after);
+  }
+  // A fault in the widget's stylesheet is in every page that carries it inline too.
+  if (fault.files.test('explainer.css')) {
+    for (const name of readdirSync(copy).filter((n) => n.endsWith('.html'))) {
+      const before = readFileSync(join(copy, name), 'utf8');
+      writeFileSync(join(copy, name), plantedInline(before, fault.plant));
+    }
   }
   return copy;
 }

@@ -162,8 +162,9 @@ enum Command {
         /// Where to write the page (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The page also shows other sets its address names (index.html?src=…): keep page.js,
-        /// which hides the rendered set before the first paint when the address asks for another.
+        /// The page also shows other sets its address names (index.html?src=…): carry page.js
+        /// (inline), which hides the rendered set before the first paint when the address asks
+        /// for another.
         #[arg(long)]
         takes_src: bool,
     },

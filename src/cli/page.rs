@@ -25,7 +25,7 @@ pub(super) struct Options<'a> {
     pub language: Option<&'a str>,
     /// Where to write the page (default: standard output).
     pub output: Option<&'a Path>,
-    /// The page also shows other sets its address names (`?src=`): it keeps `page.js`.
+    /// The page also shows other sets its address names (`?src=`): it carries `page.js`.
     pub takes_src: bool,
 }
 
@@ -59,6 +59,13 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         let css = String::from_utf8_lossy(&read_built(&path, err)?).into_owned();
         styles.push((href, css));
     }
+    let page_script = match options.takes_src {
+        false => None,
+        true => {
+            let path = options.dist.join("page.js");
+            Some(String::from_utf8_lossy(&read_built(&path, err)?).into_owned())
+        }
+    };
     let page = OwnPage {
         template: &template,
         text: &text,
@@ -66,7 +73,7 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         src: src.as_deref(),
         language: options.language,
         styles: &styles,
-        takes_src: options.takes_src,
+        page_script: page_script.as_deref(),
     };
     match rendered(own_page(&page))
         .map_err(|error| io_failure(err, "render", &template_path, &error))?

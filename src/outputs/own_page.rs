@@ -26,10 +26,11 @@ pub struct OwnPage<'a> {
     /// text: each goes into the page as a `<style>` its policy names by hash, so the page's
     /// first paint waits for no stylesheet's round trip.
     pub styles: &'a [(String, String)],
-    /// The page also shows other sets its address names (`index.html?src=…`): it keeps
-    /// `page.js`, which hides the rendered set before the first paint when the address asks
-    /// for another. Any other page has no need of it, nor of its round trip.
-    pub takes_src: bool,
+    /// For a page that also shows other sets its address names (`index.html?src=…`), the text
+    /// of `page.js`, which hides the rendered set before the first paint when the address asks
+    /// for another: it goes into the page inline, named by hash, so it costs no round trip.
+    /// Any other page has no need of it, and it is left out.
+    pub page_script: Option<&'a str>,
 }
 
 /// The addresses of the stylesheets `template` links, in order.
@@ -79,9 +80,31 @@ fn with_inline_styles(html: &str, styles: &[(String, String)]) -> Option<String>
     if hashes.is_empty() {
         return Some(page);
     }
-    const SELF: &str = "style-src 'self'";
-    let at = page.find(SELF)? + SELF.len();
-    page.insert_str(at, &hashes);
+    allowed(&page, "style-src 'self'", &hashes)
+}
+
+/// `html` with its `<script src="page.js">` replaced by the text of `script` inline and the
+/// policy's `script-src 'self'` followed by its hash, or left out when there is no `script`;
+/// `None` when the page has no such policy to name it in.
+fn with_page_script(html: &str, script: Option<&str>) -> Option<String> {
+    const TAG: &str = "<script src=\"page.js\"></script>";
+    let Some(script) = script.filter(|_| html.contains(TAG)) else {
+        return Some(html.replace(TAG, ""));
+    };
+    let text = inert(script);
+    let page = html.replacen(TAG, &format!("<script>{text}</script>"), 1);
+    allowed(
+        &page,
+        "script-src 'self'",
+        &format!(" {}", source_hash(&text)),
+    )
+}
+
+/// `html` with `sources` added to its policy after `directive`; `None` when it has none.
+fn allowed(html: &str, directive: &str, sources: &str) -> Option<String> {
+    let at = html.find(directive)? + directive.len();
+    let mut page = html.to_owned();
+    page.insert_str(at, sources);
     Some(page)
 }
 
@@ -101,10 +124,7 @@ pub async fn own_page(page: &OwnPage<'_>) -> Option<String> {
         .or(doc.meta.language.as_deref())
         .unwrap_or("en");
     let root = prerendered_own_page(page.text.to_owned(), page.language).await;
-    let mut template = without_comments(page.template);
-    if !page.takes_src {
-        template = template.replace("<script src=\"page.js\"></script>", "");
-    }
+    let template = with_page_script(&without_comments(page.template), page.page_script)?;
     let template = with_inline_styles(&without_blank_lines(&template), page.styles)?;
     fill(&template, &element, &root, &doc.question, language)
 }
@@ -212,6 +232,23 @@ mod tests {
             ),
             None,
             "no policy to name it in"
+        );
+    }
+
+    #[test]
+    fn the_page_script_goes_inline_under_the_policy_or_is_left_out() {
+        let html = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' 'wasm-unsafe-eval'\">\n<script src=\"page.js\"></script>";
+        let page = with_page_script(html, Some("go();")).unwrap();
+        assert!(page.contains("<script>go();</script>"), "{page}");
+        let expected = format!(
+            "script-src 'self' {} 'wasm-unsafe-eval'",
+            source_hash("go();")
+        );
+        assert!(page.contains(&expected), "{page}");
+        let without = with_page_script(html, None).unwrap();
+        assert!(
+            !without.contains("page.js") && !without.contains("<script>"),
+            "{without}"
         );
     }
 

@@ -64,7 +64,7 @@ const sum = (names) => names.reduce((acc, name) => add(acc, measured[name] ?? { 
 const core = ['embed.js', glue, wasm, css];
 console.log('\ntransferred per embedding mode');
 console.log(row('script embed (embed.js, glue, wasm, widget CSS)', sum(core)));
-console.log(row('stand-alone page or iframe (+ index.html, page.css, page.js)', sum([...core, 'index.html', 'page.css', 'page.js'])));
+console.log(row('stand-alone page or iframe (+ index.html, its styles inline)', sum(['embed.js', glue, wasm, 'index.html'])));
 console.log(row('offline single file (offline.html)', sum(['offline.html'])));
 
 // --- time to content, to a working card, and layout shift -----------------------------------

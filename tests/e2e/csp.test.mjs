@@ -18,6 +18,10 @@ const ownPolicy = (page) => page.match(/<meta http-equiv="Content-Security-Polic
 /** The `'sha256-…'` of each `<style>` element's text in `page`. */
 const styleHashes = (page) => [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)]
   .map(([, text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+
+/** The same of each inline `<script>` element's text (no src, not data). */
+const scriptHashes = (page) => [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+  .map(([, text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
 /** The demo's library-hours snippet with the widget's stylesheet inline, and the hash the tool
  * says a host's policy names it by. */
 const inline = (() => {
@@ -116,12 +120,20 @@ test('the built pages carry the strict policy, and nothing inline it does not na
     const page = html(name);
     const policy = ownPolicy(page);
     // Pages of their own carry their stylesheets inline (no round trip before the first
-    // paint), each named by its hash in style-src; the demo article links its own.
+    // paint), each named by its hash in style-src, and index.html, which serves ?src=, its
+    // page.js the same way in script-src; the demo article links its own.
     const hashes = styleHashes(page);
-    const expected = STRICT_CSP.replace("style-src 'self'", ["style-src 'self'", ...hashes].join(' '));
-    assert.equal(policy, expected, `${name}: the strict policy, with the hash of each inline stylesheet`);
+    const scripts = scriptHashes(page);
+    const expected = STRICT_CSP
+      .replace("style-src 'self'", ["style-src 'self'", ...hashes].join(' '))
+      .replace("script-src 'self'", ["script-src 'self'", ...scripts].join(' '));
+    assert.equal(policy, expected, `${name}: the strict policy, with the hash of each inline stylesheet and script`);
     assert.equal(hashes.length, name === 'demo.html' ? 0 : 2, `${name}: its stylesheets`);
-    assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>/i, `${name}: no inline script (Trunk injects none)`);
+    assert.equal(scripts.length, name === 'index.html' ? 1 : 0, `${name}: its inline scripts`);
+    const others = [...page.matchAll(/<script\b[^>]*>/gi)].map(([tag]) => tag)
+      .filter((tag) => tag !== '<script>' && !/\bsrc=/.test(tag) && !/type="application\/json"/.test(tag));
+    assert.deepEqual(others, [], `${name}: no other inline script`);
+    assert.doesNotMatch(page, /page\.js/, `${name}: page.js is never fetched`);
     assert.doesNotMatch(page, /\sstyle=|\son[a-z]+=/i, `${name}: no inline style attribute or handler`);
     assert.doesNotMatch(page, /data-trunk|rel="?rust/i, `${name}: no build directive left in the page`);
   }

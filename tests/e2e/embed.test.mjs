@@ -31,6 +31,14 @@ const pages = {
 <body><main><h1>An article</h1><iframe data-explainer id="frame" title="Fact check: library weekend hours"
 src="${env.other.url}/index.html?src=evidence/library-hours.published.json#the-branches"
 sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></main></body></html>`],
+  // The same frame far below the fold, loaded at once (no loading="lazy"), its address
+  // deep-linking into a section.
+  '/t-frame-far.html': ['text/html; charset=utf-8', () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>article</title><link rel="icon" href="data:,"><script type="module" src="embed-frame.js"></script></head>
+<body><main><h1>An article</h1>${'<p>The article goes on, as long as a reported story does, with a sentence after another about what was found.</p>'.repeat(60)}
+<iframe data-explainer id="frame" title="Fact check: library weekend hours"
+src="${env.other.url}/library-hours.html#the-branches"
+sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></main></body></html>`],
   '/latin1.json': ['application/json', Buffer.concat([Buffer.from('{"question": "caf'), Buffer.from([0xe9]), Buffer.from('"}')])],
 };
 
@@ -155,7 +163,12 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     const tab = await open(path);
     // The demo's frame is lazy (loading="lazy"): the reader scrolls to it.
     const frame = await loadedFrame(tab, '#frame');
-    const scrolled = await tab.eval(() => window.scrollY);
+    // Where the frame stands in the viewport once the reader is at it: a deep link that
+    // scrolled the article to the section inside the frame would move it. (Not the article's
+    // scroll position: widgets above that start as they are neared grow, and the browser keeps
+    // the frame in place by scrolling.)
+    const top = () => tab.evalOn('#frame', (e) => Math.round(e.getBoundingClientRect().top));
+    const frameTop = await top();
     if (!runs) {
       await assertPrerenderedOnly(frame);
       await tab.close();
@@ -165,7 +178,7 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     await live(frame);
     await frame.waitFor('#explainer-panel-the-branches');
     assert.equal(await frame.count({ sel: '.ex-section .ex-panel', visible: true }), 1, 'only the linked section');
-    assert.equal(await tab.eval(() => window.scrollY), scrolled, 'the frame did not scroll the article');
+    assert.equal(await top(), frameTop, 'the frame did not scroll the article');
     // Chrome does not lay out an off-screen cross-origin frame; a reader scrolls to it first.
     await tab.evalOn('#frame', (e) => e.scrollIntoView());
     await tab.until(async () => fits(await frameHeights(tab)), 'the frame fits its content');
@@ -186,6 +199,16 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     await tab.close();
   });
 }
+
+test('a frame far below the fold opens the section its address names without scrolling the article', async () => {
+  const tab = await open('/t-frame-far.html');
+  assert.ok(await tab.evalOn('#frame', (e) => e.getBoundingClientRect().top > 2 * innerHeight), 'the frame is far below');
+  const frame = await tab.frame('#frame');
+  await live(frame);
+  await frame.waitFor('#explainer-panel-the-branches');
+  assert.equal(await tab.eval(() => window.scrollY), 0, 'the frame did not scroll the article');
+  await tab.close();
+});
 
 test('the host script takes heights only from its frame, from that frame\'s origin, in range', async () => {
   // The demo's frame is sandboxed, so its origin is opaque ("null"); the messages are sent from

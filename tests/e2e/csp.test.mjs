@@ -15,12 +15,9 @@ const html = (name) => readFileSync(join(DIST, name), 'utf8');
 /** The policy a page's own `<meta>` carries. */
 const ownPolicy = (page) => page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
 
-/** The `'sha256-…'` of each `<style>` element's text in `page`. */
-const styleHashes = (page) => [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)]
-  .map(([, text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
-
-/** The same of each inline `<script>` element's text (no src, not data). */
-const scriptHashes = (page) => [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+/** The `'sha256-…'` of the text of each bare `<tag>` element in `page` (`style`, or `script`
+ * with no src and no type: the inline ones). */
+const inlineHashes = (page, tag) => [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
   .map(([, text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
 /** The demo's library-hours snippet with the widget's stylesheet inline, and the hash the tool
  * says a host's policy names it by. */
@@ -122,8 +119,8 @@ test('the built pages carry the strict policy, and nothing inline it does not na
     // Pages of their own carry their stylesheets inline (no round trip before the first
     // paint), each named by its hash in style-src, and index.html, which serves ?src=, its
     // page.js the same way in script-src; the demo article links its own.
-    const hashes = styleHashes(page);
-    const scripts = scriptHashes(page);
+    const hashes = inlineHashes(page, 'style');
+    const scripts = inlineHashes(page, 'script');
     const expected = STRICT_CSP
       .replace("style-src 'self'", ["style-src 'self'", ...hashes].join(' '))
       .replace("script-src 'self'", ["script-src 'self'", ...scripts].join(' '));

@@ -34,7 +34,6 @@ function widgetRequests(from) {
 async function settled(tab, selector) {
   await tab.untilInPage('embed.js has seen the element', (s) => document.querySelector(s)?.explainerStarted === true, selector);
   await tab.eval(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
-  await tab.eval(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const screens = await tab.evalOn(selector, (e) => e.getBoundingClientRect().top / innerHeight);
   assert.ok(screens > 2.5, `the widget is ${screens.toFixed(1)} screens down: more than 2.5 are needed for it to be far`);
 }

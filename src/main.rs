@@ -13,14 +13,18 @@ mod wasm {
     use wasm_bindgen::prelude::*;
 
     /// Mounts a widget in `root` with the `options` `embed.js` gives (see [`MountOptions`]);
-    /// `diagnose` asks the checker what is wrong with evidence the widget cannot use. Options
-    /// this widget does not know are refused with their name, so `embed.js` says so where the
-    /// explainer would be.
+    /// `diagnose` asks the checker what is wrong with evidence the widget cannot use. Taking
+    /// over a prerendered explainer (`options.stamp`), `root` is off the page and the widget
+    /// is built there in parts; `put_in_place` then swaps it in and returns what the reader
+    /// left in the prerendered one (see `explainer::widget::takeover`). Options this widget
+    /// does not know are refused with their name, so `embed.js` says so where the explainer
+    /// would be.
     #[wasm_bindgen]
     pub fn mount(
         root: web_sys::Element,
         options: JsValue,
         diagnose: Option<js_sys::Function>,
+        put_in_place: Option<js_sys::Function>,
     ) -> Result<(), JsError> {
         let keys = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>());
         if let Some(key) = MountOptions::unknown(keys.iter().filter_map(|k| k.as_string())) {
@@ -30,7 +34,7 @@ mod wasm {
         }
         let options: MountOptions = serde_wasm_bindgen::from_value(options)
             .map_err(|error| JsError::new(&format!("the widget's options: {error}")))?;
-        explainer::widget::mount(root, options.into_props(diagnose));
+        explainer::widget::mount(root, options.into_props(diagnose, put_in_place));
         Ok(())
     }
 }

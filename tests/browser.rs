@@ -307,3 +307,130 @@ async fn invalid_evidence_shows_the_error_panel() {
     assert!(text.contains("This explainer cannot be shown"), "{text}");
     assert!(text.contains("missing field"), "{text}");
 }
+
+/// Takes over a stand-in for a prerendered explainer (in the page) with a widget built off the
+/// page; `left` is what `put_in_place` says the reader left there and `stamp` the stand-in's.
+/// What the widget's root held when it was put in place, how many tasks (of a timer ticking
+/// from the mount on) had passed by then, and the root.
+async fn taken_over(instance: &str, stamp: String, left: &str) -> (Vec<String>, u32, Element) {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    use wasm_bindgen::prelude::Closure;
+    let standing = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&standing)
+        .expect("append");
+    let root = document().create_element("div").expect("div");
+    let ticks = Rc::new(Cell::new(0u32));
+    let seen = Rc::new(RefCell::new(None::<(Vec<String>, u32)>));
+    let put_in_place = {
+        let (root, seen, ticks, left) =
+            (root.clone(), seen.clone(), ticks.clone(), left.to_owned());
+        Closure::<dyn FnMut(bool) -> wasm_bindgen::JsValue>::new(move |swap: bool| {
+            if swap {
+                // What the widget holds as it comes into the page.
+                let held = [
+                    ".ex-question",
+                    ".ex-verdict",
+                    ".ex-reasoning",
+                    ".ex-limits",
+                    ".ex-sources",
+                    "[id$=panel-amazon]:not([hidden])",
+                ]
+                .into_iter()
+                .filter(|s| find(&root, s).is_some())
+                .map(str::to_owned)
+                .chain(
+                    root.is_connected()
+                        .then(|| "in the page already".to_owned()),
+                )
+                .collect();
+                assert!(seen.borrow().is_none(), "put in place twice");
+                *seen.borrow_mut() = Some((held, ticks.get()));
+                standing.replace_with_with_node_1(&root).expect("swap");
+            }
+            wasm_bindgen::JsValue::from_str(&left)
+        })
+    };
+    let mut props =
+        explainer::widget::WidgetProps::new(explainer::BUNDLED_EVIDENCE, instance.to_owned());
+    props.takeover = Some(explainer::widget::Takeover::new(
+        put_in_place
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone(),
+        &stamp,
+        explainer::BUNDLED_EVIDENCE,
+    ));
+    // A task a tick: counts the tasks that pass while the widget is built.
+    let ticking = Rc::new(Cell::new(true));
+    {
+        let (ticks, ticking) = (ticks.clone(), ticking.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            while ticking.get() {
+                sleep(Duration::ZERO).await;
+                ticks.set(ticks.get() + 1);
+            }
+        });
+    }
+    explainer::widget::mount(root.clone(), props);
+    until("the widget is put in place", || seen.borrow().is_some()).await;
+    ticking.set(false);
+    put_in_place.forget();
+    let (held, ticks) = seen.borrow_mut().take().expect("seen");
+    (held, ticks, root)
+}
+
+#[wasm_bindgen_test]
+async fn a_takeover_is_built_off_the_page_a_part_a_task_and_put_in_place_whole() {
+    let stamp = explainer::widget::stamp::stamp(explainer::BUNDLED_EVIDENCE);
+    let left = "over-button-amazon\nover-panel-amazon";
+    let (held, ticks, root) = taken_over("over", stamp, left).await;
+    assert_eq!(
+        held,
+        [
+            ".ex-question",
+            ".ex-verdict",
+            ".ex-reasoning",
+            ".ex-limits",
+            ".ex-sources",
+            "[id$=panel-amazon]:not([hidden])"
+        ],
+        "put in place once whole, with the panel the reader opened open, and not before"
+    );
+    assert!(
+        ticks >= 3,
+        "built over several tasks, not one: {ticks} ticks of a timer passed"
+    );
+    until("what the reader left open and focused carries over", || {
+        find(&root, "#over-panel-amazon").is_some_and(|panel| !closed(&panel))
+            && document().active_element().map(|e| e.id()).as_deref() == Some("over-button-amazon")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_takeover_of_markup_from_other_evidence_carries_nothing_over() {
+    let left = "stale-button-amazon\nstale-panel-amazon";
+    let (held, _, root) = taken_over("stale", "0-0.0.0".to_owned(), left).await;
+    assert!(
+        !held.iter().any(|h| h.contains("panel-amazon")),
+        "put in place with the panel closed: {held:?}"
+    );
+    until("the widget renders in place", || {
+        find(&root, ".ex-sources").is_some()
+    })
+    .await;
+    assert!(
+        closed(&find(&root, "#stale-panel-amazon").expect("panel")),
+        "the panel stays closed"
+    );
+    assert_ne!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("stale-button-amazon"),
+        "focus stays where it was"
+    );
+}

@@ -228,7 +228,7 @@ function answerShareButtons(container, options) {
 }
 
 /**
- * What the widget's `mount(root, options, diagnose)` reads: src/widget/mount.rs's
+ * What the widget's `mount(root, options, diagnose, putInPlace)` reads: src/widget/mount.rs's
  * `MountOptions`, field for field (tests/contracts.rs holds the two lists equal; a field the
  * widget does not know stops the mount, naming it).
  * @typedef {object} MountOptions
@@ -243,9 +243,7 @@ function answerShareButtons(container, options) {
  * @property {boolean} [framed] the page is inside another page's iframe
  * @property {string} [language] the language of the words the widget adds
  * @property {string} [pageLanguage] the page's language
- * @property {string} [stamp] the prerendered root's stamp
- * @property {string[]} [open] ids of the panels opened in the prerendered explainer
- * @property {string} [focus] the id of the element that had focus there
+ * @property {string} [stamp] the prerendered root's stamp (the widget then takes it over)
  */
 
 /** What `element` asks of its widget: from its attributes, and on a page the widget owns
@@ -289,28 +287,40 @@ function answerSectionButtons(prerendered) {
 }
 
 /** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
- * element: once the evidence and the widget are there, what the reader did (panels opened, by
- * find in page say, and focus) is read, and the prerendered root is swapped for the widget's,
- * all in one task, so no frame is painted in between. The widget checks the stamp and renders
- * afresh, with one warning, if the markup came from another file or version. If the widget
- * cannot start, the prerendered explainer stays, complete but for its cards, with every
- * section open since nothing else could open them. */
+ * element. Once the evidence and the widget are there, the widget is built off the page, a
+ * part a task, so that no task of it is long on the article's main thread (what costs is the
+ * first run of its code); with the last part, in the same task, it is put in place of the
+ * prerendered root (`putInPlace`), so no frame is painted in between, and what the reader
+ * did there meanwhile (panels opened, by find in page say, and focus) carries over. The
+ * widget checks the stamp and renders afresh, with one warning, if the markup came from
+ * another file or version. If the widget cannot start, the prerendered explainer stays,
+ * complete but for its cards, with every section open since nothing else could open them. */
 async function takeOver(element, prerendered, { refused, elsewhere, ...options }) {
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget()]);
     if (evidence.failure) throw new Error(`the evidence could not be loaded from ${options.src} (${evidence.failure})`);
-    const open = [...prerendered.querySelectorAll('.ex-panel:not([hidden])')].map((panel) => panel.id);
-    const active = prerendered.getRootNode().activeElement;
-    const focus = (prerendered.contains(active) && active.id) || undefined;
+    // The wasm's instantiation is a task of its own, before the first part.
+    await new Promise((next) => setTimeout(next));
     const root = document.createElement('div');
-    prerendered.replaceWith(root);
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp: prerendered.dataset.stamp ?? '', open, focus }, () => diagnose(evidence, options.src));
+    const stamp = prerendered.dataset.stamp ?? '';
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp }, () => diagnose(evidence, options.src), (swap) => putInPlace(prerendered, root, swap));
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
     for (const panel of prerendered.querySelectorAll('.ex-panel[hidden]')) panel.removeAttribute('hidden');
     for (const button of prerendered.querySelectorAll('button[aria-expanded]')) button.setAttribute('aria-expanded', 'true');
     prerendered.classList.add('ex-static');
   }
+}
+
+/** What the reader left in the `prerendered` explainer, a line each: the id of the element
+ * that had focus (or an empty line), then those of the panels open (src/widget/takeover.rs
+ * reads it); with `swap`, the widget's `root` then takes its place. */
+function putInPlace(prerendered, root, swap) {
+  const open = [...prerendered.querySelectorAll('.ex-panel:not([hidden])')].map((panel) => panel.id);
+  const active = prerendered.getRootNode().activeElement;
+  const focus = (prerendered.contains(active) && active.id) || '';
+  if (swap) prerendered.replaceWith(root);
+  return [focus, ...open].join('\n');
 }
 
 /** The line a widget with nothing rendered before it shows until it mounts. */

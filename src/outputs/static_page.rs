@@ -10,6 +10,7 @@ use super::html::{escape, html_tag};
 use super::render::server_render;
 use crate::widget::Presentation;
 use crate::widget::explainer::{Explainer, ExplainerProps};
+use crate::widget::takeover::PARTS;
 
 /// The widget's stylesheet, as written (the page is read without the built folder).
 const WIDGET_CSS: &str = include_str!("../../www/explainer.css");
@@ -30,7 +31,8 @@ pub async fn static_page(evidence: Evidence) -> String {
             heading: 1,
             ..Presentation::new("explainer")
         },
-        restore: None,
+        takeover: None,
+        built: PARTS,
     };
     let body = server_render::<Explainer>(props).await;
     format!(

@@ -9,11 +9,12 @@ use yew::prelude::*;
 
 use super::context::Shared;
 use super::disclosure::heading_tag;
-use super::hooks::{use_deep_links, use_focus_requests, use_restored_focus, use_revealed_panels};
+use super::hooks::{use_deep_links, use_focus_requests, use_revealed_panels};
 use super::ids::Ids;
-use super::load::{Loaded, Restore, ask_checker, checked_restore, read};
+use super::load::{Loaded, ask_checker, read};
 use super::load_error::Worded;
 use super::state::{Action, State};
+use super::takeover::{PARTS, Takeover, use_parts, use_put_in_place};
 use super::{changes, limits, load_error, section, share, source_list, verdict};
 use crate::locales::{Locale, direction};
 
@@ -68,9 +69,9 @@ pub struct WidgetProps {
     /// error panel instead of the explainer.
     #[prop_or_default]
     pub failure: Option<Problem>,
-    /// What the reader did in the prerendered explainer this widget takes over.
+    /// The prerendered explainer this widget takes over, when it takes one over.
     #[prop_or_default]
-    pub restore: Option<Restore>,
+    pub takeover: Option<Takeover>,
     /// Asks the checker what is wrong with evidence this widget cannot use: resolves to a JSON
     /// list of `[path, message]` (the checker's `diagnose`, in `src/studio.rs`; `embed.js` gives it).
     #[prop_or_default]
@@ -101,7 +102,7 @@ impl WidgetProps {
             json: json.into(),
             presentation: Presentation::new(instance),
             failure: None,
-            restore: None,
+            takeover: None,
             diagnose: None,
             page_language: None,
         }
@@ -132,9 +133,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     let theme = theme_name(show.theme.as_deref());
-    let restore = use_memo(
-        (props.restore.clone(), props.json.clone()),
-        |(restore, json)| checked_restore(restore.as_ref(), json),
+    let built = use_parts(props.takeover.is_some());
+    // A problem to show takes the prerendered explainer's place at once.
+    let problem_in_place = props
+        .takeover
+        .clone()
+        .filter(|_| !matches!(*loaded, Loaded::Ready(_)));
+    use_put_in_place(
+        problem_in_place,
+        true,
+        Callback::noop(),
+        &NodeRef::default(),
     );
     let problems = match &*loaded {
         Loaded::Problems(problems) => Some(problems.clone()),
@@ -143,8 +152,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     match (&*loaded, problems) {
         (Loaded::Ready(evidence), _) => {
-            let (evidence, restore) = (evidence.clone(), (*restore).clone());
-            html! { <Explainer {evidence} presentation={show.clone()} {restore} /> }
+            let (evidence, takeover) = (evidence.clone(), props.takeover.clone());
+            // A takeover reads the evidence in a part of its own, before the explainer's.
+            if built < 2 {
+                return html! {};
+            }
+            html! { <Explainer {evidence} presentation={show.clone()} {takeover} {built} /> }
         }
         (_, Some(problems)) => html! {
             <div class="ex-root" data-theme={theme} lang={page_locale.tag} dir={direction(Some(page_locale.tag))}>
@@ -166,9 +179,13 @@ pub struct ExplainerProps {
     pub evidence: Rc<Evidence>,
     /// How it is shown.
     pub presentation: Presentation,
-    /// The reader's state in the prerendered explainer this one takes over, already checked.
+    /// The prerendered explainer this one takes over: it is then built off-screen, a part a
+    /// task, and put in its place with the last part (see [`super::takeover`]).
     #[prop_or_default]
-    pub restore: Option<Rc<Restore>>,
+    pub takeover: Option<Takeover>,
+    /// How many of the [`PARTS`] are built: all but in a takeover.
+    #[prop_or(PARTS)]
+    pub built: u8,
 }
 
 impl PartialEq for ExplainerProps {
@@ -176,7 +193,8 @@ impl PartialEq for ExplainerProps {
         // The same set is the same allocation: comparing it field by field would cost more.
         Rc::ptr_eq(&self.evidence, &other.evidence)
             && self.presentation == other.presentation
-            && self.restore == other.restore
+            && self.takeover == other.takeover
+            && self.built == other.built
     }
 }
 
@@ -203,14 +221,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         if !show.interactive {
             state.apply(Action::ShowEverything);
         }
-        if let Some(restore) = &props.restore {
-            let ids = Ids::new(&show.instance);
-            for panel in &restore.open {
-                if let Some(target) = ids.panel_target(&props.evidence, panel) {
-                    state.apply(Action::Reveal(target));
-                }
-            }
-        }
         state
     });
     let root = use_node_ref();
@@ -234,9 +244,28 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         )
     };
     use_focus_requests(&root, &shared, state.focus.clone());
-    use_restored_focus(&root, props.restore.as_ref().and_then(|r| r.focus.clone()));
+    let placed = {
+        let (ids, evidence, dispatch) = (
+            shared.ids.clone(),
+            shared.evidence.clone(),
+            shared.dispatch.clone(),
+        );
+        let reveal = Callback::from(move |panel: String| {
+            if let Some(target) = ids.panel_target(&evidence, &panel) {
+                dispatch.emit(Action::Reveal(target));
+            }
+        });
+        use_put_in_place(props.takeover.clone(), props.built == PARTS, reveal, &root)
+    };
     use_revealed_panels(&root, &shared);
-    use_deep_links(&shared, show.instance.clone(), show.own_page, show.framed);
+    use_deep_links(
+        &shared,
+        show.instance.clone(),
+        show.own_page,
+        show.framed,
+        placed,
+    );
+    let built = props.built;
 
     let doc = shared.evidence.document();
     let ids = &shared.ids;
@@ -274,8 +303,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     </div>
                     <@{heading_tag(shared.heading)} class="ex-question" id={ids.question()}>{ doc.question.clone() }</@>
                 </header>
-                { verdict::view(&shared, card) }
-                if !doc.sections.is_empty() {
+                if built >= 3 {
+                    { verdict::view(&shared, card) }
+                }
+                if built >= 4 && !doc.sections.is_empty() {
                     <section class="ex-reasoning">
                         <div class="ex-toolbar">
                             <@{heading_tag(shared.heading + 1)} class="ex-h3">{ words.how_evidence_adds_up }</@>
@@ -288,9 +319,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         <section::Sections shared={(*shared).clone()} open={state.open.clone()} card={section_card} />
                     </section>
                 }
-                { limits::view(&shared, state.limits_open, card) }
-                { changes::view(&shared, state.changes_open, card) }
-                { source_list::view(&shared) }
+                if built >= 5 {
+                    { limits::view(&shared, state.limits_open, card) }
+                    { changes::view(&shared, state.changes_open, card) }
+                    { source_list::view(&shared) }
+                }
             </article>
     }
 }

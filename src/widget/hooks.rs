@@ -24,18 +24,6 @@ pub fn use_focus_requests(root: &NodeRef, shared: &Shared, request: Option<Focus
     });
 }
 
-/// Focus comes back where the reader left it in the prerendered explainer (the element with
-/// DOM id `focus`), without scrolling: the page has not moved.
-#[hook]
-pub fn use_restored_focus(root: &NodeRef, focus: Option<String>) {
-    let root = root.clone();
-    use_effect_with((), move |()| {
-        if let Some(id) = focus {
-            restore_focus(&root, &id);
-        }
-    });
-}
-
 /// The browser opens a closed panel itself when find in page or a link reaches into it; the
 /// state follows, so the disclosure's button says so and can close it again.
 #[hook]
@@ -62,18 +50,26 @@ pub fn use_revealed_panels(root: &NodeRef, shared: &Shared) {
 }
 
 /// On a page of its own, the page is named after the question; and the widget goes to the
-/// part a deep link into it names (see [`deep_link`]), now and whenever the address changes.
+/// part a deep link into it names (see [`deep_link`]), once it is in the page (`placed`) and
+/// whenever the address changes.
 #[hook]
-pub fn use_deep_links(shared: &Shared, instance: AttrValue, own_page: bool, framed: bool) {
+pub fn use_deep_links(
+    shared: &Shared,
+    instance: AttrValue,
+    own_page: bool,
+    framed: bool,
+    placed: bool,
+) {
     let (evidence, dispatch) = (shared.evidence.clone(), shared.dispatch.clone());
     use_effect_with(
-        (own_page, framed, instance),
-        move |(own_page, framed, instance)| {
+        (own_page, framed, instance, placed),
+        move |(own_page, framed, instance, placed)| {
             if *own_page && let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 document.set_title(&evidence.document().question);
             }
-            let listener =
-                follow_fragment(evidence, dispatch, *framed, *own_page, instance.clone());
+            let listener = placed
+                .then(|| follow_fragment(evidence, dispatch, *framed, *own_page, instance.clone()))
+                .flatten();
             move || drop(listener)
         },
     );
@@ -120,8 +116,9 @@ fn element_by_id(root: &NodeRef, id: &str) -> Option<HtmlElement> {
     element.dyn_into().ok()
 }
 
-/// Focuses the element with `id` inside the widget, without scrolling.
-fn restore_focus(root: &NodeRef, id: &str) {
+/// Focuses the element with `id` inside the widget, without scrolling: where the reader left
+/// focus in a prerendered explainer, the page not having moved.
+pub fn restore_focus(root: &NodeRef, id: &str) {
     if let Some(element) = element_by_id(root, id) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);

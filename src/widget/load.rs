@@ -13,22 +13,6 @@ use super::load_error;
 use super::load_error::Worded;
 use crate::locales::Locale;
 
-/// The state a reader left in a prerendered explainer, to carry over when the widget takes it
-/// over; used only when `stamp` says the markup was rendered from the same evidence file by
-/// this version of the widget.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Restore {
-    /// The prerendered root's stamp (see [`super::stamp::stamp`]).
-    pub stamp: String,
-    /// The DOM ids of the panels the reader opened (by find in page, say).
-    pub open: Vec<String>,
-    /// The DOM id of the element that had focus.
-    pub focus: Option<String>,
-}
-
-/// What the console says when a prerendered explainer cannot be taken over as it is.
-const STALE_PRERENDER: &str = "Explainer: the prerendered explainer was made from other evidence or another widget version; rendered afresh";
-
 /// What reading the evidence gave.
 pub enum Loaded {
     /// The evidence, valid.
@@ -86,17 +70,6 @@ pub fn read(json: &str, failure: Option<&Problem>) -> Loaded {
         Some(Ok(evidence)) => Loaded::Ready(Rc::new(evidence)),
         _ => Loaded::Unusable,
     }
-}
-
-/// The reader's state in a prerendered explainer, when its stamp says the markup was rendered
-/// from `json` by this version of the widget; otherwise none, said once on the console.
-pub fn checked_restore(restore: Option<&Restore>, json: &str) -> Option<Rc<Restore>> {
-    let restore = restore?;
-    if restore.stamp == super::stamp::stamp(json) {
-        return Some(Rc::new(restore.clone()));
-    }
-    web_sys::console::warn_1(&STALE_PRERENDER.into());
-    None
 }
 
 /// Asks `embed.js`'s checker what is wrong (`diagnose` resolves to a JSON list of

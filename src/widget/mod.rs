@@ -26,11 +26,12 @@ pub mod source_details;
 pub mod source_list;
 pub mod stamp;
 pub mod state;
+pub mod takeover;
 pub mod verdict;
 
 pub use explainer::{Presentation, Widget, WidgetProps};
-pub use load::Restore;
 pub use mount::MountOptions;
+pub use takeover::Takeover;
 
 /// Renders a widget into `root`, guarded so that a panic shows a message there (in the
 /// language of the words the widget would add, as far as it is known before reading the set).

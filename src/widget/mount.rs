@@ -9,7 +9,7 @@ use explainer_evidence::{Path, Problem, ProblemKind};
 use serde::Deserialize;
 
 use super::explainer::{Presentation, WidgetProps};
-use super::load::Restore;
+use super::takeover::Takeover;
 
 /// What `embed.js` asks of one widget. Every field may be absent (or `undefined`).
 #[derive(Debug, Default, Deserialize)]
@@ -44,16 +44,11 @@ pub struct MountOptions {
     pub page_language: Option<String>,
     /// The prerendered root's stamp, when the widget takes one over.
     pub stamp: Option<String>,
-    /// The ids of the panels the reader opened in the prerendered explainer.
-    #[serde(default)]
-    pub open: Vec<String>,
-    /// The id of the element that had focus in the prerendered explainer.
-    pub focus: Option<String>,
 }
 
 impl MountOptions {
     /// The fields, as `embed.js` names them (a unit test holds this to the struct's own).
-    pub const FIELDS: [&str; 14] = [
+    pub const FIELDS: [&str; 12] = [
         "instance",
         "bytes",
         "json",
@@ -66,8 +61,6 @@ impl MountOptions {
         "language",
         "pageLanguage",
         "stamp",
-        "open",
-        "focus",
     ];
 
     /// The first of `keys` (an options object's own) that is no field of these options.
@@ -77,8 +70,14 @@ impl MountOptions {
     }
 
     /// The widget these options ask for; `diagnose` asks the checker what is wrong with
-    /// evidence the widget cannot use (see [`WidgetProps::diagnose`]).
-    pub fn into_props(self, diagnose: Option<js_sys::Function>) -> WidgetProps {
+    /// evidence the widget cannot use (see [`WidgetProps::diagnose`]); with a `stamp`,
+    /// `put_in_place` puts the widget in place of the prerendered explainer it takes over
+    /// (see [`Takeover`]).
+    pub fn into_props(
+        self,
+        diagnose: Option<js_sys::Function>,
+        put_in_place: Option<js_sys::Function>,
+    ) -> WidgetProps {
         let instance = self.instance.unwrap_or_default();
         let mut start = match self.bytes {
             Some(bytes) => WidgetProps::from_file(bytes, instance),
@@ -101,11 +100,10 @@ impl MountOptions {
             .heading
             .filter(|level| (1.0..=4.0).contains(level))
             .map_or(if self.own_page { 1 } else { 2 }, |level| level as u8);
-        let restore = self.stamp.map(|stamp| Restore {
-            stamp,
-            open: self.open,
-            focus: self.focus,
-        });
+        let takeover = self
+            .stamp
+            .zip(put_in_place)
+            .map(|(stamp, put_in_place)| Takeover::new(put_in_place, &stamp, &start.json));
         start.presentation = Presentation {
             theme: self.theme.map(Into::into),
             heading,
@@ -115,7 +113,7 @@ impl MountOptions {
             ..start.presentation
         };
         WidgetProps {
-            restore,
+            takeover,
             failure,
             page_language: self.page_language.map(Into::into),
             diagnose,

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { built, DIST, explainer, ROOT, scratchDir, serve } from '../e2e/support/harness.mjs';
 import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers/index.mjs';
-import { add, blocking, markerCentre, median, observe, row, sizes } from './measure.mjs';
+import { add, blocking, markerCentre, median, observe, observeArticle, row, sizes } from './measure.mjs';
 import { bigSets, busyPage } from './scale.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
@@ -156,10 +156,13 @@ async function load(url, condition, hover) {
     card: window.__cardAt ?? null,
     cls: window.__cls,
     tasks: window.__longTasks,
+    // The widget's work starts when embed.js asks for its code (the offline file has it inline).
+    widgetFrom: performance.getEntriesByType('resource').find((e) => /explainer-widget/.test(e.name))?.startTime ?? 0,
   }));
   await context.close();
-  const { tasks, ...measured } = result;
-  return { ...measured, ...blocking(tasks) };
+  const { tasks, widgetFrom, ...measured } = result;
+  const widgetTasks = tasks.filter((t) => t.start >= widgetFrom).map((t) => t.duration);
+  return { ...measured, ...blocking(tasks.map((t) => t.duration)), widgetLongest: blocking(widgetTasks).longest };
 }
 
 /** The median of `values` in whole ms, or a dash when a load had none. */
@@ -215,32 +218,74 @@ if (PARTS.has('cache')) {
 }
 
 // --- an article far above its widget ---------------------------------------------------------
-// Thirty paragraphs, then the prerendered snippet, beside the same article without it, on the
-// slow phone: loaded until the network is quiet, the reader still at the top. What the widget
-// fetched meanwhile, and the blocking time it added.
-async function farBelow(url) {
+// Thirty paragraphs, then the prerendered snippet (or a bare element), beside the same article
+// without it, on a fast machine and on the slow phone. Loaded until the network is quiet, the
+// reader still at the top: the article's LCP, its total blocking time and longest task, and the
+// bytes that crossed the network (the widget's among them). Then the reader scrolls to the
+// widget and points at its first citation: the time from the widget entering the viewport to
+// its card opening, and the longest task from the scroll on (the widget's).
+const WIDGET_FILE = /explainer-widget|explainer-[0-9a-f]+\.css|explainer\.css|\.published\.json/;
+async function farBelow(url, condition) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  await page.emulateCPUThrottling(ALL_CONDITIONS['slow phone'].cpu);
-  await page.emulateNetworkConditions(ALL_CONDITIONS['slow phone'].network);
-  await page.evaluateOnNewDocument(observe);
-  const from = server.log.length;
+  if (condition) {
+    await page.emulateCPUThrottling(condition.cpu);
+    await page.emulateNetworkConditions(condition.network);
+  }
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.enable');
+  const seen = new Map();
+  cdp.on('Network.responseReceived', ({ requestId, response }) => seen.set(requestId, { url: response.url, bytes: 0 }));
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => { if (seen.has(requestId)) seen.get(requestId).bytes = encodedDataLength; });
+  await page.evaluateOnNewDocument(observeArticle);
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 120_000 });
-  const tasks = await page.evaluate(() => window.__longTasks);
-  const fetched = server.log.slice(from).filter((u) => /explainer-widget|\.published\.json/.test(u)).length;
+  const atTop = await page.evaluate(() => ({ tasks: window.__tasks, lcp: window.__lcp ?? null, now: performance.now() }));
+  const files = [...seen.values()];
+  const bytes = files.reduce((sum, r) => sum + r.bytes, 0);
+  const widgetBytes = files.filter((r) => WIDGET_FILE.test(r.url)).reduce((sum, r) => sum + r.bytes, 0);
+  const result = { ...blocking(atTop.tasks.map((t) => t.duration)), lcp: atTop.lcp, bytes, widgetBytes, card: null, scrolledLongest: null };
+  if (await page.$('evidence-explainer')) {
+    // When the widget enters the viewport, as the page itself sees it.
+    await page.evaluate(() => {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          window.__enteredAt ??= performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.querySelector('evidence-explainer'));
+      document.querySelector('evidence-explainer').scrollIntoView({ block: 'start' });
+    });
+    const deadline = Date.now() + 120_000;
+    while (await page.evaluate(() => window.__cardAt === undefined)) {
+      if (Date.now() > deadline) throw new Error(`no card on ${url}`);
+      const at = await page.evaluate(markerCentre);
+      if (at) await page.mouse.move(at.x, at.y);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    const after = await page.evaluate((from) => ({
+      card: window.__cardAt - window.__enteredAt,
+      tasks: window.__tasks.filter((t) => t.start >= from).map((t) => t.duration),
+    }), atTop.now);
+    result.card = after.card;
+    result.scrolledLongest = blocking(after.tasks).longest;
+  }
   await context.close();
-  return { ...blocking(tasks), fetched };
+  return result;
 }
 if (PARTS.has('lazy')) {
-  const runs = { 'without the widget': [], 'with the snippet': [], 'with a bare element': [] };
-  for (let i = 0; i < RUNS; i += 1) {
-    runs['without the widget'].push(await farBelow(`${server.url}/__long-bare.html`));
-    runs['with the snippet'].push(await farBelow(`${server.url}/__long.html`));
-    runs['with a bare element'].push(await farBelow(`${server.url}/__long-element.html`));
-  }
-  console.log(`\nan article of thirty paragraphs, the snippet below them, slow phone, until the network is quiet (medians of ${RUNS})`);
-  for (const [name, list] of Object.entries(runs)) {
-    console.log(`  ${name.padEnd(20)} TBT ${ms(list.map((r) => r.tbt)).padStart(5)} ms   longest task ${ms(list.map((r) => r.longest)).padStart(5)} ms   widget files fetched ${Math.max(...list.map((r) => r.fetched))}`);
+  const ARTICLES = { 'without the widget': '__long-bare.html', 'with the snippet': '__long.html', 'with a bare element': '__long-element.html' };
+  const kb = (values) => (median(values) / 1024).toFixed(1);
+  console.log(`\nan article of thirty paragraphs, the widget below them (medians of ${RUNS}; at the top: loaded until the network is quiet; then scrolled to the widget and its first citation pointed at)`);
+  console.log(`${'condition'.padEnd(15)}${'article'.padEnd(22)}${'LCP'.padStart(6)}${'TBT'.padStart(6)}${'longest'.padStart(9)}${'KiB in'.padStart(8)}${'widget KiB'.padStart(12)}${'viewport → card'.padStart(17)}${'longest after'.padStart(15)}`);
+  for (const [condition, throttle] of Object.entries(CONDITIONS)) {
+    const runs = Object.fromEntries(Object.keys(ARTICLES).map((name) => [name, []]));
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const [name, file] of Object.entries(ARTICLES)) runs[name].push(await farBelow(`${server.url}/${file}`, throttle));
+    }
+    for (const [name, list] of Object.entries(runs)) {
+      console.log(`${condition.padEnd(15)}${name.padEnd(22)}${ms(list.map((r) => r.lcp)).padStart(6)}${ms(list.map((r) => r.tbt)).padStart(6)}${ms(list.map((r) => r.longest)).padStart(9)}${kb(list.map((r) => r.bytes)).padStart(8)}${kb(list.map((r) => r.widgetBytes)).padStart(12)}${ms(list.map((r) => r.card)).padStart(17)}${ms(list.map((r) => r.scrolledLongest)).padStart(15)}`);
+    }
   }
 }
 
@@ -251,14 +296,14 @@ await browser.close();
 await server.close();
 
 if (results.length) {
-  console.log(`\nmedians of ${RUNS} loads, ms (CLS: worst load; long task: the longest over 50 ms until the card; TBT: their time over 50 ms)`);
-  console.log(`${'condition'.padEnd(15)}${'mode'.padEnd(23)}${'page'.padEnd(10)}${'first paint'.padStart(12)}${'question'.padStart(10)}${'card'.padStart(8)}${'CLS'.padStart(8)}${'long task'.padStart(11)}${'TBT'.padStart(7)}${'question ÷ baseline'.padStart(21)}`);
+  console.log(`\nmedians of ${RUNS} loads, ms (CLS: worst load; long task: the longest over 50 ms until the card, 0 if none; widget's: of those from the widget's first file on; TBT: their time over 50 ms)`);
+  console.log(`${'condition'.padEnd(15)}${'mode'.padEnd(23)}${'page'.padEnd(10)}${'first paint'.padStart(12)}${'question'.padStart(10)}${'card'.padStart(8)}${'CLS'.padStart(8)}${'long task'.padStart(11)}${"widget's".padStart(10)}${'TBT'.padStart(7)}${'question ÷ baseline'.padStart(21)}`);
   for (const { condition, mode, runs } of results) {
     for (const [name, list] of Object.entries(runs)) {
       const ratio = name === 'widget'
         ? (median(list.map((r) => r.question)) / median(runs.baseline.map((r) => r.question))).toFixed(2)
         : '';
-      console.log(`${condition.padEnd(15)}${mode.padEnd(23)}${name.padEnd(10)}${ms(list.map((r) => r.fcp)).padStart(12)}${ms(list.map((r) => r.question)).padStart(10)}${ms(list.map((r) => r.card)).padStart(8)}${Math.max(...list.map((r) => r.cls)).toFixed(3).padStart(8)}${ms(list.map((r) => r.longest)).padStart(11)}${ms(list.map((r) => r.tbt)).padStart(7)}${ratio.padStart(21)}`);
+      console.log(`${condition.padEnd(15)}${mode.padEnd(23)}${name.padEnd(10)}${ms(list.map((r) => r.fcp)).padStart(12)}${ms(list.map((r) => r.question)).padStart(10)}${ms(list.map((r) => r.card)).padStart(8)}${Math.max(...list.map((r) => r.cls)).toFixed(3).padStart(8)}${ms(list.map((r) => r.longest)).padStart(11)}${(name === 'widget' ? ms(list.map((r) => r.widgetLongest)) : '').padStart(10)}${ms(list.map((r) => r.tbt)).padStart(7)}${ratio.padStart(21)}`);
     }
   }
 }

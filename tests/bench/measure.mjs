@@ -72,11 +72,40 @@ export const observe = () => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
-  // Tasks of the main thread over 50 ms (the Long Tasks API): their lengths, in order.
+  // Tasks of the main thread over 50 ms (the Long Tasks API): their starts and lengths, in order.
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+};
+
+// Runs in an article's page before its own scripts, and reads no layout (a script that does
+// makes the page lay out while it parses, and would be measured as the article's cost): the
+// main thread's long tasks (start and length), the largest contentful paint, and when a
+// widget's card first exists, wherever it is.
+export const observeArticle = () => {
+  window.__tasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  const check = () => {
+    if (window.__cardAt !== undefined) return;
+    const roots = [...document.querySelectorAll('evidence-explainer')].map((host) => host.shadowRoot).filter(Boolean);
+    if (roots.some((root) => root.querySelector('.ex-card'))) window.__cardAt = performance.now();
+  };
+  const watch = (root) => new MutationObserver(check).observe(root, { childList: true, subtree: true });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(init) {
+    const shadow = attach.call(this, init);
+    watch(shadow);
+    return shadow;
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const host of document.querySelectorAll('evidence-explainer')) if (host.shadowRoot) watch(host.shadowRoot);
+  });
 };
 
 /** What the long tasks of a load add up to: the longest, and the total blocking time (each

@@ -15,7 +15,16 @@ const article = (body) => ['text/html; charset=utf-8', `<!doctype html><html lan
 const stale = snippet.replace(/data-stamp="[^"]*"/, 'data-stamp="0000000000000000-0.0.0"');
 assert.notEqual(stale, snippet, 'the snippet carries a stamp');
 
-const env = harness({ '/t-snippet.html': article(snippet), '/t-stale.html': article(stale) });
+// The same snippet, its evidence file now one the widget cannot use.
+const broken = snippet.replace('src="/evidence/library-hours.published.json"', 'src="/t-broken.published.json"');
+assert.notEqual(broken, snippet, 'the snippet names its evidence file');
+
+const env = harness({
+  '/t-snippet.html': article(snippet),
+  '/t-stale.html': article(stale),
+  '/t-broken.html': article(broken),
+  '/t-broken.published.json': ['application/json', '{"version": 1, "form": "published"}'],
+});
 const WASM = built('explainer-widget_bg.wasm');
 // The scripting-off test's screenshots: KEEP_SHOTS=DIR keeps them there to look at.
 const shots = process.env.KEEP_SHOTS ?? scratchDir('scriptless');
@@ -295,6 +304,16 @@ test('a snippet made from another file or version is rendered afresh, once, with
   assert.deepEqual(probe.errors, []);
   assert.equal(probe.warnings.length, 1, probe.warnings.join('\n'));
   assert.match(probe.warnings[0], /rendered afresh/);
+  await tab.close();
+});
+
+test('a snippet whose evidence file has become unusable gives its place to the error panel', async () => {
+  const tab = await env.browser.open(`${env.server.url}/t-broken.html`);
+  const W = MODES['prerendered snippet'].scope;
+  await tab.waitFor(`${W}[role=alert]`);
+  assert.match(await tab.text(`${W}[role=alert]`), /cannot be shown/);
+  assert.equal(await tab.count(`${W}.ex-prerendered`), 0, 'the prerendered explainer is gone');
+  assert.equal(await tab.count(`${W}.ex-root`), 1, 'one panel, in its place');
   await tab.close();
 });
 

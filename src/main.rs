@@ -13,10 +13,11 @@ mod wasm {
     use wasm_bindgen::prelude::*;
 
     /// Mounts a widget in `root` with the `options` `embed.js` gives (see [`MountOptions`]);
-    /// `diagnose` asks the checker what is wrong with evidence the widget cannot use. Taking
-    /// over a prerendered explainer (`options.stamp`), `root` is off the page and the widget
-    /// is built there in parts; `put_in_place` then swaps it in and returns what the reader
-    /// left in the prerendered one (see `explainer::widget::takeover`). Options this widget
+    /// `diagnose` asks the checker what is wrong with evidence the widget cannot use. With
+    /// `put_in_place`, `root` is off the page and the widget is built there in parts, then
+    /// swapped in for the prerendered explainer it takes over (`options.stamp`), whose
+    /// reader's state carries over, or for its loading line (see
+    /// `explainer::widget::takeover`). Options this widget
     /// does not know are refused with their name, so `embed.js` says so where the explainer
     /// would be.
     #[wasm_bindgen]

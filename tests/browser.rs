@@ -362,7 +362,7 @@ async fn taken_over(instance: &str, stamp: String, left: &str) -> (Vec<String>, 
             .as_ref()
             .unchecked_ref::<js_sys::Function>()
             .clone(),
-        &stamp,
+        Some(&stamp),
         explainer::BUNDLED_EVIDENCE,
     ));
     // A task a tick: counts the tasks that pass while the widget is built.

@@ -335,16 +335,18 @@ function loadingLine(options) {
 
 /** Starts a widget with nothing rendered before it, in `container` (the element's shadow root,
  * or on its own page the element itself), with its loading line (`status`, in `container`
- * already or added here) until it mounts. */
+ * already or added here) until it mounts: the widget is built off the page, a part a task,
+ * and takes the loading line's place whole. */
 async function start(element, container, { refused, elsewhere, ...options }, styled, status = loadingLine(options)) {
   const words = wordsOf(options);
   const root = document.createElement('div');
   if (!status.isConnected) container.append(status);
-  container.append(root);
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
-    status.remove();
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure }, () => diagnose(evidence, options.src));
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure }, () => diagnose(evidence, options.src), (swap) => {
+      if (swap) status.replaceWith(root);
+      return '';
+    });
   } catch (error) {
     // The widget's code could not load or start (no WebAssembly, a blocked or broken file):
     // say so where the explainer would be, rather than leave "Loading…" forever.

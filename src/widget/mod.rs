@@ -37,6 +37,7 @@ pub use takeover::Takeover;
 /// language of the words the widget would add, as far as it is known before reading the set).
 pub fn mount(root: web_sys::Element, props: WidgetProps) {
     let language = (props.presentation.language.as_deref()).or(props.page_language.as_deref());
-    fallback::guard(&root, crate::locales::Locale::of(language));
+    let locale = crate::locales::Locale::of(language);
+    fallback::guard(&root, locale, props.takeover.clone());
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();
 }

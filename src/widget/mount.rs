@@ -70,9 +70,9 @@ impl MountOptions {
     }
 
     /// The widget these options ask for; `diagnose` asks the checker what is wrong with
-    /// evidence the widget cannot use (see [`WidgetProps::diagnose`]); with a `stamp`,
-    /// `put_in_place` puts the widget in place of the prerendered explainer it takes over
-    /// (see [`Takeover`]).
+    /// evidence the widget cannot use (see [`WidgetProps::diagnose`]); `put_in_place`, when
+    /// given, puts the widget built off the page in place of the prerendered explainer it
+    /// takes over (with a `stamp`) or of its loading line (see [`Takeover`]).
     pub fn into_props(
         self,
         diagnose: Option<js_sys::Function>,
@@ -100,10 +100,8 @@ impl MountOptions {
             .heading
             .filter(|level| (1.0..=4.0).contains(level))
             .map_or(if self.own_page { 1 } else { 2 }, |level| level as u8);
-        let takeover = self
-            .stamp
-            .zip(put_in_place)
-            .map(|(stamp, put_in_place)| Takeover::new(put_in_place, &stamp, &start.json));
+        let takeover = put_in_place
+            .map(|put_in_place| Takeover::new(put_in_place, self.stamp.as_deref(), &start.json));
         start.presentation = Presentation {
             theme: self.theme.map(Into::into),
             heading,

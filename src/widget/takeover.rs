@@ -32,11 +32,12 @@ const STALE_PRERENDER: &str = "Explainer: the prerendered explainer was made fro
 
 impl Takeover {
     /// The takeover of markup stamped `stamp` (see [`super::stamp::stamp`]) by a widget of
-    /// the evidence file `json`; said once on the console when the markup came from another
-    /// file or version (what the reader left there is then not carried over).
-    pub fn new(put_in_place: js_sys::Function, stamp: &str, json: &str) -> Self {
-        let fresh = stamp == super::stamp::stamp(json);
-        if !fresh {
+    /// the evidence file `json`, or with no stamp of a placeholder (a loading line); said once
+    /// on the console when the markup came from another file or version (what the reader
+    /// left there is then not carried over).
+    pub fn new(put_in_place: js_sys::Function, stamp: Option<&str>, json: &str) -> Self {
+        let fresh = stamp.is_some_and(|stamp| stamp == super::stamp::stamp(json));
+        if stamp.is_some() && !fresh {
             web_sys::console::warn_1(&STALE_PRERENDER.into());
         }
         Self {

@@ -257,10 +257,18 @@ async function farBelow(url, condition) {
       document.querySelector('evidence-explainer').scrollIntoView({ block: 'start' });
     });
     const deadline = Date.now() + 120_000;
-    while (await page.evaluate(() => window.__cardAt === undefined)) {
+    for (let i = 0; await page.evaluate(() => window.__cardAt === undefined); i += 1) {
       if (Date.now() > deadline) throw new Error(`no card on ${url}`);
+      // A widget that grows as it starts can push its first citation below the screen.
       const at = await page.evaluate(markerCentre);
-      if (at) await page.mouse.move(at.x, at.y);
+      if (at && (at.y < 0 || at.y > (await page.evaluate(() => innerHeight)))) {
+        await page.evaluate(() => {
+          const marker = [...document.querySelectorAll('evidence-explainer')].map((h) => h.shadowRoot?.querySelector('.ex-verdict .ex-marker')).find(Boolean);
+          marker.scrollIntoView({ block: 'center' });
+        });
+      } else if (at) {
+        await page.mouse.move(at.x + (i % 2), at.y);
+      }
       await new Promise((done) => setTimeout(done, 20));
     }
     const after = await page.evaluate((from) => ({

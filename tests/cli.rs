@@ -874,6 +874,87 @@ fn page_in_another_language_is_rendered_in_it_and_says_so_to_the_widget() {
 }
 
 #[test]
+fn page_at_a_public_address_writes_its_oembed_response_beside_it() {
+    let folder = scratch("page-oembed");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
+    let built = BUILT_PAGE.replace(
+        "<title>",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'\"><title>",
+    );
+    fs::write(dist.join("index.html"), &built).expect("page");
+    let published = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/evidence/library-hours.published.json")
+        .display()
+        .to_string();
+    let out = dist.join("library-hours.html");
+    let (dist_arg, out_arg) = (dist.display().to_string(), out.display().to_string());
+    let url = "https://news.example/checks/library-hours.html";
+    let output = explainer(&[
+        "page", &published, "--dist", &dist_arg, "-o", &out_arg, "--url", url,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = fs::read_to_string(&out).expect("page");
+    assert!(
+        html.contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://news.example/checks/library-hours.oembed.json\" title=\"Did the city library cut its weekend opening hours in 2026?\">\n</head>"),
+        "the discovery link, absolute: {html}"
+    );
+    assert!(
+        html.contains("content=\"default-src 'self' https://news.example; script-src 'self' https://news.example 'wasm-unsafe-eval'\""),
+        "the policy names the page's origin: {html}"
+    );
+    let response: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(dist.join("library-hours.oembed.json"))
+            .expect("oEmbed response beside the page"),
+    )
+    .expect("JSON");
+    assert_eq!(response["version"], "1.0");
+    assert_eq!(response["type"], "rich");
+    assert_eq!(
+        response["title"],
+        "Did the city library cut its weekend opening hours in 2026?"
+    );
+    assert_eq!(response["provider_url"], "https://news.example");
+    assert!(response["width"].is_u64() && response["height"].is_u64());
+    let frame = response["html"].as_str().expect("html");
+    assert!(
+        frame.starts_with("<blockquote class=\"explainer-embed\"><a href=\"https://news.example/checks/library-hours.html\">Did the city library")
+            && frame.contains("<iframe src=\"https://news.example/checks/library-hours.html\" ")
+            && frame.contains(" title=\"Fact check: Did the city library"),
+        "{frame}"
+    );
+    // An address that is not a page's public address, or nowhere to write the response beside:
+    // said, and nothing written.
+    fs::remove_file(&out).expect("remove");
+    for (bad, says) in [
+        (
+            "news.example/x.html",
+            "not an absolute http or https address",
+        ),
+        ("javascript://x", "not an absolute http or https address"),
+        ("https://news.example/x.html#part", "with no ? or # part"),
+    ] {
+        let output = explainer(&[
+            "page", &published, "--dist", &dist_arg, "-o", &out_arg, "--url", bad,
+        ]);
+        assert_eq!(code(&output), 2, "{bad}");
+        let said = stderr(&output);
+        assert!(
+            said.contains(&format!("--url {bad}: ")) && said.contains(says),
+            "{said}"
+        );
+        assert!(!out.exists(), "nothing written for {bad}");
+    }
+    let output = explainer(&["page", &published, "--dist", &dist_arg, "--url", url]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("--url needs -o FILE"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn page_of_a_published_file_names_it_and_refuses_what_is_not_one() {
     let folder = scratch("page-file");
     let dir = folder.path();

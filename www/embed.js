@@ -16,8 +16,8 @@
 // The stand-alone page (index.html) uses the same element with `own-page`: the widget then
 // renders in the page itself, not in a shadow root, and takes `src`, `theme` and `language` from
 // its own address (index.html?src=…&theme=dark&language=es), follows `#section-id` deep
-// links, titles the page, and, inside an iframe, reports its height to the parent page as
-// { type: 'explainer:height', height } (see embed-frame.js).
+// links, titles the page, and, inside an iframe, reports its height to the parent page
+// (frame.js, loaded then: in embed-frame.js's, WordPress's and pym.js's words).
 //
 // In an article a widget is lazy, as `loading="lazy"` images are: nothing of it but this script
 // is fetched until it comes within one and a half screens of the viewport, the reader points
@@ -159,7 +159,8 @@ function fragmentOf(instance, ownPage, part) {
 /** The part `fragment` (without `#`) names in the widget `instance`: '' for the whole, null
  * when it is not a link into that widget. */
 function partOf(fragment, instance, ownPage) {
-  if (ownPage) return fragment;
+  // What WordPress adds to the address of a page it embeds (`#?secret=…`) is no part.
+  if (ownPage) return fragment.split('#?')[0].replace(/^\?.*/, '');
   if (fragment === instance) return '';
   return fragment.startsWith(`${instance}/`) ? fragment.slice(instance.length + 1) : null;
 }
@@ -399,7 +400,7 @@ class EvidenceExplainer extends HTMLElement {
     const options = optionsOf(this);
     // From the start, so a frame is as tall as the explainer rendered into its page even
     // before the wasm arrives.
-    if (options.ownPage && options.framed) reportHeight(this);
+    if (options.ownPage && options.framed) import(new URL('frame.js', base).href).then((frame) => frame.reportHeight(this), () => {});
     // On a page of its own the widget lives in the page itself: the page is ours, so there is
     // nothing to fence off, and its links and fragments work before and without script. It
     // starts at once: it is the page.
@@ -440,32 +441,6 @@ class EvidenceExplainer extends HTMLElement {
       start(this, shadow, options, styled, status);
     });
   }
-}
-
-/** Posts the page's height to the parent whenever it changes: expand, collapse, resize, zoom.
- * Timers, not animation frames: Chrome does not render an off-screen cross-origin iframe, so
- * requestAnimationFrame would never fire there and the frame would keep its default height. */
-function reportHeight(container) {
-  let last = 0;
-  let pending = false;
-  const send = () => {
-    pending = false;
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) {
-      last = height;
-      window.parent.postMessage({ type: 'explainer:height', height }, '*');
-    }
-  };
-  const schedule = () => {
-    if (!pending) {
-      pending = true;
-      setTimeout(send, 0);
-    }
-  };
-  new ResizeObserver(schedule).observe(document.documentElement);
-  new MutationObserver(schedule).observe(container, { subtree: true, childList: true, attributes: true });
-  window.addEventListener('resize', schedule);
-  schedule();
 }
 
 if (!customElements.get('evidence-explainer')) {

@@ -167,6 +167,11 @@ enum Command {
         /// for another.
         #[arg(long)]
         takes_src: bool,
+        /// The page's public address (https://…): also write its oEmbed response beside it
+        /// (NAME.oembed.json), so that pasting the address in WordPress or any oEmbed consumer
+        /// embeds it, and name the address's origin in the page's policy.
+        #[arg(long)]
+        url: Option<String>,
     },
     /// Write Explainer Studio as one HTML file that works from disk, with no network.
     ///
@@ -297,6 +302,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             language,
             output,
             takes_src,
+            url,
         } => page::page(
             &page::Options {
                 file: file.as_deref(),
@@ -305,6 +311,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
                 language: language.as_deref(),
                 output: output.as_deref(),
                 takes_src,
+                url: url.as_deref(),
             },
             out,
             err,

@@ -7,11 +7,13 @@ use std::io::Write;
 use std::path::Path;
 
 use super::io::rendered;
-use super::io::{emit, read_published};
+use super::io::{emit, read_published, write_atomically};
 use super::io::{io_failure, read_built};
 use super::report::warn_of_language;
 use super::status::{Outcome, Status};
-use crate::outputs::{OwnPage, linked_stylesheets, own_page};
+use crate::outputs::{
+    OwnPage, PublicAddress, linked_stylesheets, oembed_response, own_page, with_discovery,
+};
 
 /// What `explainer page` is asked for.
 pub(super) struct Options<'a> {
@@ -27,9 +29,39 @@ pub(super) struct Options<'a> {
     pub output: Option<&'a Path>,
     /// The page also shows other sets its address names (`?src=`): it carries `page.js`.
     pub takes_src: bool,
+    /// The page's public address: its oEmbed response is written beside it.
+    pub url: Option<&'a str>,
+}
+
+/// Where the oEmbed response of a page written to `output` goes: `NAME.oembed.json` beside
+/// `NAME.html`.
+fn oembed_path(output: &Path) -> std::path::PathBuf {
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    output.with_file_name(format!("{stem}.oembed.json"))
 }
 
 pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    // The page's address, checked before anything is read or written.
+    let public = match options.url {
+        None => None,
+        Some(url) => {
+            let address = PublicAddress::parse(url).map_err(|why| {
+                let _ = writeln!(err, "explainer: --url {why}");
+                Status::Failed
+            })?;
+            let Some(output) = options.output else {
+                let _ = writeln!(
+                    err,
+                    "explainer: --url needs -o FILE: the page's oEmbed response is written beside it"
+                );
+                return Err(Status::Failed);
+            };
+            Some((address, oembed_path(output)))
+        }
+    };
     let template_path = options.dist.join("index.html");
     let template = String::from_utf8_lossy(&read_built(&template_path, err)?).into_owned();
     let (evidence, text, src) = match options.file {
@@ -75,9 +107,23 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         styles: &styles,
         page_script: page_script.as_deref(),
     };
-    match rendered(own_page(&page))
-        .map_err(|error| io_failure(err, "render", &template_path, &error))?
-    {
+    let made = rendered(own_page(&page))
+        .map_err(|error| io_failure(err, "render", &template_path, &error))?;
+    let made = match (made, &public) {
+        (Some(page), Some((address, oembed))) => {
+            let name = oembed
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let question = &evidence.document().question;
+            let response = oembed_response(&evidence, address);
+            write_atomically(oembed, response.as_bytes())
+                .map_err(|error| io_failure(err, "write", oembed, &error))?;
+            with_discovery(&page, &address.beside(&name), question, address.origin())
+        }
+        (made, _) => made,
+    };
+    match made {
         Some(page) => emit(options.output, page.as_bytes(), out, err),
         None => {
             let _ = writeln!(

@@ -1,6 +1,7 @@
 //! What a published evidence set becomes for a page, one file an output: the paste-in snippet
 //! (`snippet.rs`), the offline single file (`offline_file.rs`), the static page
-//! (`static_page.rs`), the page of its own (`own_page.rs`), the studio's single file
+//! (`static_page.rs`), the page of its own (`own_page.rs`) and, at its public address, its
+//! oEmbed response (`oembed.rs`), the studio's single file
 //! (`studio_file.rs`), and what the build writes into the page's scripts (`script_data.rs`).
 //! The tool and Explainer Studio both make them here, so the studio's outputs are the tool's
 //! byte for byte; reading and writing files is the caller's. The scripts these outputs carry
@@ -9,6 +10,7 @@
 //! carries everything in itself needs (`single_file.rs`). This file only names them.
 
 mod html;
+mod oembed;
 mod offline_file;
 mod own_page;
 mod render;
@@ -19,6 +21,7 @@ mod static_page;
 mod studio_file;
 
 pub use html::{attribute, element_id, escape, html_tag, inert};
+pub use oembed::{PublicAddress, oembed_response, with_discovery};
 pub use offline_file::{offline_file, offline_file_of};
 pub use own_page::{OwnPage, linked_stylesheets, own_page, prerendered_own_page};
 pub use render::{prerendered, server_render};

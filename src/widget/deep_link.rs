@@ -33,11 +33,13 @@ pub fn fragment(instance: &str, own_page: bool, part: &str) -> String {
 }
 
 /// The part `fragment` (with or without its `#`) names in the widget `instance`: empty for the
-/// whole explainer, `None` when the fragment is not a link into this widget.
+/// whole explainer, `None` when the fragment is not a link into this widget. On a page of its
+/// own, what WordPress adds to the address of a page it embeds (`#?secret=…`) is no part.
 pub fn part<'a>(fragment: &'a str, instance: &str, own_page: bool) -> Option<&'a str> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if own_page {
-        return Some(fragment);
+        let part = fragment.split("#?").next().unwrap_or_default();
+        return Some(if part.starts_with('?') { "" } else { part });
     }
     match fragment.strip_prefix(instance)? {
         "" => Some(""),

@@ -61,7 +61,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/@sinonjs/fake-timers ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/pngjs ] || [ ! -x node_modules/.bin/terser ] \
-  || [ ! -x node_modules/@esbuild/linux-x64/bin/esbuild ] || [ ! -x node_modules/lightningcss-cli-linux-x64-gnu/lightningcss ] \
+  || [ ! -d node_modules/pym.js ] || [ ! -x node_modules/@esbuild/linux-x64/bin/esbuild ] || [ ! -x node_modules/lightningcss-cli-linux-x64-gnu/lightningcss ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

@@ -51,26 +51,34 @@ for (const frame of frames()) {
   linked = frame;
 }
 
+/** The frame whose window sent `event`, from the origin its address names, if any. */
+const sender = (event) => frames().find((frame) => frame.contentWindow === event.source && event.origin === expectedOrigin(frame));
+
+// From a frame's own window and origin only: its height ({ type: 'explainer:height', height }),
+// and what its widget says it did (frame.js sends { type: 'explainer:event', name, detail }),
+// dispatched on its <iframe>, bubbling, with the detail's words only (instance, part, kind,
+// outcome), so a newsroom's analytics counts framed explainers as it counts script embeds.
 window.addEventListener('message', (event) => {
-  const data = event.data;
-  if (!data || typeof data !== 'object' || data.type !== 'explainer:height') return;
-  const height = data.height;
+  const { type, name, height, detail = {} } = event.data ?? {};
+  const frame = (type === 'explainer:event' || type === 'explainer:height') && sender(event);
+  if (!frame) return;
+  if (type === 'explainer:event') {
+    if (!/^explainer:(ready|open|close|share)$/.test(name)) return;
+    const words = Object.fromEntries(['instance', 'part', 'kind', 'outcome'].filter((key) => typeof detail?.[key] === 'string').map((key) => [key, detail[key]]));
+    frame.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: words }));
+    return;
+  }
   if (typeof height !== 'number' || !Number.isFinite(height) || height < 1 || height > MAX_HEIGHT) return;
-  for (const frame of frames()) {
-    if (frame.contentWindow === event.source && event.origin === expectedOrigin(frame)) {
-      frame.style.height = `${Math.ceil(height)}px`;
-      if (!told.has(frame)) {
-        told.add(frame);
-        // A frame with an opaque origin can only be addressed as '*'; the message holds
-        // nothing but the article's public address.
-        const origin = expectedOrigin(frame);
-        frame.contentWindow.postMessage({ type: 'explainer:host', url: location.href.split('#')[0], id: nameOf(frame) }, origin === 'null' ? '*' : origin);
-      }
-      if (linked === frame) {
-        linked = undefined;
-        frame.scrollIntoView();
-      }
-      return;
-    }
+  frame.style.height = `${Math.ceil(height)}px`;
+  if (!told.has(frame)) {
+    told.add(frame);
+    // A frame with an opaque origin can only be addressed as '*'; the message holds
+    // nothing but the article's public address.
+    const origin = expectedOrigin(frame);
+    frame.contentWindow.postMessage({ type: 'explainer:host', url: location.href.split('#')[0], id: nameOf(frame) }, origin === 'null' ? '*' : origin);
+  }
+  if (linked === frame) {
+    linked = undefined;
+    frame.scrollIntoView();
   }
 });

@@ -204,7 +204,7 @@ const CONFIRMATION_MS = 6000;
  * part and title, and the status line beside it the words to say what happened (text only,
  * the address as text too). Called in the click itself, since the share sheet and the
  * clipboard need the reader's gesture. */
-function answerShareButtons(container, options) {
+function answerShareButtons(container, options, tell) {
   const timers = new WeakMap();
   container.addEventListener('click', async (event) => {
     const button = event.target.closest?.('.ex-share-button');
@@ -213,6 +213,8 @@ function answerShareButtons(container, options) {
     const url = addressOf(button.dataset.part ?? '', options);
     const question = button.closest('.ex-root')?.querySelector('.ex-question')?.textContent ?? document.title;
     const outcome = await share(url, button.dataset.title ? `${question}: ${button.dataset.title}` : question);
+    const part = button.dataset.part ?? '';
+    tell('share', { part, kind: part ? (part.startsWith('source-') ? 'sources' : 'section') : 'explainer', outcome });
     clearTimeout(timers.get(status));
     if (outcome === 'manual') {
       const address = document.createElement('span');
@@ -287,6 +289,43 @@ function answerSectionButtons(prerendered) {
   });
 }
 
+/** Tells the page around `element` what its reader does, for the newsroom's own analytics
+ * (the widget itself sends nothing anywhere): events on the element, bubbling out of its
+ * shadow root, with `detail` { instance, part, kind }: `explainer:open` and `explainer:close`
+ * when a section, the limits, the log of changes or a source's card opens or closes (kind
+ * section, limits, changes or card; part the deep link's: a section's id, `limits`,
+ * `changes`, `source-4`), `explainer:ready` when the widget is live, and `explainer:share`
+ * with the `outcome` of a "Copy link" (kind section, sources or explainer). Read off the explainer's own markup as it changes, so
+ * the prerendered explainer's buttons count before the widget runs. */
+function announce(element, container, instance) {
+  const tell = (type, detail) => element.dispatchEvent(new CustomEvent(`explainer:${type}`, { bubbles: true, composed: true, detail: { instance, ...detail } }));
+  const prefix = `${instance}-`;
+  new MutationObserver((records) => {
+    for (const { target, attributeName, oldValue, addedNodes, removedNodes } of records) {
+      const open = target.getAttribute?.('aria-expanded');
+      if (attributeName && open !== oldValue && target.id.startsWith(prefix)) {
+        // `<instance>-button-<section>`, `<instance>-limits-button`, `<instance>-changes-button`.
+        const id = target.id.slice(prefix.length);
+        const part = id.replace(/^button-|-button$/, '');
+        tell(open === 'true' ? 'open' : 'close', { part, kind: id.startsWith('button-') ? 'section' : part });
+      }
+      // A card comes and goes beside its marker, which links to its source.
+      const source = /source-\d+$/.exec(target.querySelector?.('.ex-marker')?.hash);
+      for (const [nodes, type] of [[addedNodes, 'open'], [removedNodes, 'close']]) {
+        for (const node of nodes) if (source && node.classList?.contains('ex-card')) tell(type, { part: source[0], kind: 'card' });
+      }
+    }
+  }).observe(container, { subtree: true, childList: true, attributeFilter: ['aria-expanded'], attributeOldValue: true });
+  return tell;
+}
+
+/** Says the widget is live once it is put in place (a microtask later, after the call that
+ * does it); true, so it can stand in that call's condition. */
+function ready(tell) {
+  queueMicrotask(() => tell('ready', {}));
+  return true;
+}
+
 /** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
  * element. Once the evidence and the widget are there, the widget is built off the page, a
  * part a task, so that no task of it is long on the article's main thread (what costs is the
@@ -296,7 +335,7 @@ function answerSectionButtons(prerendered) {
  * widget checks the stamp and renders afresh, with one warning, if the markup came from
  * another file or version. If the widget cannot start, the prerendered explainer stays,
  * complete but for its cards, with every section open since nothing else could open them. */
-async function takeOver(element, prerendered, { refused, elsewhere, ...options }) {
+async function takeOver(element, prerendered, { refused, elsewhere, tell, ...options }) {
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget()]);
     if (evidence.failure) throw new Error(`the evidence could not be loaded from ${options.src} (${evidence.failure})`);
@@ -304,7 +343,7 @@ async function takeOver(element, prerendered, { refused, elsewhere, ...options }
     await new Promise((next) => setTimeout(next));
     const root = document.createElement('div');
     const stamp = prerendered.dataset.stamp ?? '';
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp }, () => diagnose(evidence, options.src), (swap) => putInPlace(prerendered, root, swap));
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp }, () => diagnose(evidence, options.src), (swap) => putInPlace(prerendered, root, swap && ready(tell)));
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
     for (const panel of prerendered.querySelectorAll('.ex-panel[hidden]')) panel.removeAttribute('hidden');
@@ -338,14 +377,14 @@ function loadingLine(options) {
  * or on its own page the element itself), with its loading line (`status`, in `container`
  * already or added here) until it mounts: the widget is built off the page, a part a task,
  * and takes the loading line's place whole. */
-async function start(element, container, { refused, elsewhere, ...options }, styled, status = loadingLine(options)) {
+async function start(element, container, { refused, elsewhere, tell, ...options }, styled, status = loadingLine(options)) {
   const words = wordsOf(options);
   const root = document.createElement('div');
   if (!status.isConnected) container.append(status);
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
     module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure }, () => diagnose(evidence, options.src), (swap) => {
-      if (swap) status.replaceWith(root);
+      if (swap && ready(tell)) status.replaceWith(root);
       return '';
     });
   } catch (error) {
@@ -400,12 +439,12 @@ class EvidenceExplainer extends HTMLElement {
     const options = optionsOf(this);
     // From the start, so a frame is as tall as the explainer rendered into its page even
     // before the wasm arrives.
-    if (options.ownPage && options.framed) import(new URL('frame.js', base).href).then((frame) => frame.reportHeight(this), () => {});
+    if (options.ownPage && options.framed) import(new URL('frame.js', base).href).then((frame) => frame.speak(this), () => {});
     // On a page of its own the widget lives in the page itself: the page is ours, so there is
     // nothing to fence off, and its links and fragments work before and without script. It
     // starts at once: it is the page.
     if (options.ownPage) {
-      answerShareButtons(this, options);
+      answerShareButtons(this, options, options.tell = announce(this, this, options.instance));
       const prerendered = this.querySelector(':scope > .ex-prerendered');
       // An address asking for another file: what is rendered here is another set's.
       if (prerendered && !options.elsewhere) {
@@ -421,7 +460,7 @@ class EvidenceExplainer extends HTMLElement {
     // A shadow root is no element, so `:scope >` would match nothing in it.
     const prerendered = [...(this.shadowRoot?.children ?? [])].find((child) => child.classList.contains('ex-prerendered'));
     if (prerendered) {
-      answerShareButtons(this.shadowRoot, options);
+      answerShareButtons(this.shadowRoot, options, options.tell = announce(this, this.shadowRoot, options.instance));
       answerSectionButtons(prerendered);
       wanted(this, options).then(() => takeOver(this, prerendered, options));
       return;
@@ -431,7 +470,7 @@ class EvidenceExplainer extends HTMLElement {
     // element has no id: the page goes to it here.
     if (!this.id && partOf(decodeURIComponent(location.hash.slice(1)), options.instance, false) === '') this.scrollIntoView();
     const shadow = this.attachShadow({ mode: 'open' });
-    answerShareButtons(shadow, options);
+    answerShareButtons(shadow, options, options.tell = announce(this, shadow, options.instance));
     // The loading line holds the widget's place until it starts.
     const status = loadingLine(options);
     shadow.append(status);

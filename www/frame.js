@@ -10,6 +10,19 @@
 //   echoed), which WordPress's embed script applies, between 200 and 1000 pixels;
 // - pym.js's, `pymxPYMx<id>xPYMxheightxPYMx<height>`, when the address carries pym's
 //   `childId` (a pym.Parent adds it), which the pym.Parent that made the frame applies.
+// And the widget's events (see embed.js's `announce`), as { type: 'explainer:event', name,
+// detail }, which embed-frame.js dispatches on the <iframe> element.
+
+/** The events embed.js dispatches on the widget's element. */
+export const EVENTS = ['explainer:ready', 'explainer:open', 'explainer:close', 'explainer:share'];
+
+/** Speaks to the page around the frame about the widget's `element`: its height, its events. */
+export function speak(element) {
+  reportHeight(element);
+  for (const name of EVENTS) {
+    element.addEventListener(name, ({ detail }) => window.parent.postMessage({ type: 'explainer:event', name, detail }, '*'));
+  }
+}
 
 /** WordPress's secret in a page address's fragment (`location.hash`), or null. */
 export function wordpressSecret(hash) {

@@ -14,6 +14,7 @@ mod page;
 mod render;
 mod report;
 mod script_data;
+mod short_imports;
 mod snippet;
 mod status;
 mod studio_file;
@@ -196,6 +197,15 @@ enum Command {
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
     },
+    /// Give what each built wasm imports from its glue short names, in both files.
+    ///
+    /// wasm-bindgen names each import after its function and a hash, in the wasm and in its
+    /// glue; the build runs this after minifying, so readers download short names instead.
+    ShortImports {
+        /// The built widget's folder.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
     /// Give the built widget's large files content-hashed names, for a year of caching.
     ///
     /// Renames explainer-widget.js and explainer-widget_bg.wasm, and copies explainer.css, to
@@ -319,6 +329,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
         Command::StudioFile { dist, output } => studio_file::write(&dist, &output, err),
         Command::ScriptData { dist } => script_data::script_data(&dist, err),
         Command::Fingerprint { dist } => fingerprint::fingerprint(&dist, err),
+        Command::ShortImports { dist } => short_imports::short_imports(&dist, err),
         Command::Claimreview { file, json } => claimreview::claimreview(&file, json, out, err),
         Command::Schema { form } => {
             let form = match form {

@@ -1,0 +1,109 @@
+// End-to-end: the explainer in a newsroom's stack. The page of its own in the frames newsrooms
+// already use: NPR's pym.js (the real library, from npm, as the parent) resizes its frame to
+// the explainer as it opens and closes. And the events a newsroom's own analytics counts, in
+// every way of embedding: once per reader action, with the documented detail.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clickInFrame, DIST, harness, librarySnippet, live, loadedFrame, ROOT } from './support/harness.mjs';
+
+const PYM = readFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), 'utf8');
+
+// Records every explainer event that reaches the document, with its detail, in order.
+// A file of the page's own origin, so that a page's strict policy allows it.
+const RECORD = `window.__events = [];
+for (const name of ['explainer:ready', 'explainer:open', 'explainer:close', 'explainer:share']) {
+  document.addEventListener(name, (event) => window.__events.push({ name, target: event.target.localName, ...event.detail }));
+}`;
+const RECORDING = '<script src="/__record.js"></script>';
+const article = (body) => ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>article</title><link rel="icon" href="data:,">${RECORDING}</head><body><main><h1>An article</h1>${body}</main></body></html>`];
+// The page of its own the build made, recording too.
+const ownPage = readFileSync(join(DIST, 'library-hours.html'), 'utf8').replace('<title>', `${RECORDING}<title>`);
+
+const env = harness({
+  '/__record.js': ['text/javascript; charset=utf-8', RECORD],
+  '/t-events-own.html': ['text/html; charset=utf-8', ownPage],
+  '/t-events-snippet.html': article(librarySnippet()),
+  '/t-events-element.html': article('<evidence-explainer id="library-hours" src="/evidence/library-hours.published.json"></evidence-explainer><script type="module" src="/embed.js"></script>'),
+  '/t-events-frame.html': ['text/html; charset=utf-8', () => article(`<iframe data-explainer id="library-hours" title="Fact check: library weekend hours"
+src="${env.other.url}/library-hours.html" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
+<script type="module" src="/embed-frame.js"></script>`)[1]],
+  '/__pym.js': ['text/javascript; charset=utf-8', PYM],
+  // pym.js's own way: a container, and a pym.Parent that makes the frame in it, here of a page
+  // of its own on the widget's host (another origin).
+  '/t-pym.html': ['text/html; charset=utf-8', () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>article</title><link rel="icon" href="data:,"></head>
+<body><main><h1>An article</h1><p>Before the explainer.</p><div id="explainer-frame"></div><p>After it.</p></main>
+<script src="/__pym.js"></script>
+<script>window.pymParent = new pym.Parent('explainer-frame', '${env.other.url}/library-hours.html', { title: 'Fact check: library weekend hours' });</script>
+</body></html>`],
+});
+
+const FRAME = '#explainer-frame iframe';
+
+/** The frame's height in the article, and its document's inside it. */
+async function heights(tab) {
+  const outer = (await tab.box(FRAME)).height;
+  const inner = await (await tab.frame(FRAME)).eval(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  return { outer, inner };
+}
+
+const fits = (h) => Math.abs(h.outer - h.inner) <= 1;
+
+test('pym.js as the parent sizes the frame to the explainer as its sections open and close', async () => {
+  const tab = await env.browser.open(`${env.server.url}/t-pym.html`);
+  const frame = await loadedFrame(tab, FRAME);
+  await live(frame);
+  assert.match(await frame.eval(() => location.search), /childId=explainer-frame/, 'pym.js gave the frame its id');
+  await tab.until(async () => fits(await heights(tab)), 'the frame fits the explainer');
+  let before = (await heights(tab)).outer;
+  assert.ok(before > 300, `a frame as tall as the explainer, not pym's default (${before})`);
+  for (const step of ['Expand all sections', 'Collapse all sections']) {
+    await clickInFrame(tab, FRAME, frame, { sel: 'button', text: step });
+    await tab.until(async () => {
+      const h = await heights(tab);
+      return fits(h) && h.outer !== before;
+    }, `the frame fits after "${step}"`);
+    before = (await heights(tab)).outer;
+  }
+  await tab.close();
+});
+
+/** How each way of embedding is opened, and where its explainer's elements are. */
+const MODES = {
+  'prerendered snippet': { path: '/t-events-snippet.html', scope: '#library-hours >> ', target: 'evidence-explainer', instance: 'library-hours' },
+  'script embed with no prerender': { path: '/t-events-element.html', scope: '#library-hours >> ', target: 'evidence-explainer', instance: 'library-hours' },
+  'page of its own': { path: '/t-events-own.html', scope: '', target: 'evidence-explainer', instance: 'explainer' },
+  'iframe embed (embed-frame.js)': { path: '/t-events-frame.html', frame: '#library-hours', target: 'iframe', instance: 'explainer' },
+};
+
+for (const [name, mode] of Object.entries(MODES)) {
+  test(`events, ${name}: one for each reader action, with the documented detail`, async () => {
+    const tab = await env.browser.open(`${env.server.url}${mode.path}`);
+    const inside = mode.frame ? await loadedFrame(tab, mode.frame) : tab;
+    const W = mode.scope ?? '';
+    await live(inside, W);
+    const events = () => tab.eval(() => window.__events);
+    const { instance, target } = mode;
+    const expected = [{ name: 'explainer:ready', target, instance }];
+    await tab.until(async () => (await events()).length >= 1, 'the widget says it is ready');
+    const act = async (what, ...more) => {
+      await what();
+      expected.push(...more.map((e) => ({ target, instance, ...e })));
+      await tab.until(async () => (await events()).length >= expected.length, `${expected.length} events`);
+    };
+    const click = (sel) => () => (mode.frame ? clickInFrame(tab, mode.frame, inside, `${W}${sel}`) : inside.click(`${W}${sel}`));
+    const button = `#${instance}-button-the-branches`;
+    await act(click(button), { name: 'explainer:open', part: 'the-branches', kind: 'section' });
+    await act(click(button), { name: 'explainer:close', part: 'the-branches', kind: 'section' });
+    await act(click(`#${instance}-limits-button`), { name: 'explainer:open', part: 'limits', kind: 'limits' });
+    await act(() => inside.focus(`${W}#${instance}-verdict-1-c1`), { name: 'explainer:open', part: 'source-1', kind: 'card' });
+    await act(() => inside.press('Escape'), { name: 'explainer:close', part: 'source-1', kind: 'card' });
+    await act(click(`#${instance}-changes-button`), { name: 'explainer:open', part: 'changes', kind: 'changes' });
+    // Exactly one event for each action, in order: one twice would come before the last.
+    assert.deepEqual(await events(), expected);
+    await tab.close();
+  });
+}

@@ -50,6 +50,16 @@ command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# A real WordPress for tests/e2e/wordpress.test.mjs: Debian's, with MariaDB and PHP's own server.
+[ -f /usr/share/wordpress/wp-load.php ] || missing+=(wordpress)
+[ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] || missing+=(wordpress-theme-twentytwentythree)
+command -v mariadbd >/dev/null || missing+=(mariadb-server)
+command -v php >/dev/null || missing+=(php-cli)
+for module in mysqli curl xml mbstring; do
+  package=php-$module
+  [ "$module" = mysqli ] && package=php-mysql
+  php -m 2>/dev/null | grep -qix "$module" || missing+=("$package")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then

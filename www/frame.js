@@ -5,7 +5,7 @@
 // host may be listening with:
 // - ours, { type: 'explainer:height', height }, which embed-frame.js applies;
 // - WordPress's, { secret, message: 'height', value }, when the page's address ends in
-//   `#?secret=` and WordPress's ten letters or digits (what WordPress adds to the address of
+//   `#?secret=` and up to ten letters or digits, as WordPress makes it (what it adds to the address of
 //   every embed it makes from an oEmbed response; anything else there is ignored, never
 //   echoed), which WordPress's embed script applies, between 200 and 1000 pixels;
 // - pym.js's, `pymxPYMx<id>xPYMxheightxPYMx<height>`, when the address carries pym's
@@ -26,7 +26,7 @@ export function speak(element) {
 
 /** WordPress's secret in a page address's fragment (`location.hash`), or null. */
 export function wordpressSecret(hash) {
-  return /(?:^#|#)\?secret=([A-Za-z0-9]{10})$/.exec(hash)?.[1] ?? null;
+  return /(?:^#|#)\?secret=([A-Za-z0-9]{1,10})$/.exec(hash)?.[1] ?? null;
 }
 
 /** pym.js's id for the frame in a page address's query (`location.search`), or null. */

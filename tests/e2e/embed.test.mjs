@@ -178,7 +178,8 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     await live(frame);
     await frame.waitFor('#explainer-panel-the-branches');
     assert.equal(await frame.count({ sel: '.ex-section .ex-panel', visible: true }), 1, 'only the linked section');
-    assert.equal(await top(), frameTop, 'the frame did not scroll the article');
+    // Within a pixel: the frame's top may sit at a fraction of one, which rounds to 0 or -0.
+    assert.ok(Math.abs((await top()) - frameTop) <= 1, 'the frame did not scroll the article');
     // Chrome does not lay out an off-screen cross-origin frame; a reader scrolls to it first.
     await tab.evalOn('#frame', (e) => e.scrollIntoView());
     await tab.until(async () => fits(await frameHeights(tab)), 'the frame fits its content');

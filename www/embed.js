@@ -383,6 +383,8 @@ async function start(element, container, { refused, elsewhere, tell, ...options 
   if (!status.isConnected) container.append(status);
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
+    // The wasm's instantiation is a task of its own, before the first part.
+    await new Promise((next) => setTimeout(next));
     module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure }, () => diagnose(evidence, options.src), (swap) => {
       if (swap && ready(tell)) status.replaceWith(root);
       return '';

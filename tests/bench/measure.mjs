@@ -28,7 +28,8 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-// Runs in the page before its own scripts: records when the question heading first has a box,
+// Runs in the page before its own scripts: records when the question heading first has a box
+// (in the first frame after it is added),
 // when the widget is live (its root there and no prerendered explainer left to take over),
 // when a card first exists, and when each number of questions first shows (a page with many
 // widgets), wherever they are (the widget renders in a shadow root); and adds up layout
@@ -58,7 +59,19 @@ export const observe = () => {
       window.__questions[shown] ??= performance.now();
     }
   };
-  const watch = (root) => new MutationObserver(mark).observe(root, { childList: true, subtree: true, attributes: true });
+  // Boxes are read in the frame after a change, not in the change's own task: reading them
+  // there would make the page lay out inside the widget's tasks, and the long tasks measured
+  // would be the harness's.
+  let asked = false;
+  const soon = () => {
+    if (asked) return;
+    asked = true;
+    requestAnimationFrame(() => {
+      asked = false;
+      mark();
+    });
+  };
+  const watch = (root) => new MutationObserver(soon).observe(root, { childList: true, subtree: true, attributes: true });
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function attachShadow(init) {
     const shadow = attach.call(this, init);

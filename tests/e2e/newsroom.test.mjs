@@ -23,6 +23,17 @@ const article = (body) => ['text/html; charset=utf-8', `<!doctype html><html lan
 const ownPage = readFileSync(join(DIST, 'library-hours.html'), 'utf8').replace('<title>', `${RECORDING}<title>`);
 
 const env = harness({
+  // Two frames of a page of its own as WordPress makes them, one with WordPress's secret after
+  // `#?secret=`, one with something else there; the host records what each posts.
+  '/t-secrets.html': ['text/html; charset=utf-8', () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>article</title><link rel="icon" href="data:,"></head><body>
+<iframe id="good" src="${env.other.url}/library-hours.html#the-branches#?secret=AbC12xyz9Q"></iframe>
+<iframe id="bad" src="${env.other.url}/library-hours.html#?secret=%3Cimg%20src%3Dx%3E"></iframe>
+<script>window.__messages = [];
+addEventListener('message', (event) => {
+  const from = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source)?.id;
+  window.__messages.push({ from, data: event.data });
+});</script></body></html>`],
   '/__record.js': ['text/javascript; charset=utf-8', RECORD],
   '/t-events-own.html': ['text/html; charset=utf-8', ownPage],
   '/t-events-snippet.html': article(librarySnippet()),
@@ -114,3 +125,19 @@ for (const [name, mode] of Object.entries(MODES)) {
     await tab.close();
   });
 }
+
+test("WordPress's height message goes with WordPress's secret only, and a deep link beside it still opens its section", async () => {
+  const tab = await env.browser.open(`${env.server.url}/t-secrets.html`);
+  const messages = () => tab.eval(() => window.__messages);
+  const heights = (from) => messages().then((all) => all.filter((m) => m.from === from && m.data?.type === 'explainer:height'));
+  await tab.until(async () => (await heights('good')).length > 0 && (await heights('bad')).length > 0, 'both frames say their height');
+  const good = await loadedFrame(tab, '#good');
+  await live(good);
+  await good.waitFor('#explainer-panel-the-branches');
+  await tab.until(async () => (await messages()).some((m) => m.from === 'good' && m.data?.secret === 'AbC12xyz9Q' && m.data.message === 'height' && Number.isInteger(m.data.value)),
+    "WordPress's height message, with its secret");
+  const bad = (await messages()).filter((m) => m.from === 'bad' && (m.data?.secret !== undefined || m.data?.message !== undefined));
+  assert.deepEqual(bad, [], "no WordPress message from the frame whose secret is not WordPress's");
+  assert.ok(!JSON.stringify(await messages()).includes('img'), 'the address never echoed');
+  await tab.close();
+});

@@ -54,3 +54,25 @@ test('offline.html shows the whole explainer without its script, laid out as the
   assert.deepEqual((await live.probe()).warnings, [], 'the stamp matched');
   await live.close();
 });
+
+test('offline.html tells its page what the reader opens and closes, as every embedding does', async () => {
+  const page = await env.browser.open(pathToFileURL(join(DIST, 'offline.html')).href);
+  await live(page);
+  // Listening from here on (the file's own page has no listener of its own): no `ready`, which
+  // came before; tests/e2e/newsroom.test.mjs holds it in the other modes.
+  await page.eval(() => {
+    window.__events = [];
+    for (const name of ['explainer:open', 'explainer:close']) {
+      document.addEventListener(name, (event) => window.__events.push({ name, ...event.detail }));
+    }
+    return true;
+  });
+  await page.click('#explainer-button-amazon');
+  await page.click('#explainer-button-amazon');
+  await page.untilInPage('two events', () => window.__events.length >= 2);
+  assert.deepEqual(await page.eval(() => window.__events), [
+    { name: 'explainer:open', instance: 'explainer', part: 'amazon', kind: 'section' },
+    { name: 'explainer:close', instance: 'explainer', part: 'amazon', kind: 'section' },
+  ]);
+  await page.close();
+});

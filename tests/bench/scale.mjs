@@ -52,6 +52,11 @@ async function measure(browser, url, cpu, widget) {
   if (widget) {
     await page.waitForFunction(() => window.__liveAt !== undefined && document.querySelector('.ex-toggle-all'), { timeout: 120_000 });
     result.live = await page.evaluate(() => window.__liveAt);
+    // The widget's longest task until it is live (the Long Tasks API), from its first file on.
+    result.task = await page.evaluate(() => {
+      const from = performance.getEntriesByType('resource').find((e) => /explainer-widget/.test(e.name))?.startTime ?? 0;
+      return Math.max(0, ...window.__longTasks.filter((t) => t.start >= from).map((t) => t.duration));
+    });
     // From focus to the card in the page with a box, as a keyboard reader opens one.
     result.card = await page.evaluate(() => new Promise((done) => {
       const marker = document.querySelector('.ex-verdict .ex-marker');
@@ -101,17 +106,17 @@ export async function bigSets(browser, runs) {
         widget.push(await measure(browser, `${server.url}/__big-${i}.html`, cpu, true));
       }
       const m = (list, key) => median(list.map((x) => x[key]));
-      set[cpu] = { static: m(baseline, 'question'), question: m(widget, 'question'), live: m(widget, 'live'), card: m(widget, 'card'), memory: m(widget, 'memory') };
+      set[cpu] = { static: m(baseline, 'question'), question: m(widget, 'question'), live: m(widget, 'live'), task: m(widget, 'task'), card: m(widget, 'card'), memory: m(widget, 'memory') };
     }
   }
   await server.close();
 
   console.log(`\nbig evidence sets (medians of ${runs} loads; the page from explainer page, beside explainer render's static page)`);
-  console.log(`${'size'.padEnd(6)}${'sentences'.padStart(10)}${'sources'.padStart(8)}${'published B'.padStart(12)}${'brotli'.padStart(8)}${'check ms'.padStart(9)}${'build ms'.padStart(9)}${'CPU'.padStart(5)}${'static'.padStart(8)}${'question'.padStart(9)}${'÷'.padStart(6)}${'live'.padStart(7)}${'card'.padStart(6)}${'memory MB'.padStart(10)}`);
+  console.log(`${'size'.padEnd(6)}${'sentences'.padStart(10)}${'sources'.padStart(8)}${'published B'.padStart(12)}${'brotli'.padStart(8)}${'check ms'.padStart(9)}${'build ms'.padStart(9)}${'CPU'.padStart(5)}${'static'.padStart(8)}${'question'.padStart(9)}${'÷'.padStart(6)}${'live'.padStart(7)}${'task'.padStart(6)}${'card'.padStart(6)}${'memory MB'.padStart(10)}`);
   for (const set of sets) {
     for (const cpu of [1, 4]) {
       const t = set[cpu];
-      console.log(`${set.name.padEnd(6)}${String(set.sentences).padStart(10)}${String(set.shape.sources).padStart(8)}${String(set.size.raw).padStart(12)}${String(set.size.brotli).padStart(8)}${set.check.toFixed(0).padStart(9)}${set.build.toFixed(0).padStart(9)}${`${cpu}×`.padStart(5)}${t.static.toFixed(0).padStart(8)}${t.question.toFixed(0).padStart(9)}${(t.question / t.static).toFixed(2).padStart(6)}${t.live.toFixed(0).padStart(7)}${t.card.toFixed(1).padStart(6)}${(t.memory / 2 ** 20).toFixed(1).padStart(10)}`);
+      console.log(`${set.name.padEnd(6)}${String(set.sentences).padStart(10)}${String(set.shape.sources).padStart(8)}${String(set.size.raw).padStart(12)}${String(set.size.brotli).padStart(8)}${set.check.toFixed(0).padStart(9)}${set.build.toFixed(0).padStart(9)}${`${cpu}×`.padStart(5)}${t.static.toFixed(0).padStart(8)}${t.question.toFixed(0).padStart(9)}${(t.question / t.static).toFixed(2).padStart(6)}${t.live.toFixed(0).padStart(7)}${t.task.toFixed(0).padStart(6)}${t.card.toFixed(1).padStart(6)}${(t.memory / 2 ** 20).toFixed(1).padStart(10)}`);
     }
   }
   console.log('each size against the one four times smaller (a linear step gives about 4):');

@@ -310,20 +310,23 @@ function announce(element, container, instance) {
         tell(open === 'true' ? 'open' : 'close', { part, kind: id.startsWith('button-') ? 'section' : part });
       }
       // A card comes and goes beside its marker, which links to its source.
-      const source = /source-\d+$/.exec(target.querySelector?.('.ex-marker')?.hash);
       for (const [nodes, type] of [[addedNodes, 'open'], [removedNodes, 'close']]) {
-        for (const node of nodes) if (source && node.classList?.contains('ex-card')) tell(type, { part: source[0], kind: 'card' });
+        for (const node of nodes) {
+          const source = node.classList?.contains('ex-card') && /source-\d+$/.exec(target.querySelector('.ex-marker')?.hash);
+          if (source) tell(type, { part: source[0], kind: 'card' });
+        }
       }
     }
   }).observe(container, { subtree: true, childList: true, attributeFilter: ['aria-expanded'], attributeOldValue: true });
   return tell;
 }
 
-/** Says the widget is live once it is put in place (a microtask later, after the call that
- * does it); true, so it can stand in that call's condition. */
+/** Resolves in a task of its own (after the wasm's instantiation, say). */
+const nextTask = () => new Promise((next) => setTimeout(next));
+
+/** Says the widget is live, once the call that puts it in place has returned. */
 function ready(tell) {
   queueMicrotask(() => tell('ready', {}));
-  return true;
 }
 
 /** Takes over the explainer that `explainer snippet` (or `explainer page`) rendered into the
@@ -340,10 +343,13 @@ async function takeOver(element, prerendered, { refused, elsewhere, tell, ...opt
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget()]);
     if (evidence.failure) throw new Error(`the evidence could not be loaded from ${options.src} (${evidence.failure})`);
     // The wasm's instantiation is a task of its own, before the first part.
-    await new Promise((next) => setTimeout(next));
+    await nextTask();
     const root = document.createElement('div');
     const stamp = prerendered.dataset.stamp ?? '';
-    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp }, () => diagnose(evidence, options.src), (swap) => putInPlace(prerendered, root, swap && ready(tell)));
+    module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, stamp }, () => diagnose(evidence, options.src), (swap) => {
+      if (swap) ready(tell);
+      return putInPlace(prerendered, root, swap);
+    });
   } catch (error) {
     console.warn(`Explainer: the prerendered explainer stays as it is, without its cards: ${error?.message ?? error}`);
     for (const panel of prerendered.querySelectorAll('.ex-panel[hidden]')) panel.removeAttribute('hidden');
@@ -384,9 +390,12 @@ async function start(element, container, { refused, elsewhere, tell, ...options 
   try {
     const [evidence, module] = await Promise.all([evidenceOf(element, options.src, refused), loadWidget(), styled]);
     // The wasm's instantiation is a task of its own, before the first part.
-    await new Promise((next) => setTimeout(next));
+    await nextTask();
     module.mount(root, { ...options, json: evidence.json, bytes: evidence.bytes, failure: evidence.failure }, () => diagnose(evidence, options.src), (swap) => {
-      if (swap && ready(tell)) status.replaceWith(root);
+      if (swap) {
+        ready(tell);
+        status.replaceWith(root);
+      }
       return '';
     });
   } catch (error) {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPrerenderedOnly, built, clickInFrame, DIST, ENGINE, explainer, harness, live, loadedFrame, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
+import { assertPrerenderedOnly, built, clickInFrame, DIST, ENGINE, explainer, fits, frameHeights, harness, live, loadedFrame, PROBE_PATH, OPAQUE_FRAMES_RUN, ROOT, WEBKIT_OPAQUE_SELF } from './support/harness.mjs';
 import { CACHING, HOST_HEADERS } from './support/server.mjs';
 import { liveBlog, liveBlogSets } from '../bench/scale.mjs';
 
@@ -137,19 +137,6 @@ test('the words of an error panel come from the checker, fetched only then; with
   }
 });
 
-/** The iframe element's height and its document's content height, scroll and client heights. */
-async function frameHeights(tab) {
-  const outer = (await tab.box('#frame')).height;
-  const frame = await tab.frame('#frame');
-  const inner = await frame.eval(() => ({
-    content: document.documentElement.getBoundingClientRect().height,
-    scroll: document.documentElement.scrollHeight,
-    client: document.documentElement.clientHeight,
-  }));
-  return { outer, ...inner };
-}
-
-const fits = (h) => Math.abs(h.outer - Math.ceil(h.content)) <= 1 && h.scroll <= h.client;
 
 // The two ways to frame the widget: on its own origin (recommended), and on the article's
 // origin in a strict sandbox (the demo), which WebKit cannot run.
@@ -182,19 +169,19 @@ for (const [name, { page: path, runs }] of Object.entries(FRAMES)) {
     assert.ok(Math.abs((await top()) - frameTop) <= 1, 'the frame did not scroll the article');
     // Chrome does not lay out an off-screen cross-origin frame; a reader scrolls to it first.
     await tab.evalOn('#frame', (e) => e.scrollIntoView());
-    await tab.until(async () => fits(await frameHeights(tab)), 'the frame fits its content');
-    let before = (await frameHeights(tab)).outer;
+    await tab.until(async () => fits(await frameHeights(tab, '#frame')), 'the frame fits its content');
+    let before = (await frameHeights(tab, '#frame')).outer;
     for (const step of ['Expand all sections', 'Collapse all sections']) {
       await clickInFrame(tab, '#frame', frame, { sel: 'button', text: step });
       await tab.until(async () => {
-        const h = await frameHeights(tab);
+        const h = await frameHeights(tab, '#frame');
         return fits(h) && h.outer !== before;
       }, `the frame fits after "${step}"`);
-      before = (await frameHeights(tab)).outer;
+      before = (await frameHeights(tab, '#frame')).outer;
     }
     await clickInFrame(tab, '#frame', frame, { sel: 'button', text: /Reporting limits/ });
     await tab.until(async () => {
-      const h = await frameHeights(tab);
+      const h = await frameHeights(tab, '#frame');
       return fits(h) && h.outer > before;
     }, 'the frame fits with the limits open');
     await tab.close();

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clickInFrame, DIST, harness, librarySnippet, live, loadedFrame, ROOT } from './support/harness.mjs';
+import { clickInFrame, DIST, fits, frameHeights, harness, librarySnippet, live, loadedFrame, ROOT } from './support/harness.mjs';
 
 const PYM = readFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), 'utf8');
 
@@ -54,30 +54,22 @@ src="${env.other.url}/library-hours.html" sandbox="allow-scripts allow-same-orig
 
 const FRAME = '#explainer-frame iframe';
 
-/** The frame's height in the article, and its document's inside it. */
-async function heights(tab) {
-  const outer = (await tab.box(FRAME)).height;
-  const inner = await (await tab.frame(FRAME)).eval(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  return { outer, inner };
-}
-
-const fits = (h) => Math.abs(h.outer - h.inner) <= 1;
 
 test('pym.js as the parent sizes the frame to the explainer as its sections open and close', async () => {
   const tab = await env.browser.open(`${env.server.url}/t-pym.html`);
   const frame = await loadedFrame(tab, FRAME);
   await live(frame);
   assert.match(await frame.eval(() => location.search), /childId=explainer-frame/, 'pym.js gave the frame its id');
-  await tab.until(async () => fits(await heights(tab)), 'the frame fits the explainer');
-  let before = (await heights(tab)).outer;
+  await tab.until(async () => fits(await frameHeights(tab, FRAME)), 'the frame fits the explainer');
+  let before = (await frameHeights(tab, FRAME)).outer;
   assert.ok(before > 300, `a frame as tall as the explainer, not pym's default (${before})`);
   for (const step of ['Expand all sections', 'Collapse all sections']) {
     await clickInFrame(tab, FRAME, frame, { sel: 'button', text: step });
     await tab.until(async () => {
-      const h = await heights(tab);
+      const h = await frameHeights(tab, FRAME);
       return fits(h) && h.outer !== before;
     }, `the frame fits after "${step}"`);
-    before = (await heights(tab)).outer;
+    before = (await frameHeights(tab, FRAME)).outer;
   }
   await tab.close();
 });

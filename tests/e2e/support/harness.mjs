@@ -74,6 +74,23 @@ export async function loadedFrame(tab, selector) {
   }, `the frame ${selector} loads`);
 }
 
+/** The height of the iframe `selector` names in `tab`, and its document's content, scroll and
+ * client heights. */
+export async function frameHeights(tab, selector) {
+  const outer = (await tab.box(selector)).height;
+  const frame = await tab.frame(selector);
+  const inner = await frame.eval(() => ({
+    content: document.documentElement.getBoundingClientRect().height,
+    scroll: document.documentElement.scrollHeight,
+    client: document.documentElement.clientHeight,
+  }));
+  return { outer, ...inner };
+}
+
+/** Whether a frame (as `frameHeights` measured it) is as tall as its content, to the pixel,
+ * with nothing left to scroll inside it. */
+export const fits = (h) => Math.abs(h.outer - Math.ceil(h.content)) <= 1 && h.scroll <= h.client;
+
 /** Asserts what WebKit shows in a frame sandboxed without allow-same-origin: the explainer
  * rendered into the stand-alone page, which no widget took over. */
 export async function assertPrerenderedOnly(frame) {

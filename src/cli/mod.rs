@@ -5,6 +5,7 @@
 //! exit code, so commands stay testable as functions.
 
 mod bundle;
+mod card;
 mod check;
 mod claimreview;
 mod fingerprint;
@@ -106,6 +107,22 @@ enum Command {
         /// Where to write the page (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Write the share image of an evidence set (authored or published): 1200×630, the
+    /// question, the verdict's label, the publisher and date, in the set's language.
+    ///
+    /// Prints its alt text (the question and the label). The image is the same, byte for byte,
+    /// on any machine and in Explainer Studio: it carries its own fonts. Nothing is written
+    /// when the file has errors or a character the fonts cannot draw.
+    Card {
+        /// The evidence file.
+        file: PathBuf,
+        /// Where to write the image (NAME.png, or NAME.svg with --svg).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Write an SVG (its text drawn as shapes) instead of a PNG.
+        #[arg(long)]
+        svg: bool,
     },
     /// Print the paste-in script embed for a published evidence file, explainer included.
     ///
@@ -278,6 +295,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Status {
             sources,
             output,
         } => import::import(&report, sources.as_deref(), output.as_deref(), out, err),
+        Command::Card { file, output, svg } => card::card_file(&file, &output, svg, out, err),
         Command::Render { file, output } => render::render(&file, output.as_deref(), out, err),
         Command::Snippet {
             file,

@@ -50,6 +50,11 @@ command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# Reads the share image back (tests/card.rs): an OCR engine, and its English, Spanish and Arabic.
+command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+for language in eng spa ara; do
+  tesseract --list-langs 2>/dev/null | grep -qx "$language" || missing+=("tesseract-ocr-$language")
+done
 # A real WordPress for tests/e2e/wordpress.test.mjs: Debian's, with MariaDB and PHP's own server.
 [ -f /usr/share/wordpress/wp-load.php ] || missing+=(wordpress)
 [ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] || missing+=(wordpress-theme-twentytwentythree)

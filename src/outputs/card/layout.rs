@@ -215,3 +215,76 @@ fn broken(word: &str, fits: &dyn Fn(&str) -> bool) -> Vec<String> {
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STYLE: Style = Style {
+        size: 40.0,
+        bold: true,
+        fill: "#000",
+        rtl: false,
+    };
+
+    #[test]
+    fn wrapped_lines_fit_and_a_cut_falls_between_words() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let (lines, cut) = wrap(text, STYLE, 400.0, 2);
+        assert!(cut);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|line| width(line, STYLE) <= 400.0));
+        let last = lines[1]
+            .strip_suffix(ELLIPSIS)
+            .expect("ends with an ellipsis");
+        let shown = format!("{} {last}", lines[0]);
+        assert!(text.starts_with(&shown), "{shown:?} is the text's start");
+        assert!(text[shown.len()..].starts_with(' '), "cut at a word");
+        let (all, cut) = wrap(text, STYLE, 4000.0, 2);
+        assert_eq!((all, cut), (vec![text.to_owned()], false));
+    }
+
+    #[test]
+    fn a_word_wider_than_a_line_is_broken_between_letters_not_marks() {
+        let (lines, _) = wrap(
+            "https://example.org/a/very/long/address/indeed",
+            STYLE,
+            300.0,
+            5,
+        );
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|line| width(line, STYLE) <= 300.0));
+        assert_eq!(
+            lines.concat(),
+            "https://example.org/a/very/long/address/indeed"
+        );
+        let marked = "قلّصتقلّصتقلّصتقلّصتقلّصتقلّصت";
+        let (lines, _) = wrap(marked, STYLE, 120.0, 10);
+        assert!(lines.iter().all(|line| !line.starts_with(is_mark)));
+    }
+
+    #[test]
+    fn the_fonts_draw_every_language_the_widget_speaks_and_say_what_they_lack() {
+        for locale in crate::locales::Locale::all() {
+            let w = &locale.words;
+            let said = [
+                w.fact_check,
+                w.verdict,
+                w.corrected_on,
+                w.updated_on,
+                w.clarified_on,
+            ]
+            .into_iter()
+            .chain([w.verdict_was]);
+            let dates = (1..=12).map(|month| locale.date(&format!("2026-{month:02}-28")));
+            let said: String = said
+                .chain(dates.collect::<Vec<_>>().iter().map(String::as_str))
+                .collect();
+            for c in said.chars().chain("…·".chars()) {
+                assert!(drawable(c), "{c:?}");
+            }
+        }
+        assert!(!drawable('Ж'));
+        assert!(!drawable('中'));
+    }
+}

@@ -39,6 +39,9 @@ const INK: &str = "#15181e";
 const MUTED: &str = "#4b5260";
 const ACCENT: &str = "#0f4c81";
 const PAPER: &str = "#ffffff";
+const TINT: &str = "#e6eef6";
+/// The width of the accent's bar on the verdict box's starting side.
+const BAR: f32 = 10.0;
 
 /// A share image of an evidence set.
 #[derive(Debug, Clone)]
@@ -269,7 +272,7 @@ fn verdict(
     let style = Style {
         size: LABEL_SIZES[0],
         bold: true,
-        fill: PAPER,
+        fill: INK,
         rtl: lines.rtl,
     };
     let inner = width - 2.0 * PADDING.0;
@@ -296,8 +299,15 @@ fn verdict(
     } else {
         MARGIN
     };
+    // A tinted box with a bar of the accent on its starting side: dark letters on a light
+    // ground read at a thumbnail's size (and to OCR) where light on dark blurs.
+    let bar = if lines.rtl {
+        left + box_width - BAR
+    } else {
+        left
+    };
     body.push(format!(
-        "<rect x=\"{left}\" y=\"{top}\" width=\"{box_width}\" height=\"{box_height}\" rx=\"12\" fill=\"{INK}\"/>"
+        "<rect x=\"{left}\" y=\"{top}\" width=\"{box_width}\" height=\"{box_height}\" rx=\"10\" fill=\"{TINT}\"/><rect x=\"{bar}\" y=\"{top}\" width=\"{BAR}\" height=\"{box_height}\" fill=\"{ACCENT}\"/>"
     ));
     let (x, anchor) = lines.start(PADDING.0);
     for (at, line) in set.iter().enumerate() {

@@ -50,6 +50,8 @@ command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# Runs the W3C's Nu HTML checker (npm's vnu-jar) on the built pages (tests/dist/html.test.mjs).
+command -v java >/dev/null || missing+=(default-jre-headless)
 # Reads the share image back (tests/card.rs): an OCR engine, and its English, Spanish and Arabic.
 command -v tesseract >/dev/null || missing+=(tesseract-ocr)
 for language in eng spa ara; do
@@ -76,7 +78,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/@sinonjs/fake-timers ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/pngjs ] || [ ! -x node_modules/.bin/terser ] \
-  || [ ! -d node_modules/pym.js ] || [ ! -x node_modules/@esbuild/linux-x64/bin/esbuild ] || [ ! -x node_modules/lightningcss-cli-linux-x64-gnu/lightningcss ] \
+  || [ ! -d node_modules/pym.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -x node_modules/@esbuild/linux-x64/bin/esbuild ] || [ ! -x node_modules/lightningcss-cli-linux-x64-gnu/lightningcss ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

@@ -954,6 +954,173 @@ fn page_at_a_public_address_writes_its_oembed_response_beside_it() {
     );
 }
 
+/// Each `<meta>` tag of `html` by its `property` or `name`, with its content unescaped.
+fn meta_tags(html: &str) -> Vec<(String, String)> {
+    let attribute = |tag: &str, name: &str| {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = start + tag[start..].find('"')?;
+        Some(
+            tag[start..end]
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&"),
+        )
+    };
+    html.split("<meta ")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = format!(" {}", &rest[..rest.find('>')?]);
+            let tag = tag.as_str();
+            let key = attribute(tag, "property").or_else(|| attribute(tag, "name"))?;
+            Some((key, attribute(tag, "content")?))
+        })
+        .collect()
+}
+
+#[test]
+fn page_at_a_public_address_names_its_share_image_with_absolute_addresses() {
+    let folder = scratch("page-card");
+    let dir = folder.path();
+    let dist = fake_dist(dir);
+    let built = BUILT_PAGE.replace(
+        "<title>",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><meta name=\"description\" content=\"the template's\"><title>",
+    );
+    fs::write(dist.join("index.html"), &built).expect("page");
+    let published = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/evidence/library-hours.published.json")
+        .display()
+        .to_string();
+    let out = dist.join("library-hours.html");
+    let (dist_arg, out_arg) = (dist.display().to_string(), out.display().to_string());
+    let url = "https://news.example/checks/library-hours.html";
+    let output = explainer(&[
+        "page", &published, "--dist", &dist_arg, "-o", &out_arg, "--url", url,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = fs::read_to_string(&out).expect("page");
+    let tags = meta_tags(&html);
+    let one = |key: &str| {
+        let found: Vec<&String> = tags
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(found.len(), 1, "one {key}: {tags:?}");
+        found[0].clone()
+    };
+    // The image beside the page is the one `explainer card` makes of the same set.
+    let card_path = dir.join("card.png");
+    let card = explainer(&["card", &published, "-o", &card_path.display().to_string()]);
+    assert_eq!(code(&card), 0, "{}", stderr(&card));
+    let png = fs::read(dist.join("library-hours.png")).expect("the image beside the page");
+    assert_eq!(png, fs::read(&card_path).expect("card"), "the same image");
+    let image = resvg::tiny_skia::Pixmap::decode_png(&png).expect("a PNG");
+    assert_eq!(
+        one("og:image"),
+        "https://news.example/checks/library-hours.png"
+    );
+    assert_eq!(one("og:url"), url);
+    assert_eq!(one("og:image:width"), image.width().to_string());
+    assert_eq!(one("og:image:height"), image.height().to_string());
+    assert_eq!(one("og:image:type"), "image/png");
+    assert_eq!(one("og:image:alt"), stdout(&card).trim_end());
+    assert_eq!(one("twitter:image:alt"), stdout(&card).trim_end());
+    assert_eq!(one("twitter:card"), "summary_large_image");
+    assert_eq!(one("og:type"), "article");
+    let evidence =
+        load_published(&fs::read_to_string(&published).expect("the set")).expect("valid");
+    let doc = evidence.document();
+    assert_eq!(one("og:title"), doc.question);
+    let description = one("description");
+    assert_eq!(
+        one("og:description"),
+        description,
+        "one description, the set's"
+    );
+    assert!(
+        description.starts_with(&format!("Verdict: {}.", doc.verdict.label))
+            && !description.contains("[1]")
+            && description.chars().count() <= 201,
+        "{description}"
+    );
+    for (key, value) in &tags {
+        if key == "og:url" || key == "og:image" {
+            assert!(
+                value.starts_with("https://news.example/"),
+                "{key} absolute: {value}"
+            );
+        }
+    }
+
+    // A set the card cannot draw is refused whole, naming the field; nothing is written.
+    fs::remove_file(&out).expect("remove");
+    fs::remove_file(dist.join("library-hours.png")).expect("remove");
+    fs::remove_file(dist.join("library-hours.oembed.json")).expect("remove");
+    let mut set: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&published).expect("set")).expect("JSON");
+    set["verdict"]["label"] = serde_json::Value::from("Да");
+    let cyrillic = dir.join("cyrillic.published.json");
+    fs::write(&cyrillic, set.to_string()).expect("write");
+    let output = explainer(&[
+        "page",
+        &cyrillic.display().to_string(),
+        "--dist",
+        &dist_arg,
+        "-o",
+        &out_arg,
+        "--url",
+        url,
+    ]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output).contains("verdict.label: the share image's fonts cannot draw"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !out.exists()
+            && !dist.join("library-hours.png").exists()
+            && !dist.join("library-hours.oembed.json").exists()
+    );
+}
+
+#[test]
+fn pages_without_an_address_say_their_title_and_description_but_name_no_image() {
+    let folder = scratch("render-share");
+    let dir = folder.path();
+    let out = dir.join("page.html");
+    let output = explainer(&[
+        "render",
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("www/evidence/example-es.json")
+            .display()
+            .to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let tags = meta_tags(&fs::read_to_string(&out).expect("page"));
+    let value = |key: &str| tags.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    assert_eq!(
+        value("og:title"),
+        Some("¿Amplió la ciudad de ejemplo el horario del autobús nocturno en 2026?")
+    );
+    assert!(
+        value("og:description")
+            .is_some_and(|d| d.starts_with("Veredicto: Sí, pero solo los fines de semana."))
+    );
+    assert_eq!(value("og:description"), value("description"));
+    assert_eq!(
+        value("og:image"),
+        None,
+        "a file has no address for an image"
+    );
+    assert_eq!(value("twitter:card"), Some("summary"));
+}
+
 #[test]
 fn page_of_a_published_file_names_it_and_refuses_what_is_not_one() {
     let folder = scratch("page-file");

@@ -187,7 +187,9 @@ enum Command {
         takes_src: bool,
         /// The page's public address (https://…): also write its oEmbed response beside it
         /// (NAME.oembed.json), so that pasting the address in WordPress or any oEmbed consumer
-        /// embeds it, and name the address's origin in the page's policy.
+        /// embeds it, and its share image (NAME.png, as `explainer card` makes it) with the tags
+        /// that name it to messaging apps and social sites; and name the address's origin in
+        /// the page's policy.
         #[arg(long)]
         url: Option<String>,
     },

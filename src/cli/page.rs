@@ -12,7 +12,8 @@ use super::io::{io_failure, read_built};
 use super::report::warn_of_language;
 use super::status::{Outcome, Status};
 use crate::outputs::{
-    OwnPage, PublicAddress, linked_stylesheets, oembed_response, own_page, with_discovery,
+    OwnPage, PublicAddress, SharedImage, card, linked_stylesheets, oembed_response, own_page,
+    with_discovery,
 };
 
 /// What `explainer page` is asked for.
@@ -33,14 +34,21 @@ pub(super) struct Options<'a> {
     pub url: Option<&'a str>,
 }
 
-/// Where the oEmbed response of a page written to `output` goes: `NAME.oembed.json` beside
-/// `NAME.html`.
-fn oembed_path(output: &Path) -> std::path::PathBuf {
+/// The file `NAME.EXTENSION` beside the page `NAME.html` at `output`: its oEmbed response
+/// (`oembed.json`), its share image (`png`).
+fn beside(output: &Path, extension: &str) -> std::path::PathBuf {
     let stem = output
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    output.with_file_name(format!("{stem}.oembed.json"))
+    output.with_file_name(format!("{stem}.{extension}"))
+}
+
+/// The last part of `path`, as text.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -59,7 +67,11 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
                 );
                 return Err(Status::Failed);
             };
-            Some((address, oembed_path(output)))
+            Some((
+                address,
+                beside(output, "oembed.json"),
+                beside(output, "png"),
+            ))
         }
     };
     let template_path = options.dist.join("index.html");
@@ -98,6 +110,28 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
             Some(String::from_utf8_lossy(&read_built(&path, err)?).into_owned())
         }
     };
+    // The share image beside the page, made before anything is written: a set the card
+    // cannot draw is refused whole.
+    let card = match &public {
+        None => None,
+        Some((address, _, path)) => {
+            let made = card(&evidence).map_err(|problem| {
+                let file = options
+                    .file
+                    .map_or("the bundled set".into(), |f| f.display().to_string());
+                let _ = writeln!(err, "{file}: {problem}; nothing written");
+                Status::Invalid
+            })?;
+            Some((made, path, address.beside(&file_name(path))))
+        }
+    };
+    let shared = match (&public, &card) {
+        (Some((address, _, _)), Some((_, _, image))) => Some(SharedImage {
+            page: address.url(),
+            image,
+        }),
+        _ => None,
+    };
     let page = OwnPage {
         template: &template,
         text: &text,
@@ -106,16 +140,18 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
         language: options.language,
         styles: &styles,
         page_script: page_script.as_deref(),
+        shared: shared.as_ref(),
     };
     let made = rendered(own_page(&page))
         .map_err(|error| io_failure(err, "render", &template_path, &error))?;
     let made = match (made, &public) {
-        (Some(page), Some((address, oembed))) => {
-            let name = oembed
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        (Some(page), Some((address, oembed, _))) => {
+            let name = file_name(oembed);
             let question = &evidence.document().question;
+            if let Some((made, path, _)) = &card {
+                write_atomically(path, &made.png)
+                    .map_err(|error| io_failure(err, "write", path, &error))?;
+            }
             let response = oembed_response(&evidence, address);
             write_atomically(oembed, response.as_bytes())
                 .map_err(|error| io_failure(err, "write", oembed, &error))?;

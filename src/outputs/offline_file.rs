@@ -5,6 +5,7 @@ use explainer_evidence::Evidence;
 
 use super::html::{inert, json_string};
 use super::own_page::prerendered_own_page;
+use super::share::share_tags;
 use super::single_file::{
     BASE64_DECODER, BuiltFiles, base64_text, filled, policy, single_file_head,
 };
@@ -14,17 +15,15 @@ use super::single_file::{
 /// already rendered, so it shows before (and without) the script, which then takes it over.
 pub async fn offline_file(files: &BuiltFiles<'_>, evidence: Option<&Evidence>) -> String {
     let bundled;
-    let (json, doc) = match evidence {
+    let (json, shown) = match evidence {
         None => {
             bundled = explainer_evidence::load_published(crate::BUNDLED_EVIDENCE)
                 .expect("the bundled set is valid");
-            (None, bundled.document())
+            (None, &bundled)
         }
-        Some(evidence) => (
-            Some(inert(evidence.to_json(false).trim_end())),
-            evidence.document(),
-        ),
+        Some(evidence) => (Some(inert(evidence.to_json(false).trim_end())), evidence),
     };
+    let doc = shown.document();
     // The explainer as the widget first renders it on its own page, from the very text the
     // page hands the widget (the element's JSON, or the set inside the wasm).
     let handed = json.as_deref().unwrap_or(crate::BUNDLED_EVIDENCE);
@@ -34,6 +33,8 @@ pub async fn offline_file(files: &BuiltFiles<'_>, evidence: Option<&Evidence>) -
         json: json.as_deref(),
         prerendered: &prerendered,
         question: &doc.question,
+        // A file has no address, so no image: a title and a description.
+        tags: &share_tags(shown, None),
         language: doc.meta.language.as_deref().unwrap_or("en"),
     })
 }
@@ -58,6 +59,8 @@ struct Page<'a> {
     /// The explainer prerendered, for the page to show before (and without) its script.
     prerendered: &'a str,
     question: &'a str,
+    /// What the file is when it is shared (`share_tags`).
+    tags: &'a str,
     language: &'a str,
 }
 /// The offline file's module script: the widget's glue, its wasm as base64 text, its stylesheet,
@@ -94,6 +97,7 @@ fn page(p: &Page<'_>) -> String {
         p.language,
         &policy,
         p.question,
+        p.tags,
         // The same text embed.js gives a shadow root's <style>, so one hash covers both.
         &[&page_css, files.widget_css],
     );

@@ -6,6 +6,7 @@ use explainer_evidence::Evidence;
 
 use super::html::{attribute, escape, html_tag, inert};
 use super::render::prerendered;
+use super::share::{SharedImage, share_tags, with_share_tags};
 use super::single_file::source_hash;
 use crate::widget::Presentation;
 use crate::widget::WidgetProps;
@@ -31,6 +32,9 @@ pub struct OwnPage<'a> {
     /// for another: it goes into the page inline, named by hash, so it costs no round trip.
     /// Any other page has no need of it, and it is left out.
     pub page_script: Option<&'a str>,
+    /// The page's public address and its share image's, for the tags that name the image;
+    /// without them the page still says its title and description.
+    pub shared: Option<&'a SharedImage<'a>>,
 }
 
 /// The addresses of the stylesheets `template` links, in order.
@@ -126,7 +130,8 @@ pub async fn own_page(page: &OwnPage<'_>) -> Option<String> {
     let root = prerendered_own_page(page.text.to_owned(), page.language).await;
     let template = with_page_script(&without_comments(page.template), page.page_script)?;
     let template = with_inline_styles(&without_blank_lines(&template), page.styles)?;
-    fill(&template, &element, &root, &doc.question, language)
+    let made = fill(&template, &element, &root, &doc.question, language)?;
+    with_share_tags(&made, &share_tags(page.evidence, page.shared))
 }
 
 /// The explainer as the widget first renders it on a page of its own (the question as the page's

@@ -92,8 +92,15 @@ pub(crate) fn filled(template: &str, values: &[(&str, &str)]) -> String {
 
 /// The start of a page that carries everything in itself (the offline file, the studio's single
 /// file), through `</head>`: its language, its Content-Security-Policy, its `title` (escaped
-/// here) and its inline `styles` (made inert by the caller), with no request for an icon.
-pub fn single_file_head(language: &str, policy: &str, title: &str, styles: &[&str]) -> String {
+/// here), the `tags` that say what it is when shared, and its inline `styles` (made inert by
+/// the caller), with no request for an icon.
+pub fn single_file_head(
+    language: &str,
+    policy: &str,
+    title: &str,
+    tags: &str,
+    styles: &[&str],
+) -> String {
     let styles: String = styles
         .iter()
         .map(|css| format!("<style>{css}</style>\n"))
@@ -107,7 +114,7 @@ pub fn single_file_head(language: &str, policy: &str, title: &str, styles: &[&st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>{title}</title>
-<link rel="icon" href="data:,">
+{tags}<link rel="icon" href="data:,">
 {styles}</head>"#,
         html = html_tag(language),
         title = escape(title),

@@ -85,7 +85,7 @@ pub fn studio_file(s: &Studio<'_>) -> String {
     );
     // Module scripts run in order: the widget, what the studio finds, its two wasm modules, and
     // the studio.
-    let head = single_file_head("en", &policy, "Explainer Studio", &[&css]);
+    let head = single_file_head("en", &policy, "Explainer Studio", "", &[&css]);
     format!(
         r#"{head}
 <body>{body}<script type="module">{widget_script}</script>

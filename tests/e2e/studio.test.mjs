@@ -347,8 +347,10 @@ test('the text has its line numbers beside it, scrolled with it, and the cursor\
   }), 'the numbers scroll with the text');
   assert.equal(await tab.text('#lines'), Array.from({ length: count + 1 }, (_, i) => i + 1).join('\n'), 'a line added, a number added');
   // Wrapping long lines hides the numbers, which would no longer be level with their lines.
+  const wraps = () => tab.evalOn('#text', (area) => getComputedStyle(area).whiteSpace);
+  assert.equal(await wraps(), 'pre', 'long lines scroll sideways');
   await tab.click('#wrap');
-  assert.equal(await tab.evalOn('#text', (area) => area.wrap), 'soft');
+  assert.equal(await wraps(), 'pre-wrap');
   assert.equal(await tab.isVisible('#lines'), false);
   await tab.click('#delete');
   await tab.close();

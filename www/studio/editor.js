@@ -210,7 +210,6 @@ export function createEditor(check) {
   });
   for (const event of ['input', 'keyup', 'click', 'select', 'focus']) text.addEventListener(event, showCursor);
   wrap.addEventListener('change', () => {
-    text.wrap = wrap.checked ? 'soft' : 'off';
     text.parentElement.classList.toggle('studio-wrapped', wrap.checked);
     numberLines();
   });

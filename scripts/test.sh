@@ -62,7 +62,7 @@ if ! $only_e2e; then
   cargo clippy --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings
   cargo clippy --target wasm32-unknown-unknown --no-default-features --features messages --all-targets -- -D warnings
   cargo clippy --target wasm32-unknown-unknown --no-default-features --features authoring --bin explainer-studio -- -D warnings
-  cargo clippy --target wasm32-unknown-unknown --no-default-features --features publishing --bin explainer-publisher -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --no-default-features --features publishing --bin explainer-publisher --bin explainer-card -- -D warnings
 
   step "native tests"
   cargo test --workspace --all-features

@@ -14,10 +14,11 @@ use super::io::write_atomically;
 use super::status::{Outcome, Status};
 
 /// The built wasm files and their glue, by the names Trunk gives them.
-const PAIRS: [(&str, &str); 3] = [
+const PAIRS: [(&str, &str); 4] = [
     ("explainer-widget_bg.wasm", "explainer-widget.js"),
     ("explainer-studio_bg.wasm", "explainer-studio.js"),
     ("explainer-publisher_bg.wasm", "explainer-publisher.js"),
+    ("explainer-card_bg.wasm", "explainer-card.js"),
 ];
 
 /// The `n`th short name: `a` … `Z`, then `aa`, `ab`, …

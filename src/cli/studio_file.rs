@@ -13,7 +13,7 @@ use super::status::{Outcome, Status};
 use crate::outputs::{Studio, body_of, studio_file};
 
 /// The studio's own built files, beside the widget's.
-const STUDIO_FILES: [&str; 7] = [
+const STUDIO_FILES: [&str; 9] = [
     "studio.html",
     "studio.css",
     "studio.js",
@@ -21,6 +21,8 @@ const STUDIO_FILES: [&str; 7] = [
     "explainer-studio_bg.wasm",
     "explainer-publisher.js",
     "explainer-publisher_bg.wasm",
+    "explainer-card.js",
+    "explainer-card_bg.wasm",
 ];
 
 /// The samples the studio starts from, in the built folder: the evidence file, and the report
@@ -53,7 +55,8 @@ pub(super) fn write(dist: &Path, output: &Path, err: &mut dyn Write) -> Outcome 
         script: &text(&studio[2]),
         checker: (&text(&studio[3]), &studio[4]),
         publisher: (&text(&studio[5]), &studio[6]),
-        samples: [&text(&studio[7]), &text(&studio[8]), &text(&studio[9])],
+        card: (&text(&studio[7]), &studio[8]),
+        samples: [&text(&studio[9]), &text(&studio[10]), &text(&studio[11])],
         widget: &files,
     });
     write_atomically(output, page.as_bytes())

@@ -23,7 +23,7 @@ mod snippet;
 mod static_page;
 mod studio_file;
 
-pub use card::{Card, SIZE as CARD_SIZE, Undrawable, alt_text, card};
+pub use card::{Card, SIZE as CARD_SIZE, Undrawable, alt_text, card, card_of};
 pub use html::{attribute, element_id, escape, html_tag, inert};
 pub use oembed::{PublicAddress, oembed_response, with_discovery};
 pub use offline_file::{offline_file, offline_file_of};

@@ -20,6 +20,8 @@ pub struct Studio<'a> {
     pub checker: (&'a str, &'a [u8]),
     /// The publisher's (snippets and offline files).
     pub publisher: (&'a str, &'a [u8]),
+    /// The card maker's (the share image).
+    pub card: (&'a str, &'a [u8]),
     /// The sample evidence file, report and sources file.
     pub samples: [&'a str; 3],
     /// The widget's built files, for the preview and the offline files the studio makes.
@@ -77,13 +79,21 @@ pub fn studio_file(s: &Studio<'_>) -> String {
     };
     let checker = module("explainer-studio", s.checker, "check, importReport, limits");
     let publisher = module("explainer-publisher", s.publisher, "offlineFile, snippet");
+    let card = module("explainer-card", s.card, "card");
     let script = inert(s.script);
     let css = inert(s.css);
     let policy = policy(
-        &[&widget_script, &studio, &checker, &publisher, &script],
+        &[
+            &widget_script,
+            &studio,
+            &checker,
+            &publisher,
+            &card,
+            &script,
+        ],
         &[&css, widget.widget_css],
     );
-    // Module scripts run in order: the widget, what the studio finds, its two wasm modules, and
+    // Module scripts run in order: the widget, what the studio finds, its three wasm modules, and
     // the studio.
     let head = single_file_head("en", &policy, "Explainer Studio", "", &[&css]);
     format!(
@@ -92,6 +102,7 @@ pub fn studio_file(s: &Studio<'_>) -> String {
 <script type="module">{studio}</script>
 <script type="module">{checker}</script>
 <script type="module">{publisher}</script>
+<script type="module">{card}</script>
 <script type="module">{script}</script>
 </body>
 </html>

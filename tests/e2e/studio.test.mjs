@@ -1,8 +1,8 @@
 // End-to-end: Explainer Studio, as an editor uses it. Open the studio, start from the sample,
 // see the real widget as the preview, plant an error and find it listed with exactly the
 // message `explainer check` gives, choose it and land on it, download the published file and
-// get exactly what `explainer build` writes, reload and find the draft still there; nothing is
-// fetched from anywhere but the studio's own files.
+// get exactly what `explainer build` writes, reload and find the draft still there, see the share
+// image `explainer card` makes; nothing is fetched from anywhere but the studio's own files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,31 @@ function publishedByTheTool(text, folder) {
   const bundle = explainer('bundle', '--evidence', publishedFile, '--dist', DIST, '-o', bundled);
   assert.equal(bundle.status, 0, bundle.stderr);
   return { dir, publishedFile, bundled };
+}
+
+/** The share image `explainer card` makes of `text`: its PNG's bytes and its alt text. */
+function cardByTheTool(text, name = 'card') {
+  const file = join(scratch, `${name}.json`);
+  writeFileSync(file, text);
+  const png = join(scratch, `${name}.png`);
+  const made = explainer('card', file, '-o', png);
+  assert.equal(made.status, 0, made.stderr);
+  return { png: readFileSync(png), alt: made.stdout.trimEnd() };
+}
+
+/** The share image the studio shows: its PNG's bytes, from the image's data: address. */
+async function shownCard(tab) {
+  const src = await tab.evalOn('#card-image', (img) => img.src);
+  return Buffer.from(src.slice(src.indexOf(',') + 1), 'base64');
+}
+
+/** Waits for the studio to show the share image whose alt text is `alt`, then holds its bytes
+ * to `expected`'s. */
+async function assertShowsCard(tab, expected, what) {
+  await tab.until(async () => (await tab.evalOn('#card-image', (img) => img.alt)) === expected.alt && (await tab.isVisible('#card-figure')), `the share image of ${what} is shown`);
+  const shown = await shownCard(tab);
+  assert.ok(shown.equals(expected.png), `${what}: the studio's image (${shown.length} bytes) is not explainer card's (${expected.png.length} bytes)`);
+  assert.equal(await tab.text('#card-alt'), expected.alt);
 }
 
 /** Runs `flow` on `tab`; if it fails, the failure also says what went wrong in the page (the
@@ -309,9 +334,50 @@ async function singleFileFlow(tab) {
   await tab.until(async () => (await tab.eval(() => window.__downloads.length)) === 1, 'the offline file is offered');
   const offline = await downloaded(tab);
   assertSameText(offline.text, readFileSync(bundled, 'utf8'), 'byte for byte what explainer bundle writes');
+  // The share image, from the publisher inside the studio's file: the tool's, byte for byte.
+  await tab.click('#show-card');
+  await assertShowsCard(tab, cardByTheTool(sample, 'from-disk-card'), 'the sample, from disk');
   assert.deepEqual(tab.requests().filter((url) => !/^(file|data|blob):/.test(url)), [], 'nothing fetched from any network');
   assert.deepEqual((await tab.probe()).errors, []);
 }
+
+test('the share image beside the preview is explainer card\'s, byte for byte, follows the text as the editor types, in Arabic too, downloads as a PNG, and says what it cannot draw', async () => {
+  const tab = await env.browser.open(`${env.server.url}/studio.html`);
+  await tab.until(async () => (await tab.text('#status')) === 'Open a file or start from the sample.', 'the studio is ready');
+  await tab.click('#sample');
+  await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the sample checks');
+  await sayingWhy(tab, async () => {
+    assert.equal(await tab.isVisible('#card-figure'), false, 'no image until asked for');
+    assert.ok(!tab.requests().some((url) => url.includes('explainer-card')), 'the card maker is not loaded until asked for');
+    await tab.click('#show-card');
+    await tab.until(async () => (await tab.evalOn('#show-card', (b) => b.getAttribute('aria-expanded'))) === 'true', 'the button says the image is shown');
+    const sample = readFileSync(SAMPLE, 'utf8');
+    await assertShowsCard(tab, cardByTheTool(sample, 'sample-card'), 'the sample');
+    // As the editor types: another set altogether, in Arabic, right to left.
+    const arabic = readFileSync(join(ROOT, 'www/evidence/example-ar.json'), 'utf8');
+    await edit(tab, arabic);
+    const arabicCard = cardByTheTool(arabic, 'arabic-card');
+    await assertShowsCard(tab, arabicCard, 'the Arabic example');
+    await recordDownloads(tab);
+    await tab.click('#download-card');
+    await tab.until(async () => (await tab.eval(() => window.__downloads.length)) === 1, 'the image is offered');
+    const saved = await tab.eval(async () => {
+      const last = window.__downloads.at(-1);
+      return { name: last.name, type: last.blob.type, bytes: Array.from(new Uint8Array(await last.blob.arrayBuffer())) };
+    });
+    assert.equal(saved.name, 'ice-contracts.png');
+    assert.equal(saved.type, 'image/png');
+    assert.ok(Buffer.from(saved.bytes).equals(arabicCard.png), 'the file saved is the image shown');
+    // A label the card's fonts cannot draw: said, naming the field, and no stale image shown.
+    await edit(tab, arabic.replace(/"label": "[^"]*"/, '"label": "Нет"'));
+    await tab.until(async () => /^The share image could not be made: verdict\.label: the share image's fonts cannot draw “Н” \(U\+041D\)/.test(await tab.text('#card-status')), 'the problem is said');
+    assert.equal(await tab.isVisible('#card-figure'), false);
+    await tab.click('#show-card');
+    await tab.until(async () => (await tab.evalOn('#show-card', (b) => b.getAttribute('aria-expanded'))) === 'false', 'the button says the image is hidden');
+  });
+  await tab.click('#delete');
+  await tab.close();
+});
 
 test('the text has its line numbers beside it, scrolled with it, and the cursor\'s line and column are shown', async () => {
   const tab = await env.browser.open(`${env.server.url}/studio.html`, { viewport: { width: 900, height: 700 } });

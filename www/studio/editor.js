@@ -37,6 +37,8 @@ export function createEditor(check) {
   // published file's text for the snippet and the offline file: the one offered, or the text
   // itself when it is published already and has no problems.
   const file = { name: 'explainer', published: null, publishable: null, claimReview: null };
+  /** Called after each check, with what it made of the file offered (the share image follows). */
+  const checked = [];
   let timer;
 
   const say = (message) => {
@@ -130,6 +132,7 @@ export function createEditor(check) {
    * published file and the ClaimReview markup, with what the markup lacks. */
   function offer({ published = null, claimReview = null, claimReviewMissing = [] } = {}, ready = null) {
     Object.assign(file, { published, publishable: ready, claimReview });
+    for (const then of checked) then();
     for (const id of ['download', 'copy-published']) document.getElementById(id).disabled = published === null;
     for (const id of ['download-offline', 'copy-snippet', 'download-snippet']) document.getElementById(id).disabled = ready === null;
     for (const id of ['download-authored', 'copy-authored']) document.getElementById(id).disabled = !text.value.trim();
@@ -281,5 +284,7 @@ export function createEditor(check) {
     current: () => ({ ...file, text: text.value }),
     /** The text field, for dropping files on. */
     field: text,
+    /** Calls `then` after each check of the file, once what it made is offered. */
+    onChecked: (then) => checked.push(then),
   };
 }

@@ -5,21 +5,26 @@
 // In the studio's single file (explainer studio-file) the checker, the sample and the widget's
 // files come from the page itself (EXPLAINER_STUDIO), and nothing is fetched.
 //
-// The modules, by role: wasm.js (the two wasm modules), drafts.js (what this browser keeps),
+// The modules, by role: wasm.js (the three wasm modules), drafts.js (what this browser keeps),
 // editor.js (the text, its check and the preview), import.js (a report made into a file),
-// publish.js (what the editor takes away). The build bundles them into studio.js.
+// publish.js (what the editor takes away), card.js (the share image). The build bundles them
+// into studio.js.
 
+import { answerCard } from './card.js';
 import { createEditor } from './editor.js';
 import { createImport } from './import.js';
 import { answerPublishing } from './publish.js';
-import { offline, publisher, startChecker } from './wasm.js';
+import { offline, onDemand, startChecker } from './wasm.js';
 
 const checker = await startChecker();
 const editor = createEditor(checker.check);
 const importer = createImport({ importReport: checker.importReport, limits: checker.limits }, editor, offline);
-answerPublishing(editor, publisher((making) => {
-  document.getElementById('copied').textContent = `The ${making} could not be made: this browser hit an internal error. Your draft is kept: try again.`;
-}), offline);
+/** Says in `where` that the `making` could not be made because its wasm failed. */
+const sayFault = (where) => (making) => {
+  document.getElementById(where).textContent = `The ${making} could not be made: this browser hit an internal error. Your draft is kept: try again.`;
+};
+answerPublishing(editor, onDemand('explainer-publisher', sayFault('copied')), offline);
+answerCard(editor, onDemand('explainer-card', sayFault('card-status')));
 
 /** Opens a file: an evidence file (JSON) into the editor, a report (text or markdown) into
  * the import, whose limits it then offers. */

@@ -9,7 +9,7 @@
 const BUILT_FILES = /*@built-files*/[]/*@end*/;
 
 /** Offers `content` as a file named `fileName` to save. */
-function save(content, fileName, type) {
+export function save(content, fileName, type) {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([content], { type }));
   link.download = fileName;

@@ -106,6 +106,18 @@ pub fn card(evidence: &Evidence) -> Result<Card, Undrawable> {
     Ok(Card { png, svg, alt })
 }
 
+/// The card of the published set whose text is `published`, exactly as [`card`] makes it of
+/// the same set (as Explainer Studio asks for it); or what is wrong, in the tool's words: the
+/// set's first problem, or the field the card cannot draw.
+pub fn card_of(published: &str) -> Result<Card, String> {
+    let evidence = explainer_evidence::load_published(published).map_err(|problems| {
+        problems
+            .first()
+            .map_or_else(String::new, |p| format!("{}: {}", p.path, p.kind))
+    })?;
+    card(&evidence).map_err(|problem| problem.to_string())
+}
+
 /// The first character of `text` the card cannot draw, named as `field`'s.
 fn check(field: &str, text: &str) -> Result<(), Undrawable> {
     match text.chars().find(|c| !drawable(*c)) {

@@ -100,19 +100,25 @@ pub fn share_tags(evidence: &Evidence, image: Option<&SharedImage>) -> String {
     tags.iter().map(|tag| format!("{tag}\n")).collect()
 }
 
-/// `page` with `tags` at the end of its head, in place of any description it had; `None` when
-/// it has no head.
+/// `page` with `tags` at the end of its head, in place of any description and share tags it
+/// had (so a page written again over its own output comes out the same); `None` when it has no
+/// head.
 pub fn with_share_tags(page: &str, tags: &str) -> Option<String> {
-    let mut page = page.to_owned();
-    if let Some(start) = page.find("<meta name=\"description\"") {
-        let end = start + page[start..].find('>')? + 1;
+    const OURS: [&str; 3] = [
+        "<meta name=\"description\"",
+        "<meta property=\"og:",
+        "<meta name=\"twitter:",
+    ];
+    let head_end = page.find("</head>")?;
+    let mut head = page[..head_end].to_owned();
+    while let Some(start) = OURS.iter().filter_map(|tag| head.find(tag)).min() {
+        let end = start + head[start..].find('>')? + 1;
         // The line it stood on goes with it.
-        let end = end + usize::from(page[end..].starts_with('\n'));
-        let start = page[..start].trim_end_matches(' ').len();
-        page.replace_range(start..end, "");
+        let end = end + usize::from(head[end..].starts_with('\n'));
+        let start = head[..start].trim_end_matches(' ').len();
+        head.replace_range(start..end, "");
     }
-    let at = page.find("</head>")?;
-    Some(format!("{}{tags}{}", &page[..at], &page[at..]))
+    Some(format!("{head}{tags}{}", &page[head_end..]))
 }
 
 #[cfg(test)]
@@ -159,6 +165,13 @@ mod tests {
             "<head>\n  <title>t</title>\n<meta name=\"description\" content=\"new\">\n</head>"
         );
         assert_eq!(with_share_tags("<p>", ""), None);
+        let tags = "<meta property=\"og:title\" content=\"q\">\n<meta name=\"twitter:card\" content=\"summary\">\n";
+        let once = with_share_tags(page, tags).unwrap();
+        assert_eq!(
+            with_share_tags(&once, tags).unwrap(),
+            once,
+            "written again, the same"
+        );
     }
 
     #[test]

@@ -143,6 +143,37 @@ fn the_bundled_sets_card_reads_back_in_english() {
     reads_back("www/evidence/ice-contracts.json", "eng", LATIN_SHARE);
 }
 
+/// The width a chat app or a social feed shows a large preview at, or less.
+const THUMBNAIL_WIDTH: u32 = 400;
+
+#[test]
+fn the_card_reads_back_as_a_thumbnail() {
+    let dir = scratch();
+    let file = repo("www/evidence/example-es.json");
+    let (png, _) = card(&file, dir.path());
+    let full = Pixmap::load_png(&png).expect("a PNG");
+    let scale = THUMBNAIL_WIDTH as f32 / full.width() as f32;
+    let height = (full.height() as f32 * scale).round() as u32;
+    let mut small = Pixmap::new(THUMBNAIL_WIDTH, height).expect("a size");
+    small.draw_pixmap(
+        0,
+        0,
+        full.as_ref(),
+        &resvg::tiny_skia::PixmapPaint {
+            quality: resvg::tiny_skia::FilterQuality::Bicubic,
+            ..Default::default()
+        },
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        None,
+    );
+    let thumbnail = dir.path().join("thumbnail.png");
+    small.save_png(&thumbnail).expect("write");
+    let (question, label) = question_and_label(&file);
+    let read = ocr(&thumbnail, "spa");
+    assert_read("question, as a thumbnail", &question, &read, LATIN_SHARE);
+    assert_read("verdict label, as a thumbnail", &label, &read, LATIN_SHARE);
+}
+
 #[test]
 fn the_spanish_card_reads_back_in_spanish() {
     reads_back("www/evidence/example-es.json", "spa", LATIN_SHARE);
@@ -291,4 +322,52 @@ fn the_same_set_gives_the_same_bytes_and_an_svg_that_says_what_it_shows() {
         !svg.contains("<text"),
         "text is drawn as shapes, so no font is needed"
     );
+}
+
+#[test]
+fn hostile_text_is_drawn_as_text_or_refused_naming_its_field_never_a_panic() {
+    let payloads: Vec<String> =
+        serde_json::from_str(include_str!("fixtures/xss/payloads.json")).expect("payload list");
+    let bundled: Value = serde_json::from_str(explainer::BUNDLED_EVIDENCE).expect("JSON");
+    let odd = [
+        "a\u{7}b",
+        "\u{202E}reversed",
+        "\u{FEFF}",
+        "x\u{FFFE}",
+        "\u{1F600}",
+    ];
+    let mut drawn = 0;
+    for payload in payloads.iter().map(String::as_str).chain(odd) {
+        // The payload in every field the card draws at once; where the checker refuses that,
+        // in the question alone. A set the checker refuses never reaches the card.
+        let mut every = bundled.clone();
+        every["question"] = Value::from(payload);
+        every["verdict"]["label"] = Value::from(payload);
+        every["meta"]["publisher"] = Value::from(payload);
+        let mut question = bundled.clone();
+        question["question"] = Value::from(payload);
+        let Some(evidence) = [every, question]
+            .iter()
+            .find_map(|set| explainer::evidence::load_published(&set.to_string()).ok())
+        else {
+            continue;
+        };
+        match explainer::outputs::card(&evidence) {
+            Ok(card) => {
+                assert!(Pixmap::decode_png(&card.png).is_ok(), "{payload:?}");
+                assert!(!card.svg.contains("<script"), "{payload:?} stays text");
+                drawn += 1;
+            }
+            Err(problem) => {
+                let said = problem.to_string();
+                assert!(
+                    said.starts_with("question:")
+                        || said.starts_with("verdict.label:")
+                        || said.starts_with("meta.publisher:"),
+                    "{said}"
+                );
+            }
+        }
+    }
+    assert!(drawn >= payloads.len() / 2, "only {drawn} drawn");
 }

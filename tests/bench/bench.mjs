@@ -13,10 +13,11 @@ import { built, DIST, explainer, ROOT, scratchDir, serve } from '../e2e/support/
 import { CHROMIUM_ARGS, EXECUTABLES } from '../e2e/support/drivers/index.mjs';
 import { add, blocking, markerCentre, median, observe, observeArticle, row, sizes } from './measure.mjs';
 import { bigSets, busyPage } from './scale.mjs';
+import { cardTimes } from './card.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
-// Which parts to run after the sizes (all by default): BENCH=times,lazy,cache,big,busy
-const PARTS = new Set((process.env.BENCH || 'times,lazy,cache,big,busy').split(','));
+// Which parts to run after the sizes (all by default): BENCH=times,lazy,cache,big,busy,card
+const PARTS = new Set((process.env.BENCH || 'times,lazy,cache,big,busy,card').split(','));
 
 /** The published evidence the last release build compiled into the wasm. */
 function bundledEvidence() {
@@ -299,6 +300,7 @@ if (PARTS.has('lazy')) {
 
 if (PARTS.has('big')) await bigSets(browser, RUNS);
 if (PARTS.has('busy')) await busyPage(browser, RUNS);
+if (PARTS.has('card')) await cardTimes(browser, RUNS);
 
 await browser.close();
 await server.close();

@@ -62,7 +62,7 @@ async function shownCard(tab) {
 /** Waits for the studio to show the share image whose alt text is `alt`, then holds its bytes
  * to `expected`'s. */
 async function assertShowsCard(tab, expected, what) {
-  await tab.until(async () => (await tab.evalOn('#card-image', (img) => img.alt)) === expected.alt && (await tab.isVisible('#card-figure')), `the share image of ${what} is shown`);
+  await tab.until(async () => (await tab.eval(() => document.getElementById('card-image')?.alt ?? null)) === expected.alt && (await tab.isVisible('#card-figure')), `the share image of ${what} is shown`);
   const shown = await shownCard(tab);
   assert.ok(shown.equals(expected.png), `${what}: the studio's image (${shown.length} bytes) is not explainer card's (${expected.png.length} bytes)`);
   assert.equal(await tab.text('#card-alt'), expected.alt);

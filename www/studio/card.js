@@ -17,7 +17,13 @@ function base64(bytes) {
 /** Shows and offers the share image of what `editor` holds, made with `maker` (wasm.js). */
 export function answerCard(editor, maker) {
   const byId = (id) => document.getElementById(id);
-  const [show, download, figure, image, alt, status] = ['show-card', 'download-card', 'card-figure', 'card-image', 'card-alt', 'card-status'].map(byId);
+  const [show, download, figure, alt, status] = ['show-card', 'download-card', 'card-figure', 'card-alt', 'card-status'].map(byId);
+  // Made here, not in the page: an image has a source from the start.
+  const image = document.createElement('img');
+  image.id = 'card-image';
+  image.width = 1200;
+  image.height = 630;
+  let placed = false;
   let shown = false;
   // The image of the text last checked, and which making is the latest: a making that a newer
   // text overtook while it ran is dropped, so the image never goes back to an older text.
@@ -43,6 +49,8 @@ export function answerCard(editor, maker) {
       made = result;
       image.src = `data:image/png;base64,${base64(result.png)}`;
       image.alt = result.alt;
+      if (!placed) figure.prepend(image);
+      placed = true;
       alt.textContent = result.alt;
       figure.hidden = !shown;
       status.textContent = '';

@@ -37,6 +37,10 @@ pub(super) fn drawable(c: char) -> bool {
     if c.is_whitespace() || is_bidi_control(c) {
         return true;
     }
+    // An SVG (XML) cannot hold the other control characters at all.
+    if c.is_control() {
+        return false;
+    }
     let db = fonts();
     db.faces().any(|face| {
         db.with_face_data(face.id, |data, index| font_has(data, index, c))

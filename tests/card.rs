@@ -30,16 +30,22 @@ fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// Runs `explainer card FILE -o OUTPUT` with `more` arguments.
+fn run_card(file: &Path, output: &Path, more: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .arg("card")
+        .arg(file)
+        .args(more)
+        .arg("-o")
+        .arg(output)
+        .output()
+        .expect("run explainer")
+}
+
 /// Runs `explainer card` on `file`, writing into `dir`; the PNG's path and the alt text.
 fn card(file: &Path, dir: &Path) -> (PathBuf, String) {
     let png = dir.join("card.png");
-    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .arg("card")
-        .arg(file)
-        .arg("-o")
-        .arg(&png)
-        .output()
-        .expect("run explainer");
+    let output = run_card(file, &png, &[]);
     assert!(
         output.status.success(),
         "explainer card {}: {}",
@@ -53,13 +59,7 @@ fn card(file: &Path, dir: &Path) -> (PathBuf, String) {
 /// Runs `explainer card` on a file it must refuse: exit code 1, nothing written; what it said.
 fn refused(file: &Path, dir: &Path) -> String {
     let png = dir.join("refused.png");
-    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .arg("card")
-        .arg(file)
-        .arg("-o")
-        .arg(&png)
-        .output()
-        .expect("run explainer");
+    let output = run_card(file, &png, &[]);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(!png.exists(), "nothing written");
@@ -307,14 +307,7 @@ fn the_same_set_gives_the_same_bytes_and_an_svg_that_says_what_it_shows() {
     let (again, _) = card(&file, dir.path());
     assert_eq!(first, std::fs::read(again).expect("the PNG"));
     let svg = dir.path().join("card.svg");
-    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .arg("card")
-        .arg(&file)
-        .args(["--svg", "-o"])
-        .arg(&svg)
-        .output()
-        .expect("run explainer");
-    assert!(output.status.success());
+    assert!(run_card(&file, &svg, &["--svg"]).status.success());
     let svg = std::fs::read_to_string(svg).expect("the SVG");
     let (question, _) = question_and_label(&file);
     assert!(svg.starts_with("<svg") && svg.contains(&format!("<title>{question}")));

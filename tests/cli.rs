@@ -873,15 +873,26 @@ fn page_in_another_language_is_rendered_in_it_and_says_so_to_the_widget() {
     }
 }
 
-#[test]
-fn page_at_a_public_address_writes_its_oembed_response_beside_it() {
-    let folder = scratch("page-oembed");
-    let dir = folder.path();
-    let dist = fake_dist(dir);
-    let built = BUILT_PAGE.replace(
-        "<title>",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'\"><title>",
-    );
+/// A page of its own written at a public address (`explainer page --url`) into a fake built
+/// folder whose page has `head` before its title; the page made and where things are.
+struct AtAddress {
+    /// Kept for the folder's life.
+    _folder: TempDir,
+    dir: PathBuf,
+    dist: PathBuf,
+    dist_arg: String,
+    published: String,
+    out: PathBuf,
+    out_arg: String,
+    url: &'static str,
+    html: String,
+}
+
+fn page_at_address(name: &str, head: &str) -> AtAddress {
+    let folder = scratch(name);
+    let dir = folder.path().to_owned();
+    let dist = fake_dist(&dir);
+    let built = BUILT_PAGE.replace("<title>", &format!("{head}<title>"));
     fs::write(dist.join("index.html"), &built).expect("page");
     let published = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("www/evidence/library-hours.published.json")
@@ -895,6 +906,34 @@ fn page_at_a_public_address_writes_its_oembed_response_beside_it() {
     ]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let html = fs::read_to_string(&out).expect("page");
+    AtAddress {
+        _folder: folder,
+        dir,
+        dist,
+        dist_arg,
+        published,
+        out,
+        out_arg,
+        url,
+        html,
+    }
+}
+
+#[test]
+fn page_at_a_public_address_writes_its_oembed_response_beside_it() {
+    let AtAddress {
+        dist,
+        dist_arg,
+        published,
+        out,
+        out_arg,
+        url,
+        html,
+        ..
+    } = page_at_address(
+        "page-oembed",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'\">",
+    );
     assert!(
         html.contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://news.example/checks/library-hours.oembed.json\" title=\"Did the city library cut its weekend opening hours in 2026?\">\n</head>"),
         "the discovery link, absolute: {html}"
@@ -981,26 +1020,22 @@ fn meta_tags(html: &str) -> Vec<(String, String)> {
 
 #[test]
 fn page_at_a_public_address_names_its_share_image_with_absolute_addresses() {
-    let folder = scratch("page-card");
-    let dir = folder.path();
-    let dist = fake_dist(dir);
-    let built = BUILT_PAGE.replace(
-        "<title>",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><meta name=\"description\" content=\"the template's\"><title>",
+    let made = page_at_address(
+        "page-card",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><meta name=\"description\" content=\"the template's\">",
     );
-    fs::write(dist.join("index.html"), &built).expect("page");
-    let published = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("www/evidence/library-hours.published.json")
-        .display()
-        .to_string();
-    let out = dist.join("library-hours.html");
-    let (dist_arg, out_arg) = (dist.display().to_string(), out.display().to_string());
-    let url = "https://news.example/checks/library-hours.html";
-    let output = explainer(&[
-        "page", &published, "--dist", &dist_arg, "-o", &out_arg, "--url", url,
-    ]);
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
-    let html = fs::read_to_string(&out).expect("page");
+    let AtAddress {
+        dir,
+        dist,
+        dist_arg,
+        published,
+        out,
+        out_arg,
+        url,
+        html,
+        ..
+    } = &made;
+    let (dir, dist, url) = (dir.as_path(), dist.as_path(), *url);
     let tags = meta_tags(&html);
     let one = |key: &str| {
         let found: Vec<&String> = tags

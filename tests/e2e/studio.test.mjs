@@ -346,6 +346,9 @@ test('the share image beside the preview is explainer card\'s, byte for byte, fo
   await tab.until(async () => (await tab.text('#status')) === 'Open a file or start from the sample.', 'the studio is ready');
   await tab.click('#sample');
   await tab.until(async () => /^No problems\./.test(await tab.text('#status')), 'the sample checks');
+  // The preview above the button is whole before the editor reaches for the button (a click
+  // while the preview grows lands where the button was: WebKit's driver clicks at a point).
+  await tab.waitFor('#preview-explainer >> .ex-question');
   await sayingWhy(tab, async () => {
     assert.equal(await tab.isVisible('#card-figure'), false, 'no image until asked for');
     assert.ok(!tab.requests().some((url) => url.includes('explainer-card')), 'the card maker is not loaded until asked for');

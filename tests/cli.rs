@@ -876,7 +876,7 @@ fn page_in_another_language_is_rendered_in_it_and_says_so_to_the_widget() {
 /// A page of its own written at a public address (`explainer page --url`) into a fake built
 /// folder whose page has `head` before its title; the page made and where things are.
 struct AtAddress {
-    /// Kept for the folder's life.
+    /// The scratch folder, removed when this is dropped: bind it for the test's life.
     _folder: TempDir,
     dir: PathBuf,
     dist: PathBuf,
@@ -922,6 +922,7 @@ fn page_at_address(name: &str, head: &str) -> AtAddress {
 #[test]
 fn page_at_a_public_address_writes_its_oembed_response_beside_it() {
     let AtAddress {
+        _folder,
         dist,
         dist_arg,
         published,
@@ -1020,11 +1021,8 @@ fn meta_tags(html: &str) -> Vec<(String, String)> {
 
 #[test]
 fn page_at_a_public_address_names_its_share_image_with_absolute_addresses() {
-    let made = page_at_address(
-        "page-card",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><meta name=\"description\" content=\"the template's\">",
-    );
     let AtAddress {
+        _folder,
         dir,
         dist,
         dist_arg,
@@ -1033,9 +1031,10 @@ fn page_at_a_public_address_names_its_share_image_with_absolute_addresses() {
         out_arg,
         url,
         html,
-        ..
-    } = &made;
-    let (dir, dist, url) = (dir.as_path(), dist.as_path(), *url);
+    } = page_at_address(
+        "page-card",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><meta name=\"description\" content=\"the template's\">",
+    );
     let tags = meta_tags(&html);
     let one = |key: &str| {
         let found: Vec<&String> = tags

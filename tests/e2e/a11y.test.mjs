@@ -210,6 +210,9 @@ test('axe: no violations in Explainer Studio, with the sample and with a problem
     await tab.click('#sample');
     await tab.waitFor('#preview-explainer >> .ex-question');
     assert.deepEqual(await violations(tab), [], `${scheme}, the sample`);
+    await tab.click('#show-card');
+    await tab.waitFor('#card-image');
+    assert.deepEqual(await violations(tab), [], `${scheme}, the share image shown`);
     await tab.evalOn('#text', (area) => {
       area.value = area.value.replace(/"label": "[^"]*"/, '"label": ""');
       area.dispatchEvent(new InputEvent('input', { bubbles: true }));
@@ -227,6 +230,9 @@ test('Explainer Studio at 320 px: nothing scrolls sideways, axe finds nothing, a
   await tab.until(async () => (await tab.text('#status')) !== 'Loading the studio…', 'the studio is ready');
   await tab.click('#sample');
   await tab.waitFor('#preview-explainer >> .ex-question');
+  // The share image shown too: it fits the column.
+  await tab.click('#show-card');
+  await tab.waitFor('#card-image');
   const widths = await tab.eval(() => [document.documentElement.scrollWidth, window.innerWidth]);
   assert.ok(widths[0] <= widths[1], `page ${widths[0]} px wide in a ${widths[1]} px window`);
   assert.deepEqual(await violations(tab), []);

@@ -68,6 +68,12 @@ async function assertShowsCard(tab, expected, what) {
   assert.equal(await tab.text('#card-alt'), expected.alt);
 }
 
+/** Waits until the page has not scrolled over two frames. */
+const stillScroll = (tab) => tab.until(() => tab.eval(() => new Promise((done) => {
+  const y = window.scrollY;
+  requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY === y)));
+})), 'the page has stopped scrolling');
+
 /** Runs `flow` on `tab`; if it fails, the failure also says what went wrong in the page (the
  * errors the probe recorded from the page's start) and the studio's status line. It fails as
  * the flow fails, in every engine. */
@@ -314,6 +320,11 @@ async function singleFileFlow(tab) {
   await tab.click('#sample-report');
   const reportText = readFileSync(join(ROOT, 'www/evidence/ice-contracts.report.txt'), 'utf8');
   await tab.until(async () => (await tab.evalOn('#report', (a) => a.value)) === reportText, 'the seed report is filled in');
+  // The studio puts focus on the label's field, which scrolls the page to it; the next click
+  // waits for that scroll to end (WebKit's driver clicks at a point, and a click while the
+  // page still moves can land where the button was).
+  await tab.until(async () => (await tab.eval(() => document.activeElement?.id)) === 'label', 'the label\'s field has focus');
+  await stillScroll(tab);
   await tab.click('#sample');
   await tab.waitFor('#preview-explainer >> .ex-question');
   assert.equal(await tab.text('#preview-explainer >> .ex-question'), QUESTION);

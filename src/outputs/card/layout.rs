@@ -24,7 +24,8 @@ pub(super) fn fonts() -> Arc<fontdb::Database> {
         .get_or_init(|| {
             let mut db = fontdb::Database::new();
             for font in FONTS {
-                db.load_font_data(font.to_vec());
+                // Read in place: no copy of the fonts in memory (in the studio's wasm too).
+                db.load_font_source(fontdb::Source::Binary(Arc::new(font)));
             }
             db.set_sans_serif_family("Noto Sans");
             Arc::new(db)

@@ -34,6 +34,22 @@ pub(super) struct Options<'a> {
     pub url: Option<&'a str>,
 }
 
+/// A page at its public address, and the files written beside it.
+struct AtAddress {
+    address: PublicAddress,
+    /// `NAME.oembed.json`.
+    oembed: std::path::PathBuf,
+    /// `NAME.png`, the share image.
+    image: std::path::PathBuf,
+}
+
+impl AtAddress {
+    /// The public address of the file at `path`, beside the page.
+    fn address_of(&self, path: &Path) -> String {
+        self.address.beside(&file_name(path))
+    }
+}
+
 /// The file `NAME.EXTENSION` beside the page `NAME.html` at `output`: its oEmbed response
 /// (`oembed.json`), its share image (`png`).
 fn beside(output: &Path, extension: &str) -> std::path::PathBuf {
@@ -67,11 +83,11 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
                 );
                 return Err(Status::Failed);
             };
-            Some((
+            Some(AtAddress {
                 address,
-                beside(output, "oembed.json"),
-                beside(output, "png"),
-            ))
+                oembed: beside(output, "oembed.json"),
+                image: beside(output, "png"),
+            })
         }
     };
     let template_path = options.dist.join("index.html");
@@ -112,26 +128,24 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
     };
     // The share image beside the page, made before anything is written: a set the card
     // cannot draw is refused whole.
-    let card = match &public {
+    let drawn = match &public {
         None => None,
-        Some((address, _, path)) => {
-            let made = card(&evidence).map_err(|problem| {
-                let file = options
-                    .file
-                    .map_or("the bundled set".into(), |f| f.display().to_string());
-                let _ = writeln!(err, "{file}: {problem}; nothing written");
-                Status::Invalid
-            })?;
-            Some((made, path, address.beside(&file_name(path))))
-        }
+        Some(_) => Some(card(&evidence).map_err(|problem| {
+            let file = options
+                .file
+                .map_or("the bundled set".into(), |f| f.display().to_string());
+            let _ = writeln!(err, "{file}: {problem}; nothing written");
+            Status::Invalid
+        })?),
     };
-    let shared = match (&public, &card) {
-        (Some((address, _, _)), Some((_, _, image))) => Some(SharedImage {
-            page: address.url(),
+    let image = public.as_ref().map(|at| at.address_of(&at.image));
+    let shared = public
+        .as_ref()
+        .zip(image.as_deref())
+        .map(|(at, image)| SharedImage {
+            page: at.address.url(),
             image,
-        }),
-        _ => None,
-    };
+        });
     let page = OwnPage {
         template: &template,
         text: &text,
@@ -144,20 +158,22 @@ pub(super) fn page(options: &Options, out: &mut dyn Write, err: &mut dyn Write) 
     };
     let made = rendered(own_page(&page))
         .map_err(|error| io_failure(err, "render", &template_path, &error))?;
-    let made = match (made, &public) {
-        (Some(page), Some((address, oembed, _))) => {
-            let name = file_name(oembed);
+    let made = match (made, &public, &drawn) {
+        (Some(page), Some(at), Some(drawn)) => {
+            write_atomically(&at.image, &drawn.png)
+                .map_err(|error| io_failure(err, "write", &at.image, &error))?;
+            let response = oembed_response(&evidence, &at.address);
+            write_atomically(&at.oembed, response.as_bytes())
+                .map_err(|error| io_failure(err, "write", &at.oembed, &error))?;
             let question = &evidence.document().question;
-            if let Some((made, path, _)) = &card {
-                write_atomically(path, &made.png)
-                    .map_err(|error| io_failure(err, "write", path, &error))?;
-            }
-            let response = oembed_response(&evidence, address);
-            write_atomically(oembed, response.as_bytes())
-                .map_err(|error| io_failure(err, "write", oembed, &error))?;
-            with_discovery(&page, &address.beside(&name), question, address.origin())
+            with_discovery(
+                &page,
+                &at.address_of(&at.oembed),
+                question,
+                at.address.origin(),
+            )
         }
-        (made, _) => made,
+        (made, _, _) => made,
     };
     match made {
         Some(page) => emit(options.output, page.as_bytes(), out, err),

@@ -2,25 +2,13 @@
 // by the studio's card wasm in Chromium, each beside a baseline of the same kind measured in
 // the same run: `explainer check` of the same file (reading and validating it, no picture),
 // and the studio's checker on the same text (what the studio runs at every pause in typing).
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DIST, ROOT, scratchDir, serve } from '../e2e/support/harness.mjs';
 import { median } from './measure.mjs';
-
-/** The release build of the tool (scripts/bench.sh builds it). */
-const TOOL = join(ROOT, 'target/release/explainer');
+import { tool } from './scale.mjs';
 
 const SETS = { English: 'ice-contracts', Spanish: 'example-es', Arabic: 'example-ar' };
-
-/** Milliseconds the tool takes to run `args`, once. */
-function timed(...args) {
-  const start = performance.now();
-  const run = spawnSync(TOOL, args, { encoding: 'utf8' });
-  const ms = performance.now() - start;
-  if (run.status !== 0) throw new Error(`explainer ${args.join(' ')} failed (build it: cargo build --release --bin explainer): ${run.stderr}`);
-  return { ms, out: run.stdout };
-}
 
 /** Prints the medians of `runs` cards made of each example set, natively and in Chromium. */
 export async function cardTimes(browser, runs) {
@@ -33,10 +21,10 @@ export async function cardTimes(browser, runs) {
     const card = [];
     const check = [];
     for (let r = 0; r < runs; r += 1) {
-      card.push(timed('card', file, '-o', png).ms);
-      check.push(timed('check', file).ms);
+      card.push(tool('card', file, '-o', png).ms);
+      check.push(tool('check', file).ms);
     }
-    texts[language] = { authored: readFileSync(file, 'utf8'), published: timed('build', file).out };
+    texts[language] = { authored: readFileSync(file, 'utf8'), published: tool('build', file).out };
     rows.push({ language, card: median(card), check: median(check) });
   }
 

@@ -12,7 +12,7 @@ import { median, observe, sizes } from './measure.mjs';
 const TOOL = join(ROOT, 'target/release/explainer');
 
 /** Runs the tool; its output, and how long it took in ms. */
-function tool(...args) {
+export function tool(...args) {
   const start = performance.now();
   const run = spawnSync(TOOL, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - start;

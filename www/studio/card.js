@@ -23,7 +23,6 @@ export function answerCard(editor, maker) {
   image.id = 'card-image';
   image.width = 1200;
   image.height = 630;
-  let placed = false;
   let shown = false;
   // The image of the text last checked, and which making is the latest: a making that a newer
   // text overtook while it ran is dropped, so the image never goes back to an older text.
@@ -49,8 +48,7 @@ export function answerCard(editor, maker) {
       made = result;
       image.src = `data:image/png;base64,${base64(result.png)}`;
       image.alt = result.alt;
-      if (!placed) figure.prepend(image);
-      placed = true;
+      if (!image.isConnected) figure.prepend(image);
       alt.textContent = result.alt;
       figure.hidden = !shown;
       status.textContent = '';
